@@ -1,0 +1,172 @@
+#include "commandline.h"
+
+#include "runexport.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace {
+const QString kTopDescription = QStringLiteral(
+    "Loop Lab makes event-loop lag visible: a ticker probe measures how late the loop wakes\n"
+    "while tasks run blocking on the loop or offloaded to a thread pool.\n"
+    "\n"
+    "Commands:\n"
+    "  (none)   open the window\n"
+    "  run      run one experiment headless and print its summary (looplab run --help)\n"
+    "  demo     run io work inline, then offloaded, and print both summaries");
+
+bool toInt(const QCommandLineParser &parser, const QString &name, int *out, QString *error)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const int value = parser.value(name).toInt(&ok);
+    if (!ok) {
+        *error = QStringLiteral("--%1 needs a whole number, not '%2'").arg(name, parser.value(name));
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+bool parseRun(const QStringList &args, CliRequest *request, QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Runs one experiment headless on a real Qt event loop: a ticker probe on the loop thread,\n"
+        "one task submitted every period, executed inline (blocking the loop) or on a pool."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.addOption(help);
+    const RunConfig defaults;
+    parser.addOptions({
+        {QStringLiteral("work"), QStringLiteral("Task kind: io (blocking sleep) or cpu (JSON parse + key walk)."),
+         QStringLiteral("io|cpu"), Kinds::name(defaults.work)},
+        {QStringLiteral("mode"), QStringLiteral("Where tasks run: %1.").arg(Kinds::modeNames().join(QStringLiteral(", "))),
+         QStringLiteral("mode"), Kinds::name(defaults.mode)},
+        {QStringLiteral("duration"), QStringLiteral("Run length in seconds (default 5)."), QStringLiteral("S")},
+        {QStringLiteral("interval"), QStringLiteral("Ticker interval in ms (default 10)."), QStringLiteral("MS")},
+        {QStringLiteral("period"), QStringLiteral("Submit one task every MS (default 100)."), QStringLiteral("MS")},
+        {QStringLiteral("io-ms"), QStringLiteral("Length of one blocking I/O task in ms (default 200)."), QStringLiteral("MS")},
+        {QStringLiteral("json-kb"), QStringLiteral("Size of the JSON a CPU task parses, in KB (default 2048)."), QStringLiteral("KB")},
+        {QStringLiteral("workers"), QStringLiteral("Pool threads (default: ideal thread count, %1).").arg(defaults.workers),
+         QStringLiteral("N")},
+        {QStringLiteral("summary-json"), QStringLiteral("Write the summary as one JSON object to FILE."), QStringLiteral("FILE")},
+        {QStringLiteral("export-csv"), QStringLiteral("Write every tick and span as CSV to FILE."), QStringLiteral("FILE")},
+        {QStringLiteral("export-png"), QStringLiteral("Render the dashboard to a PNG image after the run."), QStringLiteral("FILE")},
+        {QStringLiteral("png-size"), QStringLiteral("Size of the exported PNG (default 1600x1000)."), QStringLiteral("WxH")},
+    });
+    if (!parser.parse(args)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(help)) {
+        request->command = CliRequest::Command::PrintText;
+        request->text = parser.helpText().replace(QStringLiteral("<executable_name> [options]"), QStringLiteral("looplab run [options]"));
+        return true;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst());
+        return false;
+    }
+
+    RunConfig &c = request->config;
+    if (!Kinds::parse(parser.value(QStringLiteral("work")), &c.work)) {
+        *error = QStringLiteral("unknown work '%1' (use io or cpu)").arg(parser.value(QStringLiteral("work")));
+        return false;
+    }
+    if (!Kinds::parse(parser.value(QStringLiteral("mode")), &c.mode)) {
+        *error = QStringLiteral("unknown mode '%1' (use one of: %2)")
+                     .arg(parser.value(QStringLiteral("mode")), Kinds::modeNames().join(QStringLiteral(", ")));
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("duration"))) {
+        bool ok = false;
+        c.durationS = parser.value(QStringLiteral("duration")).toDouble(&ok);
+        if (!ok || c.durationS <= 0) {
+            *error = QStringLiteral("--duration needs a positive number of seconds, not '%1'")
+                         .arg(parser.value(QStringLiteral("duration")));
+            return false;
+        }
+    }
+    if (!toInt(parser, QStringLiteral("interval"), &c.intervalMs, error)
+        || !toInt(parser, QStringLiteral("period"), &c.periodMs, error)
+        || !toInt(parser, QStringLiteral("io-ms"), &c.ioMs, error)
+        || !toInt(parser, QStringLiteral("json-kb"), &c.jsonKb, error)
+        || !toInt(parser, QStringLiteral("workers"), &c.workers, error))
+        return false;
+    const QString invalid = c.validate();
+    if (!invalid.isEmpty()) {
+        *error = invalid;
+        return false;
+    }
+
+    request->summaryJson = parser.value(QStringLiteral("summary-json"));
+    request->exportCsv = parser.value(QStringLiteral("export-csv"));
+    request->exportPng = parser.value(QStringLiteral("export-png"));
+    for (const QString &option : {QStringLiteral("summary-json"), QStringLiteral("export-csv"), QStringLiteral("export-png")}) {
+        if (!parser.isSet(option))
+            continue;
+        const QString problem = RunExport::checkWritable(parser.value(option));
+        if (!problem.isEmpty()) {
+            *error = problem;
+            return false;
+        }
+    }
+    if (parser.isSet(QStringLiteral("png-size"))) {
+        const QStringList parts = parser.value(QStringLiteral("png-size")).toLower().split(QLatin1Char('x'));
+        bool okW = false, okH = false;
+        const int w = parts.size() == 2 ? parts[0].toInt(&okW) : 0;
+        const int h = parts.size() == 2 ? parts[1].toInt(&okH) : 0;
+        if (!okW || !okH || w < 320 || h < 240 || w > 8192 || h > 8192) {
+            *error = QStringLiteral("--png-size needs WxH between 320x240 and 8192x8192, not '%1'")
+                         .arg(parser.value(QStringLiteral("png-size")));
+            return false;
+        }
+        request->pngSize = QSize(w, h);
+    }
+    request->command = CliRequest::Command::Run;
+    return true;
+}
+} // namespace
+
+bool CommandLine::parse(const QStringList &arguments, CliRequest *request, QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(kTopDescription);
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     QStringLiteral("Show the version."));
+    parser.addOption(help);
+    parser.addOption(version);
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("run or demo; none opens the window."),
+                                 QStringLiteral("[command]"));
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(version)) {
+        request->command = CliRequest::Command::PrintText;
+        request->text = QStringLiteral("looplab %1\n").arg(QStringLiteral(LOOPLAB_VERSION));
+        return true;
+    }
+    if (parser.isSet(help)) {
+        request->command = CliRequest::Command::PrintText;
+        request->text = parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("looplab"));
+        return true;
+    }
+    const QStringList rest = parser.positionalArguments();
+    if (rest.isEmpty()) {
+        request->command = CliRequest::Command::Gui;
+        return true;
+    }
+    const QString command = rest.constFirst();
+    if (command == QLatin1String("run"))
+        return parseRun(QStringList{arguments.value(0)} + rest.mid(1), request, error);
+    if (command == QLatin1String("demo") && rest.size() == 1) {
+        request->command = CliRequest::Command::Demo;
+        return true;
+    }
+    *error = QStringLiteral("unknown command '%1' (see looplab --help)").arg(rest.join(QLatin1Char(' ')));
+    return false;
+}

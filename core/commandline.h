@@ -1,0 +1,28 @@
+#pragma once
+
+#include "runconfig.h"
+
+#include <QSize>
+#include <QStringList>
+
+// What the user asked for on the command line.
+struct CliRequest
+{
+    enum class Command { Gui, Run, Demo, PrintText };
+    Command command = Command::Gui;
+    RunConfig config;
+    QString summaryJson;
+    QString exportCsv;
+    QString exportPng;
+    QSize pngSize{1600, 1000};
+    QString text; // for PrintText: --help or --version output
+};
+
+// Parses `looplab [run|demo] [options]` with QCommandLineParser. Never exits the process:
+// help and version come back as text, bad input as one sentence (the caller exits 2).
+class CommandLine
+{
+public:
+    static bool parse(const QStringList &arguments, CliRequest *request, QString *error);
+    static constexpr int kBadInputExit = 2;
+};

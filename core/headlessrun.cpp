@@ -1,0 +1,111 @@
+#include "headlessrun.h"
+
+#include "recorder.h"
+#include "runexport.h"
+#include "session.h"
+#include "signalbridge.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace {
+void printLine(const QString &text, FILE *stream = stdout)
+{
+    std::fputs(qPrintable(text + QLatin1Char('\n')), stream);
+    std::fflush(stream);
+}
+
+bool runSession(Session &session, const RunConfig &config, QString *error)
+{
+    session.setConfig(config);
+    QEventLoop loop;
+    QObject::connect(&session, &Session::finished, &loop, &QEventLoop::quit);
+    SignalBridge signals_;
+    QObject::connect(&signals_, &SignalBridge::terminationRequested, &session, [&session](int number) {
+        printLine(QStringLiteral("looplab: signal %1, stopping and saving what was measured").arg(number), stderr);
+        session.stop();
+    });
+    if (!session.start(error))
+        return false;
+    loop.exec();
+    return true;
+}
+} // namespace
+
+QString HeadlessRun::formatSummary(const Summary &s)
+{
+    auto row = [](const QString &name, const QString &value) -> QString {
+        return QStringLiteral("  %1 %2\n").arg(name, -22).arg(value);
+    };
+    auto msText = [](double v) -> QString { return QString::number(v, 'f', 2) + QStringLiteral(" ms"); };
+    QString out = QStringLiteral("Loop Lab run: work=%1 mode=%2\n").arg(s.work, s.mode);
+    out += row(QStringLiteral("duration"), QString::number(s.durationS, 'f', 2) + QStringLiteral(" s"));
+    out += row(QStringLiteral("ticker interval"), QString::number(s.intervalMs) + QStringLiteral(" ms"));
+    out += row(QStringLiteral("ticks"), QString::number(s.ticks));
+    out += row(QStringLiteral("lag p50"), msText(s.p50Ms));
+    out += row(QStringLiteral("lag p95"), msText(s.p95Ms));
+    out += row(QStringLiteral("lag p99"), msText(s.p99Ms));
+    out += row(QStringLiteral("lag max"), msText(s.maxMs));
+    out += row(QStringLiteral("tasks done"), QString::number(s.tasks)
+               + (s.cancelled ? QStringLiteral(" (%1 cancelled)").arg(s.cancelled) : QString()));
+    out += row(QStringLiteral("task time median"), msText(s.taskMsMedian));
+    out += row(QStringLiteral("queue wait median"), msText(s.queueWaitMsMedian));
+    out += row(QStringLiteral("long tasks (>= 50 ms)"), QString::number(s.longTasks));
+    out += row(QStringLiteral("loop busy"), QString::number(s.loopBusyPct, 'f', 1) + QStringLiteral(" %"));
+    return out;
+}
+
+int HeadlessRun::run(const CliRequest &request, const PngExporter &exportPng)
+{
+    Session session;
+    QString error;
+    if (!runSession(session, request.config, &error)) {
+        printLine(QStringLiteral("looplab: %1").arg(error), stderr);
+        return CommandLine::kBadInputExit;
+    }
+    const Summary summary = session.summary();
+    std::fputs(qPrintable(formatSummary(summary)), stdout);
+    std::fflush(stdout);
+
+    int exitCode = 0;
+    auto report = [&exitCode](bool ok, const QString &what) {
+        if (!ok) {
+            printLine(QStringLiteral("looplab: %1").arg(what), stderr);
+            exitCode = 1;
+        }
+    };
+    if (!request.summaryJson.isEmpty()) {
+        const QByteArray json = QJsonDocument(RunExport::summaryJson(summary, session.config())).toJson();
+        report(RunExport::writeFile(request.summaryJson, json, &error), error);
+    }
+    if (!request.exportCsv.isEmpty())
+        report(RunExport::writeFile(request.exportCsv, RunExport::csv(*session.recorder(), session.startNs()), &error),
+               error);
+    if (!request.exportPng.isEmpty()) {
+        if (exportPng)
+            report(exportPng(session, request.exportPng, request.pngSize, &error), error);
+        else
+            report(false, QStringLiteral("PNG export is not available in this build"));
+    }
+    return exitCode;
+}
+
+int HeadlessRun::demo()
+{
+    RunConfig config;
+    config.durationS = 3;
+    for (ExecMode mode : {ExecMode::Inline, ExecMode::Pool}) {
+        config.mode = mode;
+        Session session;
+        QString error;
+        printLine(QStringLiteral("Running %1 for %2 s ...").arg(Kinds::label(mode)).arg(config.durationS));
+        if (!runSession(session, config, &error)) {
+            printLine(QStringLiteral("looplab: %1").arg(error), stderr);
+            return 1;
+        }
+        printLine(formatSummary(session.summary()));
+    }
+    return 0;
+}

@@ -1,0 +1,20 @@
+#include "runconfig.h"
+
+#include <cmath>
+
+QString RunConfig::validate() const
+{
+    if (!std::isfinite(durationS) || durationS < 0 || durationS > 24 * 3600)
+        return QStringLiteral("duration must be between 0 (until stopped) and 86400 seconds");
+    if (intervalMs < 1 || intervalMs > 10000)
+        return QStringLiteral("interval must be between 1 and 10000 ms");
+    if (periodMs < 1 || periodMs > 600000)
+        return QStringLiteral("period must be between 1 and 600000 ms");
+    if (ioMs < 0 || ioMs > 600000)
+        return QStringLiteral("io-ms must be between 0 and 600000 ms");
+    if (jsonKb < 1 || jsonKb > 512 * 1024)
+        return QStringLiteral("json-kb must be between 1 and 524288 KB");
+    if (workers < 1 || workers > 256)
+        return QStringLiteral("workers must be between 1 and 256");
+    return {};
+}

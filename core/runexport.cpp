@@ -1,0 +1,107 @@
+#include "runexport.h"
+
+#include "recorder.h"
+#include "runconfig.h"
+#include "summary.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <cmath>
+
+namespace {
+double rounded(double value, int decimals = 3)
+{
+    const double scale = std::pow(10.0, decimals);
+    return std::round(value * scale) / scale;
+}
+
+QByteArray ms(qint64 ns)
+{
+    return QByteArray::number(double(ns) / 1e6, 'f', 3);
+}
+} // namespace
+
+QJsonObject RunExport::summaryJson(const Summary &s, const RunConfig &config)
+{
+    return QJsonObject{
+        {QStringLiteral("work"), s.work},
+        {QStringLiteral("mode"), s.mode},
+        {QStringLiteral("duration_s"), rounded(s.durationS)},
+        {QStringLiteral("interval_ms"), s.intervalMs},
+        {QStringLiteral("period_ms"), config.periodMs},
+        {QStringLiteral("io_ms"), config.ioMs},
+        {QStringLiteral("json_kb"), config.jsonKb},
+        {QStringLiteral("workers"), config.workers},
+        {QStringLiteral("ticks"), s.ticks},
+        {QStringLiteral("p50_ms"), rounded(s.p50Ms)},
+        {QStringLiteral("p95_ms"), rounded(s.p95Ms)},
+        {QStringLiteral("p99_ms"), rounded(s.p99Ms)},
+        {QStringLiteral("max_ms"), rounded(s.maxMs)},
+        {QStringLiteral("tasks"), s.tasks},
+        {QStringLiteral("tasks_cancelled"), s.cancelled},
+        {QStringLiteral("tasks_failed"), s.failed},
+        {QStringLiteral("task_ms_median"), rounded(s.taskMsMedian)},
+        {QStringLiteral("queue_wait_ms_median"), rounded(s.queueWaitMsMedian)},
+        {QStringLiteral("long_tasks"), s.longTasks},
+        {QStringLiteral("loop_busy_pct"), rounded(s.loopBusyPct, 2)},
+        {QStringLiteral("version"), QStringLiteral(LOOPLAB_VERSION)},
+    };
+}
+
+QByteArray RunExport::csv(const Recorder &recorder, qint64 startNs)
+{
+    QByteArray out = "record,id,t_ms,lateness_ms,kind,mode,lane,state,submit_ms,start_ms,end_ms\n";
+    const quint32 ticks = recorder.tickCount();
+    for (quint32 i = 0; i < ticks; ++i) {
+        const TickSample t = recorder.tick(i);
+        out += "tick," + QByteArray::number(i) + ',' + ms(t.actualNs - startNs) + ',' + ms(t.latenessNs())
+            + ",,,,,,,\n";
+    }
+    const QStringList lanes = recorder.laneNames();
+    const quint32 spans = recorder.spanCount();
+    for (quint32 i = 0; i < spans; ++i) {
+        const Span s = recorder.span(i);
+        if (s.state == SpanState::Empty)
+            continue;
+        out += "span," + QByteArray::number(s.id) + ",,," + Kinds::name(s.kind).toUtf8() + ','
+            + Kinds::name(s.mode).toUtf8() + ',' + (s.startNs ? lanes.value(s.lane).toUtf8() : QByteArray()) + ','
+            + Kinds::name(s.state).toUtf8() + ',' + ms(s.submitNs - startNs) + ','
+            + (s.startNs ? ms(s.startNs - startNs) : QByteArray()) + ',' + (s.endNs ? ms(s.endNs - startNs) : QByteArray())
+            + '\n';
+    }
+    return out;
+}
+
+bool RunExport::writeFile(const QString &path, const QByteArray &data, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    if (file.write(data) != data.size() || !file.commit()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        file.cancelWriting();
+        return false;
+    }
+    return true;
+}
+
+QString RunExport::checkWritable(const QString &path)
+{
+    if (path.isEmpty())
+        return QStringLiteral("the output path is empty");
+    const QFileInfo info(path);
+    if (info.isDir())
+        return QStringLiteral("cannot write %1: it is a directory").arg(path);
+    if (info.exists() && !info.isWritable())
+        return QStringLiteral("cannot write %1: permission denied").arg(path);
+    const QFileInfo dir(info.absolutePath());
+    if (!dir.exists())
+        return QStringLiteral("cannot write %1: folder %2 does not exist").arg(path, QDir::toNativeSeparators(dir.filePath()));
+    if (!dir.isDir() || !dir.isWritable())
+        return QStringLiteral("cannot write %1: folder %2 is not writable").arg(path, QDir::toNativeSeparators(dir.filePath()));
+    return {};
+}

@@ -1,0 +1,183 @@
+#include "session.h"
+
+#include "inlineexecutor.h"
+#include "monotonicclock.h"
+#include "poolexecutor.h"
+#include "statistics.h"
+#include "recorder.h"
+#include "tickerprobe.h"
+#include "workload.h"
+
+#include <QThread>
+
+Session::Session(QObject *parent)
+    : QObject(parent)
+{
+    m_submitTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_submitTimer, &QTimer::timeout, this, &Session::submitOne);
+    m_durationTimer.setSingleShot(true);
+    m_durationTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_durationTimer, &QTimer::timeout, this, &Session::stop);
+}
+
+Session::~Session()
+{
+    stop();
+}
+
+void Session::setConfig(const RunConfig &config)
+{
+    const ExecMode oldMode = m_config.mode;
+    m_config = config;
+    if (m_running) {
+        m_config.mode = oldMode; // a running session switches through setMode()
+        setMode(config.mode);
+        m_submitTimer.setInterval(m_config.periodMs);
+    }
+}
+
+void Session::setMode(ExecMode mode)
+{
+    if (mode == m_config.mode)
+        return;
+    m_config.mode = mode;
+    if (m_running)
+        m_recorder->addModeSwitch(MonotonicClock::nowNs(), mode);
+    emit modeChanged(mode);
+}
+
+void Session::setWork(WorkKind work)
+{
+    m_config.work = work;
+}
+
+void Session::setIoMs(int ms)
+{
+    m_config.ioMs = ms;
+}
+
+void Session::setJsonKb(int kb)
+{
+    m_config.jsonKb = kb;
+}
+
+void Session::setPeriodMs(int ms)
+{
+    m_config.periodMs = ms;
+    if (m_running)
+        m_submitTimer.setInterval(ms);
+}
+
+bool Session::start(QString *error)
+{
+    if (m_running)
+        return true;
+    const QString invalid = m_config.validate();
+    if (!invalid.isEmpty()) {
+        if (error)
+            *error = invalid;
+        return false;
+    }
+    if (m_config.work == WorkKind::Cpu)
+        jsonDocument(); // generate before the clock starts, not inside the first task
+
+    m_recorder = std::make_shared<Recorder>();
+    m_recorder->registerLane(QStringLiteral("GUI thread"));
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    m_probe = new TickerProbe(m_recorder.get(), qint64(m_config.intervalMs) * 1000000, this);
+    if (!m_probe->start(error)) {
+        delete m_probe;
+        m_probe = nullptr;
+        m_recorder.reset();
+        return false;
+    }
+    m_startNs = MonotonicClock::nowNs();
+    m_endNs = 0;
+    m_recorder->addModeSwitch(m_startNs, m_config.mode);
+    m_running = true;
+    m_submitTimer.start(m_config.periodMs);
+    if (m_config.durationS > 0)
+        m_durationTimer.start(int(m_config.durationS * 1000));
+    emit started();
+    return true;
+}
+
+void Session::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_submitTimer.stop();
+    m_durationTimer.stop();
+    m_endNs = MonotonicClock::nowNs();
+    m_probe->stop();
+    m_cancel->store(true);
+    for (Executor *executor : std::as_const(m_executors)) {
+        if (!executor->shutdown(kShutdownTimeoutMs))
+            qWarning("looplab: %s tasks did not stop within %d ms", qPrintable(Kinds::name(executor->mode())),
+                     kShutdownTimeoutMs);
+        delete executor;
+    }
+    m_executors.clear();
+    delete m_probe;
+    m_probe = nullptr;
+    emit finished();
+}
+
+void Session::clear()
+{
+    if (m_running)
+        return;
+    m_recorder.reset();
+    m_startNs = m_endNs = 0;
+}
+
+qint64 Session::endNs() const
+{
+    return m_running ? MonotonicClock::nowNs() : m_endNs;
+}
+
+Summary Session::summary() const
+{
+    if (!m_recorder)
+        return {};
+    return Statistics::summarize(*m_recorder, m_config, m_startNs, endNs());
+}
+
+const QByteArray &Session::jsonDocument()
+{
+    if (m_jsonKbGenerated != m_config.jsonKb) {
+        m_json = Workload::generateJson(m_config.jsonKb);
+        m_jsonKbGenerated = m_config.jsonKb;
+    }
+    return m_json;
+}
+
+Executor *Session::executorFor(ExecMode mode)
+{
+    Executor *&executor = m_executors[int(mode)];
+    if (!executor) {
+        switch (mode) {
+        case ExecMode::Inline:
+            executor = new InlineExecutor(m_recorder.get(), m_cancel, this);
+            break;
+        case ExecMode::Pool:
+            executor = new PoolExecutor(m_recorder.get(), m_cancel, m_config.workers, this);
+            break;
+        }
+        connect(executor, &Executor::taskDone, this, &Session::taskFinished, Qt::QueuedConnection);
+    }
+    return executor;
+}
+
+void Session::submitOne()
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    TaskRequest request;
+    request.kind = m_config.work;
+    request.ioMs = m_config.ioMs;
+    if (request.kind == WorkKind::Cpu)
+        request.json = jsonDocument();
+    request.id = m_recorder->beginSpan(request.kind, m_config.mode, MonotonicClock::nowNs());
+    executorFor(m_config.mode)->submit(request);
+}

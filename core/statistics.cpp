@@ -1,0 +1,103 @@
+#include "statistics.h"
+
+#include "recorder.h"
+#include "runconfig.h"
+
+#include <algorithm>
+#include <cmath>
+
+double Statistics::percentile(QVector<double> values, double p)
+{
+    std::sort(values.begin(), values.end());
+    return percentileSorted(values, p);
+}
+
+double Statistics::percentileSorted(const QVector<double> &sorted, double p)
+{
+    if (sorted.isEmpty())
+        return 0;
+    // Nearest rank: the smallest value with at least p% of the data at or below it.
+    const double rank = std::ceil(p / 100.0 * double(sorted.size()));
+    const qsizetype index = qBound<qsizetype>(0, qsizetype(rank) - 1, sorted.size() - 1);
+    return sorted.at(index);
+}
+
+qint64 Statistics::unionLength(QVector<QPair<qint64, qint64>> intervals)
+{
+    std::sort(intervals.begin(), intervals.end());
+    qint64 total = 0;
+    qint64 curStart = 0, curEnd = 0;
+    bool open = false;
+    for (const auto &[start, end] : std::as_const(intervals)) {
+        if (end <= start)
+            continue;
+        if (!open || start > curEnd) {
+            if (open)
+                total += curEnd - curStart;
+            curStart = start;
+            curEnd = end;
+            open = true;
+        } else {
+            curEnd = std::max(curEnd, end);
+        }
+    }
+    if (open)
+        total += curEnd - curStart;
+    return total;
+}
+
+Summary Statistics::summarize(const Recorder &recorder, const RunConfig &config, qint64 startNs, qint64 endNs)
+{
+    Summary s;
+    s.work = Kinds::name(config.work);
+    s.intervalMs = config.intervalMs;
+    s.durationS = double(endNs - startNs) / 1e9;
+
+    QStringList modes;
+    for (const ModeSwitch &m : recorder.modeSwitches()) {
+        if (!modes.contains(Kinds::name(m.mode)))
+            modes << Kinds::name(m.mode);
+    }
+    if (modes.isEmpty())
+        modes << Kinds::name(config.mode);
+    s.mode = modes.join(QLatin1Char('+'));
+
+    QVector<double> lateness;
+    const QVector<TickSample> ticks = recorder.ticks();
+    lateness.reserve(ticks.size());
+    for (const TickSample &t : ticks) {
+        const double ms = double(t.latenessNs()) / 1e6;
+        lateness.append(ms);
+        if (ms >= kLongTaskMs)
+            ++s.longTasks;
+    }
+    std::sort(lateness.begin(), lateness.end());
+    s.ticks = lateness.size();
+    s.p50Ms = percentileSorted(lateness, 50);
+    s.p95Ms = percentileSorted(lateness, 95);
+    s.p99Ms = percentileSorted(lateness, 99);
+    s.maxMs = lateness.isEmpty() ? 0 : lateness.last();
+
+    QVector<double> ran, waited;
+    QVector<QPair<qint64, qint64>> loopBusy;
+    const quint32 n = recorder.spanCount();
+    for (quint32 i = 0; i < n; ++i) {
+        const Span span = recorder.span(i);
+        if (span.state == SpanState::Done) {
+            ++s.tasks;
+            ran.append(double(span.ranNs()) / 1e6);
+            waited.append(double(span.queuedNs()) / 1e6);
+        } else if (span.state == SpanState::Cancelled) {
+            ++s.cancelled;
+        } else if (span.state == SpanState::Failed) {
+            ++s.failed;
+        }
+        if (span.lane == 0 && span.startNs)
+            loopBusy.append({span.startNs, span.endNs ? span.endNs : endNs});
+    }
+    s.taskMsMedian = median(ran);
+    s.queueWaitMsMedian = median(waited);
+    const qint64 runNs = endNs - startNs;
+    s.loopBusyPct = runNs > 0 ? 100.0 * double(unionLength(loopBusy)) / double(runNs) : 0;
+    return s;
+}

@@ -1,0 +1,63 @@
+#include "launcher.h"
+
+#include "commandline.h"
+#include "headlessrun.h"
+
+#include <QApplication>
+#include <QMainWindow>
+
+#include <cstdio>
+
+namespace {
+bool hasDisplay()
+{
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY")
+        || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+}
+} // namespace
+
+int Launcher::main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    CliRequest request;
+    QString error;
+    if (!CommandLine::parse(arguments, &request, &error)) {
+        std::fprintf(stderr, "looplab: %s\n", qPrintable(error));
+        return CommandLine::kBadInputExit;
+    }
+    switch (request.command) {
+    case CliRequest::Command::PrintText:
+        std::fputs(qPrintable(request.text), stdout);
+        return 0;
+    case CliRequest::Command::Demo: {
+        QCoreApplication app(argc, argv);
+        return HeadlessRun::demo();
+    }
+    case CliRequest::Command::Run: {
+        if (request.exportPng.isEmpty()) {
+            QCoreApplication app(argc, argv);
+            return HeadlessRun::run(request);
+        }
+        // Rendering needs a GUI application, but never a screen.
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        return HeadlessRun::run(request);
+    }
+    case CliRequest::Command::Gui:
+        break;
+    }
+    if (!hasDisplay()) {
+        std::fputs("looplab: no display found (DISPLAY is not set); running the headless demo instead.\n", stdout);
+        QCoreApplication app(argc, argv);
+        return HeadlessRun::demo();
+    }
+    QApplication app(argc, argv);
+    QMainWindow window;
+    window.setWindowTitle(QStringLiteral("Loop Lab"));
+    window.show();
+    return app.exec();
+}
