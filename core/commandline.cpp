@@ -15,6 +15,14 @@ const QString kTopDescription = QStringLiteral(
     "  run      run one experiment headless and print its summary (looplab run --help)\n"
     "  demo     run io work inline, then offloaded, and print both summaries");
 
+// QCommandLineParser names the running binary (or "<executable_name>" before the
+// application object exists); the help always speaks of looplab.
+QString withUsage(const QString &help, const QString &usage)
+{
+    const qsizetype eol = help.indexOf(QLatin1Char('\n'));
+    return usage + (eol < 0 ? QString() : help.mid(eol));
+}
+
 bool toInt(const QCommandLineParser &parser, const QString &name, int *out, QString *error)
 {
     if (!parser.isSet(name))
@@ -61,7 +69,7 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error)
     }
     if (parser.isSet(help)) {
         request->command = CliRequest::Command::PrintText;
-        request->text = parser.helpText().replace(QStringLiteral("<executable_name> [options]"), QStringLiteral("looplab run [options]"));
+        request->text = withUsage(parser.helpText(), QStringLiteral("Usage: looplab run [options]"));
         return true;
     }
     if (!parser.positionalArguments().isEmpty()) {
@@ -152,7 +160,7 @@ bool CommandLine::parse(const QStringList &arguments, CliRequest *request, QStri
     }
     if (parser.isSet(help)) {
         request->command = CliRequest::Command::PrintText;
-        request->text = parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("looplab"));
+        request->text = withUsage(parser.helpText(), QStringLiteral("Usage: looplab [options] [command]"));
         return true;
     }
     const QStringList rest = parser.positionalArguments();

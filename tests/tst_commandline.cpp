@@ -1,0 +1,126 @@
+#include "commandline.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+class tst_CommandLine : public QObject
+{
+    Q_OBJECT
+private slots:
+    void defaults();
+    void fullRun();
+    void badInput_data();
+    void badInput();
+    void helpAndVersion();
+};
+
+namespace {
+QStringList args(const QString &line)
+{
+    return QStringList{QStringLiteral("looplab")} + line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+} // namespace
+
+void tst_CommandLine::defaults()
+{
+    CliRequest request;
+    QString error;
+    QVERIFY(CommandLine::parse(args({}), &request, &error));
+    QCOMPARE(request.command, CliRequest::Command::Gui);
+
+    QVERIFY(CommandLine::parse(args(QStringLiteral("run")), &request, &error));
+    QCOMPARE(request.command, CliRequest::Command::Run);
+    const RunConfig defaults;
+    QCOMPARE(request.config.work, WorkKind::Io);
+    QCOMPARE(request.config.mode, ExecMode::Inline);
+    QCOMPARE(request.config.durationS, 5.0);
+    QCOMPARE(request.config.intervalMs, 10);
+    QCOMPARE(request.config.periodMs, 100);
+    QCOMPARE(request.config.ioMs, 200);
+    QCOMPARE(request.config.jsonKb, 2048);
+    QCOMPARE(request.config.workers, defaults.workers);
+    QCOMPARE(request.pngSize, QSize(1600, 1000));
+
+    QVERIFY(CommandLine::parse(args(QStringLiteral("demo")), &request, &error));
+    QCOMPARE(request.command, CliRequest::Command::Demo);
+}
+
+void tst_CommandLine::fullRun()
+{
+    QTemporaryDir dir;
+    const QString json = dir.filePath(QStringLiteral("s.json"));
+    CliRequest request;
+    QString error;
+    QVERIFY2(CommandLine::parse(args(QStringLiteral("run --work cpu --mode pool --duration 2.5 --interval 5 --period 50 "
+                                                    "--io-ms 30 --json-kb 100 --workers 3 --png-size 800x600 "
+                                                    "--summary-json ")
+                                     + json),
+                                &request, &error),
+             qPrintable(error));
+    QCOMPARE(request.config.work, WorkKind::Cpu);
+    QCOMPARE(request.config.mode, ExecMode::Pool);
+    QCOMPARE(request.config.durationS, 2.5);
+    QCOMPARE(request.config.intervalMs, 5);
+    QCOMPARE(request.config.periodMs, 50);
+    QCOMPARE(request.config.ioMs, 30);
+    QCOMPARE(request.config.jsonKb, 100);
+    QCOMPARE(request.config.workers, 3);
+    QCOMPARE(request.pngSize, QSize(800, 600));
+    QCOMPARE(request.summaryJson, json);
+}
+
+void tst_CommandLine::badInput_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("expected"); // a word the message must contain
+    QTest::newRow("unknown mode") << QStringLiteral("run --mode turbo") << QStringLiteral("unknown mode 'turbo'");
+    QTest::newRow("unknown work") << QStringLiteral("run --work disk") << QStringLiteral("unknown work 'disk'");
+    QTest::newRow("negative duration") << QStringLiteral("run --duration -3") << QStringLiteral("--duration");
+    QTest::newRow("zero duration") << QStringLiteral("run --duration 0") << QStringLiteral("--duration");
+    QTest::newRow("text duration") << QStringLiteral("run --duration soon") << QStringLiteral("--duration");
+    QTest::newRow("zero interval") << QStringLiteral("run --interval 0") << QStringLiteral("interval");
+    QTest::newRow("text interval") << QStringLiteral("run --interval ten") << QStringLiteral("--interval");
+    QTest::newRow("negative io-ms") << QStringLiteral("run --io-ms -5") << QStringLiteral("io-ms");
+    QTest::newRow("zero workers") << QStringLiteral("run --workers 0") << QStringLiteral("workers");
+    QTest::newRow("huge json") << QStringLiteral("run --json-kb 99999999") << QStringLiteral("json-kb");
+    QTest::newRow("missing value") << QStringLiteral("run --mode") << QStringLiteral("mode");
+    QTest::newRow("unknown option") << QStringLiteral("run --colour blue") << QStringLiteral("colour");
+    QTest::newRow("stray argument") << QStringLiteral("run now") << QStringLiteral("now");
+    QTest::newRow("unknown command") << QStringLiteral("walk") << QStringLiteral("unknown command");
+    QTest::newRow("missing folder") << QStringLiteral("run --summary-json /nonexistent/dir/s.json")
+                                    << QStringLiteral("does not exist");
+    QTest::newRow("directory as file") << QStringLiteral("run --export-csv /tmp") << QStringLiteral("directory");
+    QTest::newRow("png size") << QStringLiteral("run --export-png /tmp/x.png --png-size big")
+                              << QStringLiteral("--png-size");
+    QTest::newRow("png too small") << QStringLiteral("run --export-png /tmp/x.png --png-size 10x10")
+                                   << QStringLiteral("--png-size");
+}
+
+void tst_CommandLine::badInput()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, expected);
+    CliRequest request;
+    QString error;
+    QVERIFY(!CommandLine::parse(args(line), &request, &error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    QVERIFY(!error.contains(QLatin1Char('\n')));
+}
+
+void tst_CommandLine::helpAndVersion()
+{
+    CliRequest request;
+    QString error;
+    QVERIFY(CommandLine::parse(args(QStringLiteral("--version")), &request, &error));
+    QCOMPARE(request.command, CliRequest::Command::PrintText);
+    QVERIFY(request.text.startsWith(QStringLiteral("looplab ")));
+    QVERIFY(CommandLine::parse(args(QStringLiteral("--help")), &request, &error));
+    QVERIFY(request.text.contains(QStringLiteral("run")));
+    QVERIFY(CommandLine::parse(args(QStringLiteral("run --help")), &request, &error));
+    QCOMPARE(request.command, CliRequest::Command::PrintText);
+    QVERIFY(request.text.contains(QStringLiteral("--summary-json")));
+    QVERIFY(request.text.contains(QStringLiteral("Usage: looplab run")));
+}
+
+QTEST_GUILESS_MAIN(tst_CommandLine)
+#include "tst_commandline.moc"

@@ -1,0 +1,111 @@
+#include "recorder.h"
+#include "runconfig.h"
+#include "statistics.h"
+
+#include <QTest>
+
+class tst_Statistics : public QObject
+{
+    Q_OBJECT
+private slots:
+    void percentile_data();
+    void percentile();
+    void unionLength();
+    void summarizeConstructedRun();
+};
+
+void tst_Statistics::percentile_data()
+{
+    QTest::addColumn<QVector<double>>("values");
+    QTest::addColumn<double>("p");
+    QTest::addColumn<double>("expected");
+
+    QVector<double> hundred;
+    for (int i = 100; i >= 1; --i) // unsorted on purpose
+        hundred << i;
+    QTest::newRow("empty") << QVector<double>{} << 50.0 << 0.0;
+    QTest::newRow("single p50") << QVector<double>{7} << 50.0 << 7.0;
+    QTest::newRow("single p99") << QVector<double>{7} << 99.0 << 7.0;
+    QTest::newRow("1..100 p50") << hundred << 50.0 << 50.0;
+    QTest::newRow("1..100 p95") << hundred << 95.0 << 95.0;
+    QTest::newRow("1..100 p99") << hundred << 99.0 << 99.0;
+    QTest::newRow("1..100 p100") << hundred << 100.0 << 100.0;
+    QTest::newRow("1..100 p0") << hundred << 0.0 << 1.0;
+    QTest::newRow("one spike p99 of 10") << QVector<double>{1, 1, 1, 1, 1, 1, 1, 1, 1, 200} << 99.0 << 200.0;
+    QTest::newRow("one spike p50 of 10") << QVector<double>{1, 1, 1, 1, 1, 1, 1, 1, 1, 200} << 50.0 << 1.0;
+    QTest::newRow("four values p50") << QVector<double>{4, 1, 3, 2} << 50.0 << 2.0;
+}
+
+void tst_Statistics::percentile()
+{
+    QFETCH(QVector<double>, values);
+    QFETCH(double, p);
+    QFETCH(double, expected);
+    QCOMPARE(Statistics::percentile(values, p), expected);
+}
+
+void tst_Statistics::unionLength()
+{
+    using Intervals = QVector<QPair<qint64, qint64>>;
+    QCOMPARE(Statistics::unionLength({}), 0);
+    QCOMPARE(Statistics::unionLength(Intervals{{0, 10}}), 10);
+    QCOMPARE(Statistics::unionLength(Intervals{{20, 30}, {0, 10}}), 20);
+    QCOMPARE(Statistics::unionLength(Intervals{{0, 10}, {5, 15}}), 15);
+    QCOMPARE(Statistics::unionLength(Intervals{{0, 100}, {10, 20}, {30, 40}}), 100);
+    QCOMPARE(Statistics::unionLength(Intervals{{0, 10}, {10, 20}}), 20);
+    QCOMPARE(Statistics::unionLength(Intervals{{5, 5}, {9, 3}}), 0); // empty and reversed ignored
+}
+
+void tst_Statistics::summarizeConstructedRun()
+{
+    constexpr qint64 ms = 1000000;
+    constexpr qint64 t0 = 5000 * ms; // an arbitrary monotonic-clock origin
+    Recorder recorder;
+    recorder.registerLane(QStringLiteral("GUI thread"));
+    const int pool = recorder.registerLane(QStringLiteral("pool-1"));
+    // 100 ticks: 97 on time (+0.1 ms), 3 stalls of 60, 120 and 200 ms.
+    for (int i = 0; i < 100; ++i) {
+        qint64 late = ms / 10;
+        if (i == 10)
+            late = 60 * ms;
+        if (i == 50)
+            late = 120 * ms;
+        if (i == 90)
+            late = 200 * ms;
+        recorder.addTick({t0 + i * 10 * ms, t0 + i * 10 * ms + late});
+    }
+    // Two inline tasks of 100 ms on the loop lane, one pool task with 5 ms queue wait,
+    // one cancelled pool task.
+    quint32 id = recorder.beginSpan(WorkKind::Io, ExecMode::Inline, t0);
+    recorder.markStart(id, 0, t0);
+    recorder.markEnd(id, t0 + 100 * ms, SpanState::Done);
+    id = recorder.beginSpan(WorkKind::Io, ExecMode::Inline, t0 + 200 * ms);
+    recorder.markStart(id, 0, t0 + 200 * ms);
+    recorder.markEnd(id, t0 + 300 * ms, SpanState::Done);
+    id = recorder.beginSpan(WorkKind::Cpu, ExecMode::Pool, t0 + 400 * ms);
+    recorder.markStart(id, pool, t0 + 405 * ms);
+    recorder.markEnd(id, t0 + 455 * ms, SpanState::Done);
+    id = recorder.beginSpan(WorkKind::Cpu, ExecMode::Pool, t0 + 500 * ms);
+    recorder.markStart(id, pool, t0 + 500 * ms);
+    recorder.markEnd(id, t0 + 500 * ms, SpanState::Cancelled);
+
+    RunConfig config;
+    config.work = WorkKind::Io;
+    config.mode = ExecMode::Inline;
+    const Summary s = Statistics::summarize(recorder, config, t0, t0 + 1000 * ms);
+    QCOMPARE(s.ticks, 100);
+    QCOMPARE(s.p50Ms, 0.1);
+    QCOMPARE(s.p99Ms, 120.0);
+    QCOMPARE(s.maxMs, 200.0);
+    QCOMPARE(s.longTasks, 3);
+    QCOMPARE(s.tasks, 3);
+    QCOMPARE(s.cancelled, 1);
+    QCOMPARE(s.taskMsMedian, 100.0);
+    QCOMPARE(s.queueWaitMsMedian, 0.0);
+    QCOMPARE(s.loopBusyPct, 20.0);
+    QCOMPARE(s.durationS, 1.0);
+    QCOMPARE(s.mode, QStringLiteral("inline"));
+}
+
+QTEST_GUILESS_MAIN(tst_Statistics)
+#include "tst_statistics.moc"
