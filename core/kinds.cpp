@@ -49,6 +49,15 @@ QString Kinds::label(ExecMode mode)
     return {};
 }
 
+QString Kinds::shortLabel(ExecMode mode)
+{
+    switch (mode) {
+    case ExecMode::Inline: return QStringLiteral("Blocking");
+    case ExecMode::Pool: return QStringLiteral("Offload");
+    }
+    return {};
+}
+
 bool Kinds::parse(const QString &text, WorkKind *kind)
 {
     for (WorkKind k : {WorkKind::Io, WorkKind::Cpu}) {

@@ -19,6 +19,8 @@ public:
     // Human labels for the window and the exported images.
     static QString label(WorkKind kind);
     static QString label(ExecMode mode);
+    // One word for the statistics strip and legends.
+    static QString shortLabel(ExecMode mode);
 
     static bool parse(const QString &text, WorkKind *kind);
     static bool parse(const QString &text, ExecMode *mode);

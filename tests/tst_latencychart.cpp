@@ -1,0 +1,501 @@
+#include "lagdecimator.h"
+#include "latencychart.h"
+#include "recorder.h"
+#include "theme.h"
+
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTest>
+#include <QtCharts/QAreaSeries>
+#include <QtCharts/QChart>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+
+#include <memory>
+
+namespace {
+constexpr qint64 kOrigin = 1'000'000'000'000; // an arbitrary monotonic "run start"
+constexpr qint64 kMs = 1'000'000;
+constexpr qint64 kSec = 1'000'000'000;
+
+// Ticks every periodMs for seconds, lateness 0.1 ms with a little jitter, and optionally one
+// 200 ms spike at 5 s. Mode switches: pool at 0, inline at 2 s, pool at 4 s.
+std::shared_ptr<Recorder> makeRecorder(double seconds, double periodMs, bool spike)
+{
+    auto recorder = std::make_shared<Recorder>();
+    recorder->addModeSwitch(kOrigin, ExecMode::Pool);
+    recorder->addModeSwitch(kOrigin + 2 * kSec, ExecMode::Inline);
+    recorder->addModeSwitch(kOrigin + 4 * kSec, ExecMode::Pool);
+    const qint64 period = qint64(periodMs * kMs);
+    const qint64 count = qint64(seconds * 1000.0 / periodMs);
+    for (qint64 i = 0; i < count; ++i) {
+        TickSample t;
+        t.expectedNs = kOrigin + i * period;
+        qint64 late = 100'000 + (i % 7) * 20'000;
+        if (spike && t.expectedNs == kOrigin + 5 * kSec)
+            late = 200 * kMs;
+        t.actualNs = t.expectedNs + late;
+        recorder->addTick(t);
+    }
+    return recorder;
+}
+
+QLineSeries *lagSeries(LatencyChart &chart)
+{
+    for (QAbstractSeries *s : chart.chart()->series()) {
+        if (s->name() == QLatin1String("tick lateness"))
+            return qobject_cast<QLineSeries *>(s);
+    }
+    return nullptr;
+}
+
+QAreaSeries *bandSeries(LatencyChart &chart, ExecMode mode)
+{
+    for (QAbstractSeries *s : chart.chart()->series()) {
+        if (s->name() == QStringLiteral("mode: ") + Kinds::name(mode))
+            return qobject_cast<QAreaSeries *>(s);
+    }
+    return nullptr;
+}
+
+QGraphicsSimpleTextItem *referenceLabel(LatencyChart &chart, const QString &startsWith)
+{
+    const QList<QGraphicsItem *> items = chart.scene()->items();
+    for (QGraphicsItem *item : items) {
+        auto *text = qgraphicsitem_cast<QGraphicsSimpleTextItem *>(item);
+        if (text && text->text().startsWith(startsWith))
+            return text;
+    }
+    return nullptr;
+}
+
+QValueAxis *xAxis(LatencyChart &chart)
+{
+    const QList<QAbstractAxis *> axes = chart.chart()->axes(Qt::Horizontal);
+    return axes.isEmpty() ? nullptr : qobject_cast<QValueAxis *>(axes.first());
+}
+
+QAbstractAxis::AxisType yAxisType(LatencyChart &chart)
+{
+    const QList<QAbstractAxis *> axes = chart.chart()->axes(Qt::Vertical);
+    return axes.size() == 1 ? axes.first()->type() : QAbstractAxis::AxisTypeNoAxis;
+}
+} // namespace
+
+class TestLatencyChart : public QObject
+{
+    Q_OBJECT
+private slots:
+    void columnOf_data();
+    void columnOf();
+    void decimatorKeepsSingleSpike();
+    void decimatorKeepsTimeOrder();
+    void decimatorTicks();
+    void decimatorEdges();
+
+    void plotsDecimatedTicks();
+    void floorWithoutSpike();
+    void logScaleSwitchesAxis();
+    void referenceLabelsFollowTheAxis();
+    void modeBands();
+    void liveScrolls();
+    void zoomAndReset();
+    void grabIsNotBlank();
+
+private:
+    void showChart(LatencyChart &chart, QSize size = QSize(900, 360));
+};
+
+void TestLatencyChart::showChart(LatencyChart &chart, QSize size)
+{
+    chart.resize(size);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QTRY_VERIFY(chart.chart()->plotArea().width() > 100);
+}
+
+void TestLatencyChart::columnOf_data()
+{
+    QTest::addColumn<double>("x");
+    QTest::addColumn<int>("column");
+    // [10, 20) across 10 columns.
+    QTest::newRow("before") << 9.99 << -1;
+    QTest::newRow("start") << 10.0 << 0;
+    QTest::newRow("inside first") << 10.99 << 0;
+    QTest::newRow("second") << 11.0 << 1;
+    QTest::newRow("last") << 19.5 << 9;
+    QTest::newRow("end is last column") << 20.0 << 9;
+    QTest::newRow("after") << 20.01 << 10;
+}
+
+void TestLatencyChart::columnOf()
+{
+    QFETCH(double, x);
+    QFETCH(int, column);
+    const LagDecimator d(10.0, 20.0, 10);
+    QCOMPARE(d.columnOf(x), column);
+}
+
+void TestLatencyChart::decimatorKeepsSingleSpike()
+{
+    const int n = 100'000;
+    QList<QPointF> points;
+    points.reserve(n);
+    for (int i = 0; i < n; ++i)
+        points.append(QPointF(i * 0.001, 0.1));
+    points[54'321].setY(200.0);
+    points[77'777].setY(-3.0); // a dip survives too
+
+    const int columns = 800;
+    const LagDecimator d(0.0, 100.0, columns);
+    const QList<QPointF> out = d.decimate(points);
+
+    QVERIFY(out.size() <= 2 * columns);
+    QVERIFY(out.size() >= columns); // one per column at least, each column has data
+    QVERIFY(out.contains(points.at(54'321)));
+    QVERIFY(out.contains(points.at(77'777)));
+
+    QVector<int> perColumn(columns, 0);
+    for (int i = 0; i < out.size(); ++i) {
+        if (i > 0)
+            QVERIFY(out.at(i - 1).x() < out.at(i).x());
+        const int c = d.columnOf(out.at(i).x());
+        QVERIFY(c >= 0 && c < columns);
+        QVERIFY(++perColumn[c] <= 2);
+    }
+}
+
+void TestLatencyChart::decimatorKeepsTimeOrder()
+{
+    // One column: the max comes before the min in time, and must stay first.
+    const QList<QPointF> points{{0.1, 5.0}, {0.2, 9.0}, {0.3, 1.0}, {0.4, 4.0}};
+    const LagDecimator d(0.0, 1.0, 1);
+    const QList<QPointF> out = d.decimate(points);
+    QCOMPARE(out.size(), 2);
+    QCOMPARE(out.at(0), QPointF(0.2, 9.0));
+    QCOMPARE(out.at(1), QPointF(0.3, 1.0));
+
+    // A flat column collapses to one point.
+    const QList<QPointF> flat{{0.1, 2.0}, {0.2, 2.0}, {0.3, 2.0}};
+    QCOMPARE(d.decimate(flat).size(), 1);
+    QVERIFY(d.decimate(QList<QPointF>()).isEmpty());
+}
+
+void TestLatencyChart::decimatorTicks()
+{
+    QList<TickSample> ticks;
+    for (int i = 0; i < 1000; ++i)
+        ticks.append({kOrigin + i * 10 * kMs, kOrigin + i * 10 * kMs + 100'000});
+    ticks[500].actualNs += 150 * kMs;
+
+    const LagDecimator d(0.0, 10.0, 100);
+    const QList<QPointF> out = d.decimate(ticks, kOrigin);
+    QVERIFY(out.size() <= 200);
+    bool found = false;
+    for (const QPointF &p : out) {
+        if (qAbs(p.y() - 150.1) < 1e-9) {
+            found = true;
+            QVERIFY(qAbs(p.x() - 5.1501) < 1e-9);
+        }
+    }
+    QVERIFY(found);
+    QCOMPARE(LagDecimator::toPoint(ticks.at(0), kOrigin), QPointF(0.0001, 0.1));
+}
+
+void TestLatencyChart::decimatorEdges()
+{
+    // Neighbours outside the range share one column per side, so the line reaches the edges.
+    QList<QPointF> points;
+    for (int i = 0; i < 100; ++i)
+        points.append(QPointF(i * 0.1, i % 2));
+    const LagDecimator d(3.0, 6.0, 3);
+    const QList<QPointF> out = d.decimate(points);
+    QVERIFY(out.size() <= d.maxPoints());
+    QCOMPARE(out.size(), 2 * 5);
+    QVERIFY(out.first().x() < 3.0);
+    QVERIFY(out.last().x() > 6.0);
+}
+
+void TestLatencyChart::plotsDecimatedTicks()
+{
+    LatencyChart chart;
+    showChart(chart);
+    chart.setLive(false);
+    QSignalSpy spy(&chart, &LatencyChart::updated);
+
+    // 60 s at 1 ms: far more ticks than pixels.
+    chart.setRecorder(makeRecorder(60.0, 1.0, true), kOrigin);
+    chart.refresh(kOrigin + 60 * kSec);
+    QCOMPARE(spy.count(), 1);
+    QVERIFY(chart.lastUpdateNs() > 0);
+    QCOMPARE(spy.at(0).at(0).toLongLong(), chart.lastUpdateNs());
+
+    const int plotWidth = int(chart.chart()->plotArea().width());
+    QVERIFY(chart.plottedPointCount() > 0);
+    QVERIFY2(chart.plottedPointCount() <= 2 * plotWidth + 4,
+             qPrintable(QString::number(chart.plottedPointCount())));
+    QVERIFY(chart.yMaxMs() >= 200.0);
+    QVERIFY(chart.yMaxMs() <= 400.0);
+
+    QLineSeries *lag = lagSeries(chart);
+    QVERIFY(lag);
+    QCOMPARE(lag->pen().color(), Theme::lagColor());
+    double maxY = 0;
+    for (const QPointF &p : lag->points())
+        maxY = qMax(maxY, p.y());
+    QCOMPARE(maxY, 200.0);
+
+    QVERIFY(chart.chart()->title().contains(QLatin1String("lag")));
+    QCOMPARE(xAxis(chart)->titleText(), QStringLiteral("time (s)"));
+    QCOMPARE(chart.chart()->axes(Qt::Vertical).first()->titleText(),
+             QStringLiteral("tick lateness (ms)"));
+    QCOMPARE(chart.chart()->animationOptions(), QChart::NoAnimation);
+}
+
+void TestLatencyChart::floorWithoutSpike()
+{
+    LatencyChart chart;
+    showChart(chart);
+    chart.setLive(false);
+    chart.setRecorder(makeRecorder(10.0, 10.0, false), kOrigin);
+    chart.refresh(kOrigin + 10 * kSec);
+    QVERIFY(chart.plottedPointCount() > 0);
+    QVERIFY(chart.yMaxMs() >= 5.0);
+    QVERIFY(chart.yMaxMs() <= 10.0);
+
+    // Nothing recorded yet: still a sane axis.
+    LatencyChart empty;
+    showChart(empty);
+    empty.setRecorder(std::make_shared<Recorder>(), kOrigin);
+    empty.refresh(kOrigin);
+    QCOMPARE(empty.plottedPointCount(), 0);
+    QVERIFY(empty.yMaxMs() >= 5.0);
+}
+
+void TestLatencyChart::logScaleSwitchesAxis()
+{
+    LatencyChart chart;
+    showChart(chart);
+    chart.setLive(false);
+    chart.setRecorder(makeRecorder(10.0, 10.0, true), kOrigin);
+    chart.refresh(kOrigin + 10 * kSec);
+    QCOMPARE(yAxisType(chart), QAbstractAxis::AxisTypeValue);
+    QVERIFY(!chart.isLogScale());
+
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+    chart.setLogScale(true);
+    QVERIFY(chart.isLogScale());
+    QCOMPARE(yAxisType(chart), QAbstractAxis::AxisTypeLogValue);
+    QVERIFY(chart.yMaxMs() >= 200.0);
+    QVERIFY(chart.plottedPointCount() > 0);
+    for (QAbstractSeries *s : chart.chart()->series())
+        QCOMPARE(s->attachedAxes().size(), 2);
+    for (const QPointF &p : lagSeries(chart)->points())
+        QVERIFY(p.y() > 0);
+    chart.refresh(kOrigin + 10 * kSec);
+    QCOMPARE(yAxisType(chart), QAbstractAxis::AxisTypeLogValue);
+
+    chart.setLogScale(false);
+    QCOMPARE(yAxisType(chart), QAbstractAxis::AxisTypeValue);
+    for (QAbstractSeries *s : chart.chart()->series())
+        QCOMPARE(s->attachedAxes().size(), 2);
+    QVERIFY(chart.yMaxMs() >= 200.0);
+}
+
+void TestLatencyChart::referenceLabelsFollowTheAxis()
+{
+    LatencyChart chart;
+    showChart(chart);
+    chart.setLive(false);
+    chart.setRecorder(makeRecorder(10.0, 10.0, true), kOrigin);
+    chart.refresh(kOrigin + 10 * kSec);
+
+    QGraphicsSimpleTextItem *label = referenceLabel(chart, QStringLiteral("50 ms"));
+    QVERIFY(label);
+    QLineSeries *lag = lagSeries(chart);
+    auto checkPlacement = [&] {
+        QVERIFY(label->isVisible());
+        const double lineY = chart.chart()->mapToPosition(QPointF(1.0, 50.0), lag).y();
+        const QRectF box = label->sceneBoundingRect();
+        const QRectF plot = chart.chart()->plotArea();
+        QVERIFY2(qAbs(box.bottom() - lineY) < 4 || qAbs(box.top() - lineY) < 4,
+                 qPrintable(QStringLiteral("label %1..%2, line %3")
+                                .arg(box.top()).arg(box.bottom()).arg(lineY)));
+        QVERIFY(box.right() <= plot.right() + 1);
+        QVERIFY(box.left() > plot.center().x());
+    };
+    checkPlacement();
+
+    chart.resize(700, 500);
+    QTRY_COMPARE(int(chart.chart()->plotArea().height()) > 300, true);
+    QCoreApplication::processEvents();
+    checkPlacement();
+
+    chart.setLogScale(true);
+    checkPlacement();
+
+    // Off the chart when the axis does not reach the line.
+    chart.setLogScale(false);
+    chart.setRecorder(makeRecorder(10.0, 10.0, false), kOrigin);
+    chart.refresh(kOrigin + 10 * kSec);
+    QVERIFY(!label->isVisible());
+}
+
+void TestLatencyChart::modeBands()
+{
+    LatencyChart chart;
+    showChart(chart);
+    chart.setLive(false);
+    chart.setRecorder(makeRecorder(10.0, 10.0, true), kOrigin);
+    chart.refresh(kOrigin + 10 * kSec);
+
+    QAreaSeries *inlineBand = bandSeries(chart, ExecMode::Inline);
+    QAreaSeries *poolBand = bandSeries(chart, ExecMode::Pool);
+    QVERIFY(inlineBand && poolBand);
+    QCOMPARE(inlineBand->brush().color(), Theme::modeBandColor(ExecMode::Inline));
+
+    // Inline from 2 s to 4 s: one step up and down at full height.
+    const QList<QPointF> steps = inlineBand->upperSeries()->points();
+    QCOMPARE(steps.size(), 4);
+    QCOMPARE(steps.at(0), QPointF(2.0, 0.0));
+    QCOMPARE(steps.at(1), QPointF(2.0, chart.yMaxMs()));
+    QCOMPARE(steps.at(2), QPointF(4.0, chart.yMaxMs()));
+    QCOMPARE(steps.at(3), QPointF(4.0, 0.0));
+    // Pool before and after.
+    QCOMPARE(poolBand->upperSeries()->points().size(), 8);
+
+    // The bands span the whole axis but did not drive it.
+    QVERIFY(chart.yMaxMs() < 1000.0);
+
+    chart.setLogScale(true);
+    for (const QPointF &p : inlineBand->upperSeries()->points())
+        QVERIFY(p.y() > 0);
+
+    // A mode that never ran has no legend entry.
+    auto recorder = std::make_shared<Recorder>();
+    recorder->addModeSwitch(kOrigin, ExecMode::Pool);
+    recorder->addTick({kOrigin, kOrigin + kMs});
+    chart.setRecorder(recorder, kOrigin);
+    chart.refresh(kOrigin + kSec);
+    QVERIFY(!chart.chart()->legend()->markers(inlineBand).first()->isVisible());
+    QVERIFY(chart.chart()->legend()->markers(poolBand).first()->isVisible());
+}
+
+void TestLatencyChart::liveScrolls()
+{
+    LatencyChart chart;
+    showChart(chart);
+    QVERIFY(chart.isLive());
+    QCOMPARE(chart.visibleSeconds(), 10.0);
+
+    auto recorder = std::make_shared<Recorder>();
+    chart.setRecorder(recorder, kOrigin);
+    for (int i = 0; i < 300; ++i)
+        recorder->addTick({kOrigin + i * 10 * kMs, kOrigin + i * 10 * kMs + 200'000});
+    chart.refresh(kOrigin + 3 * kSec);
+    // Young run: the window starts at zero and fills from the left.
+    QCOMPARE(xAxis(chart)->min(), 0.0);
+    QCOMPARE(xAxis(chart)->max(), 10.0);
+
+    for (int i = 300; i < 3000; ++i)
+        recorder->addTick({kOrigin + i * 10 * kMs, kOrigin + i * 10 * kMs + 200'000});
+    chart.refresh(kOrigin + 30 * kSec);
+    QCOMPARE(xAxis(chart)->min(), 20.0);
+    QCOMPARE(xAxis(chart)->max(), 30.0);
+    QVERIFY(qAbs(lagSeries(chart)->points().constLast().x() - 29.9902) < 1e-6);
+
+    // A spike that scrolled out no longer sets the axis.
+    recorder->addTick({kOrigin + 30 * kSec, kOrigin + 30 * kSec + 300 * kMs});
+    chart.refresh(kOrigin + 31 * kSec);
+    QVERIFY(chart.yMaxMs() >= 300.0);
+    for (int i = 3001; i < 5000; ++i)
+        recorder->addTick({kOrigin + i * 10 * kMs, kOrigin + i * 10 * kMs + 200'000});
+    chart.refresh(kOrigin + 50 * kSec);
+    QCOMPARE(xAxis(chart)->min(), 40.0);
+    QVERIFY(chart.yMaxMs() <= 10.0);
+
+    chart.setVisibleSeconds(5.0);
+    QCOMPARE(xAxis(chart)->min(), 45.0);
+
+    chart.setLive(false);
+    QCOMPARE(xAxis(chart)->min(), 0.0);
+    QCOMPARE(xAxis(chart)->max(), 50.0);
+    QVERIFY(chart.yMaxMs() >= 300.0);
+}
+
+void TestLatencyChart::zoomAndReset()
+{
+    LatencyChart chart;
+    showChart(chart);
+    chart.setLive(false);
+    chart.setRecorder(makeRecorder(60.0, 1.0, true), kOrigin);
+    chart.refresh(kOrigin + 60 * kSec);
+    QCOMPARE(chart.rubberBand(), QChartView::HorizontalRubberBand);
+
+    // What the rubber band does: zoom into the left quarter of the plot.
+    const QRectF plot = chart.chart()->plotArea();
+    chart.chart()->zoomIn(QRectF(plot.left(), plot.top(), plot.width() / 4, plot.height()));
+    QTRY_VERIFY(xAxis(chart)->max() < 20.0);
+    QVERIFY(xAxis(chart)->min() < 1.0);
+    // Re-decimated for the zoomed range, spike at 5 s still there and still driving y.
+    QTRY_VERIFY(lagSeries(chart)->points().constLast().x() < 20.0);
+    QVERIFY(chart.yMaxMs() >= 200.0);
+    // The y labels may change width with the new range; the chart re-decimates for that.
+    QTRY_VERIFY2(chart.plottedPointCount() <= 2 * int(chart.chart()->plotArea().width()) + 4,
+             qPrintable(QStringLiteral("%1 points, %2 px, x %3..%4")
+                            .arg(chart.plottedPointCount())
+                            .arg(chart.chart()->plotArea().width())
+                            .arg(xAxis(chart)->min())
+                            .arg(xAxis(chart)->max())));
+
+    // A refresh after the run keeps the zoom.
+    chart.refresh(kOrigin + 60 * kSec);
+    QVERIFY(xAxis(chart)->max() < 20.0);
+
+    QTest::mouseClick(chart.viewport(), Qt::RightButton, {}, plot.center().toPoint());
+    QCOMPARE(xAxis(chart)->min(), 0.0);
+    QCOMPARE(xAxis(chart)->max(), 60.0);
+
+    chart.chart()->zoomIn(QRectF(plot.left(), plot.top(), plot.width() / 2, plot.height()));
+    QTRY_VERIFY(xAxis(chart)->max() < 40.0);
+    QTest::mouseDClick(chart.viewport(), Qt::LeftButton, {}, plot.center().toPoint());
+    QCOMPARE(xAxis(chart)->max(), 60.0);
+
+    chart.setLive(true);
+    QCOMPARE(chart.rubberBand(), QChartView::NoRubberBand);
+}
+
+void TestLatencyChart::grabIsNotBlank()
+{
+    LatencyChart chart;
+    showChart(chart, QSize(800, 300));
+    chart.setLive(false);
+    chart.setRecorder(makeRecorder(10.0, 10.0, true), kOrigin);
+    chart.refresh(kOrigin + 10 * kSec);
+
+    const QImage image = chart.grab().toImage();
+    QVERIFY(!image.isNull());
+    const QRgb corner = image.pixel(0, 0);
+    int different = 0;
+    int lagLike = 0;
+    const QColor lag = Theme::lagColor();
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb p = image.pixel(x, y);
+            different += p != corner ? 1 : 0;
+            lagLike += (qAbs(qRed(p) - lag.red()) < 30 && qAbs(qGreen(p) - lag.green()) < 30
+                        && qAbs(qBlue(p) - lag.blue()) < 30)
+                           ? 1
+                           : 0;
+        }
+    }
+    QVERIFY(different > image.width() * image.height() / 100);
+    QVERIFY(lagLike > 200);
+}
+
+QTEST_MAIN(TestLatencyChart)
+#include "tst_latencychart.moc"

@@ -1,0 +1,422 @@
+#include "recorder.h"
+#include "theme.h"
+#include "timelineview.h"
+
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolTip>
+#include <QWheelEvent>
+
+namespace {
+constexpr qint64 kMs = 1'000'000;
+constexpr qint64 kS = 1'000'000'000;
+constexpr qint64 kOrigin = 5000 * kS; // a realistic CLOCK_MONOTONIC reading
+constexpr qint64 kNow = kOrigin + 3000 * kMs;
+
+// GUI tests run offscreen unless the caller picked a platform.
+const bool s_platformSet = [] {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return true;
+}();
+
+// The row geometry TimelineView draws with: a header band and a tick label band, each one line
+// of text tall, then 22 px lanes while they fit.
+int rowsTop(const TimelineView &view)
+{
+    return 2 * (view.fontMetrics().height() + 6);
+}
+
+constexpr int kLaneHeight = 22;
+
+QPoint pointAt(const TimelineView &view, int row, qint64 ns)
+{
+    return QPoint(int(view.axis().mapTimeToX(ns)), rowsTop(view) + row * kLaneHeight + kLaneHeight / 2);
+}
+
+quint32 addSpan(Recorder &r, WorkKind kind, ExecMode mode, int lane, qint64 submitMs, qint64 startMs,
+                qint64 endMs, SpanState state)
+{
+    const quint32 id = r.beginSpan(kind, mode, kOrigin + submitMs * kMs);
+    if (startMs >= 0)
+        r.markStart(id, lane, kOrigin + startMs * kMs);
+    if (endMs >= 0)
+        r.markEnd(id, kOrigin + endMs * kMs, state);
+    return id;
+}
+
+// Ids 0..5, in submit order, known by the tests below.
+std::shared_ptr<Recorder> knownRecorder()
+{
+    auto r = std::make_shared<Recorder>();
+    r->registerLane(QStringLiteral("GUI thread"));
+    r->registerLane(QStringLiteral("pool-1"));
+    r->registerLane(QStringLiteral("pool-2"));
+    r->addModeSwitch(kOrigin, ExecMode::Inline);
+    addSpan(*r, WorkKind::Io, ExecMode::Inline, 0, 100, 100, 300, SpanState::Done);
+    r->addModeSwitch(kOrigin + 1000 * kMs, ExecMode::Pool);
+    addSpan(*r, WorkKind::Cpu, ExecMode::Pool, 1, 1000, 1200, 1500, SpanState::Done);
+    addSpan(*r, WorkKind::Io, ExecMode::Pool, 2, 1100, 1150, 1800, SpanState::Cancelled);
+    addSpan(*r, WorkKind::Cpu, ExecMode::Pool, 1, 2000, 2100, 2300, SpanState::Failed);
+    addSpan(*r, WorkKind::Io, ExecMode::Pool, 2, 2500, 2600, -1, SpanState::Running);
+    addSpan(*r, WorkKind::Io, ExecMode::Pool, 0, 2700, -1, -1, SpanState::Queued);
+    return r;
+}
+
+void sendWheel(QWidget *w, const QPoint &pos, int angle)
+{
+    QWheelEvent e(pos, w->mapToGlobal(pos), QPoint(), QPoint(0, angle), Qt::NoButton, Qt::NoModifier,
+                  Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(w, &e);
+}
+
+void sendMouse(QWidget *w, QEvent::Type type, const QPoint &pos, Qt::MouseButton button, Qt::MouseButtons buttons)
+{
+    QMouseEvent e(type, pos, w->mapToGlobal(pos), button, buttons, Qt::NoModifier);
+    QCoreApplication::sendEvent(w, &e);
+}
+} // namespace
+
+class tst_TimelineView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void sizeHints();
+    void lanesInOrder();
+    void showAllCoversTheRun();
+    void hitTest_data();
+    void hitTest();
+    void hitTestLongSpanWhenZoomedIn();
+    void toolTipText();
+    void toolTipEvent();
+    void refreshPicksUpNewAndChangedSpans();
+    void liveFollowsNow();
+    void wheelZoomsAroundCursorAndLeavesLive();
+    void dragPans();
+    void paintsSomething();
+    void paintsKindColours();
+    void clearsWithNullRecorder();
+    void paintsManySpans();
+
+private:
+    std::unique_ptr<TimelineView> m_view;
+    std::shared_ptr<Recorder> m_recorder;
+};
+
+void tst_TimelineView::init()
+{
+    m_view = std::make_unique<TimelineView>();
+    m_view->resize(900, 260);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    m_recorder = knownRecorder();
+    m_view->setRecorder(m_recorder, kOrigin);
+    m_view->refresh(kNow);
+    m_view->showAll();
+}
+
+void tst_TimelineView::cleanup()
+{
+    m_view.reset();
+    m_recorder.reset();
+}
+
+void tst_TimelineView::sizeHints()
+{
+    QCOMPARE(m_view->sizeHint(), QSize(900, 260));
+    QCOMPARE(m_view->minimumSizeHint(), QSize(300, 120));
+    QVERIFY(m_view->testAttribute(Qt::WA_OpaquePaintEvent));
+}
+
+void tst_TimelineView::lanesInOrder()
+{
+    // Span 5 is still queued, so the queue row shows under the thread lanes.
+    QCOMPARE(m_view->laneNames(),
+             (QStringList{QStringLiteral("GUI thread"), QStringLiteral("pool-1"), QStringLiteral("pool-2"),
+                          QStringLiteral("queue")}));
+
+    TimelineView fresh;
+    auto r = std::make_shared<Recorder>();
+    r->registerLane(QStringLiteral("GUI thread"));
+    r->registerLane(QStringLiteral("pool-1"));
+    addSpan(*r, WorkKind::Io, ExecMode::Pool, 1, 0, 10, 20, SpanState::Done);
+    fresh.setRecorder(r, kOrigin);
+    fresh.refresh(kOrigin + kS);
+    QCOMPARE(fresh.laneNames(), (QStringList{QStringLiteral("GUI thread"), QStringLiteral("pool-1")}));
+}
+
+void tst_TimelineView::showAllCoversTheRun()
+{
+    const TimeAxis a = m_view->axis();
+    QCOMPARE(a.startNs, kOrigin);
+    QCOMPARE(a.endNs(), kNow);
+    QCOMPARE(a.leftPx, 90);
+    QVERIFY(a.leftPx + a.widthPx <= m_view->width());
+    QVERIFY(a.widthPx > 700);
+    QVERIFY(!m_view->isLive());
+}
+
+void tst_TimelineView::hitTest_data()
+{
+    QTest::addColumn<int>("row");
+    QTest::addColumn<qint64>("ms");
+    QTest::addColumn<int>("expected");
+
+    QTest::newRow("inline io running") << 0 << qint64(200) << 0;
+    QTest::newRow("inline io first pixel") << 0 << qint64(101) << 0;
+    QTest::newRow("cpu queued part on its lane") << 1 << qint64(1100) << 1;
+    QTest::newRow("cpu running part") << 1 << qint64(1400) << 1;
+    QTest::newRow("cancelled") << 2 << qint64(1500) << 2;
+    QTest::newRow("failed") << 1 << qint64(2200) << 3;
+    QTest::newRow("still running reaches now") << 2 << qint64(2950) << 4;
+    QTest::newRow("still queued in queue row") << 3 << qint64(2850) << 5;
+    QTest::newRow("idle GUI lane") << 0 << qint64(2000) << -1;
+    QTest::newRow("idle pool lane") << 1 << qint64(700) << -1;
+    QTest::newRow("gap between pool tasks") << 2 << qint64(2000) << -1;
+    QTest::newRow("queue row before queued span") << 3 << qint64(1000) << -1;
+}
+
+void tst_TimelineView::hitTest()
+{
+    QFETCH(int, row);
+    QFETCH(qint64, ms);
+    QFETCH(int, expected);
+    QCOMPARE(m_view->spanAt(pointAt(*m_view, row, kOrigin + ms * kMs)), expected);
+}
+
+void tst_TimelineView::hitTestLongSpanWhenZoomedIn()
+{
+    auto r = std::make_shared<Recorder>();
+    r->registerLane(QStringLiteral("GUI thread"));
+    r->registerLane(QStringLiteral("pool-1"));
+    const quint32 longId = addSpan(*r, WorkKind::Cpu, ExecMode::Pool, 1, 0, 0, 10'000, SpanState::Done);
+    for (int i = 0; i < 1000; ++i)
+        addSpan(*r, WorkKind::Io, ExecMode::Inline, 0, 10 * i, 10 * i, 10 * i + 5, SpanState::Done);
+    m_view->setRecorder(r, kOrigin);
+    m_view->refresh(kOrigin + 10 * kS);
+    m_view->showAll();
+
+    // Zoom far into the middle: the long span starts off screen yet must still draw and hit.
+    const QPoint middle = pointAt(*m_view, 1, kOrigin + 5 * kS);
+    for (int i = 0; i < 20; ++i)
+        sendWheel(m_view.get(), middle, 120);
+    QVERIFY(m_view->axis().spanNs < 100 * kMs);
+    QVERIFY(m_view->axis().startNs > kOrigin + 4 * kS);
+    QCOMPARE(m_view->spanAt(middle), int(longId));
+    const QImage image = m_view->grab().toImage();
+    QCOMPARE(image.pixelColor(middle).rgb(), Theme::workColor(WorkKind::Cpu).rgb());
+}
+
+void tst_TimelineView::toolTipText()
+{
+    const QString cpu = m_view->toolTipFor(1);
+    for (const QString &part : {QStringLiteral("Task 1"), QStringLiteral("cpu"), QStringLiteral("pool"),
+                                QStringLiteral("Queued: 200 ms"), QStringLiteral("Ran: 300 ms"),
+                                QStringLiteral("pool-1"), QStringLiteral("done")})
+        QVERIFY2(cpu.contains(part), qPrintable(cpu + QStringLiteral(" lacks ") + part));
+
+    const QString inlineIo = m_view->toolTipFor(0);
+    for (const QString &part : {QStringLiteral("Task 0"), QStringLiteral("io"), QStringLiteral("inline"),
+                                QStringLiteral("Queued: 0.000 ms"), QStringLiteral("Ran: 200 ms"),
+                                QStringLiteral("GUI thread")})
+        QVERIFY2(inlineIo.contains(part), qPrintable(inlineIo + QStringLiteral(" lacks ") + part));
+
+    QVERIFY(m_view->toolTipFor(2).contains(QStringLiteral("cancelled")));
+    QVERIFY(m_view->toolTipFor(3).contains(QStringLiteral("failed")));
+    const QString running = m_view->toolTipFor(4);
+    QVERIFY2(running.contains(QStringLiteral("Ran: 400 ms so far")), qPrintable(running));
+    QVERIFY(running.contains(QStringLiteral("running")));
+    const QString queued = m_view->toolTipFor(5);
+    QVERIFY2(queued.contains(QStringLiteral("Queued: 300 ms so far")), qPrintable(queued));
+    QVERIFY(queued.contains(QStringLiteral("never started")));
+
+    QVERIFY(m_view->toolTipFor(-1).isEmpty());
+    QVERIFY(m_view->toolTipFor(6).isEmpty());
+}
+
+void tst_TimelineView::toolTipEvent()
+{
+    const QPoint pos = pointAt(*m_view, 1, kOrigin + 1400 * kMs);
+    QHelpEvent help(QEvent::ToolTip, pos, m_view->mapToGlobal(pos));
+    QVERIFY(QCoreApplication::sendEvent(m_view.get(), &help));
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), m_view->toolTipFor(1));
+
+    const QPoint empty = pointAt(*m_view, 0, kOrigin + 2000 * kMs);
+    QHelpEvent none(QEvent::ToolTip, empty, m_view->mapToGlobal(empty));
+    QCoreApplication::sendEvent(m_view.get(), &none);
+    QTRY_VERIFY(!QToolTip::isVisible());
+}
+
+void tst_TimelineView::refreshPicksUpNewAndChangedSpans()
+{
+    // Span 4 ends, span 5 starts on pool-1, and a new span arrives.
+    m_recorder->markEnd(4, kOrigin + 3100 * kMs, SpanState::Done);
+    m_recorder->markStart(5, 1, kOrigin + 3050 * kMs);
+    const quint32 added = addSpan(*m_recorder, WorkKind::Cpu, ExecMode::Pool, 2, 3200, 3210, 3400, SpanState::Done);
+    m_view->refresh(kOrigin + 4000 * kMs);
+    m_view->showAll();
+
+    QVERIFY(m_view->toolTipFor(4).contains(QStringLiteral("Ran: 500 ms")));
+    QVERIFY(m_view->toolTipFor(4).contains(QStringLiteral("done")));
+    QVERIFY(m_view->toolTipFor(5).contains(QStringLiteral("pool-1")));
+    QVERIFY(m_view->toolTipFor(5).contains(QStringLiteral("Queued: 350 ms")));
+    QVERIFY(m_view->toolTipFor(int(added)).contains(QStringLiteral("Ran: 190 ms")));
+    QCOMPARE(m_view->spanAt(pointAt(*m_view, 1, kOrigin + 3500 * kMs)), 5);
+    QCOMPARE(m_view->spanAt(pointAt(*m_view, 2, kOrigin + 3300 * kMs)), int(added));
+    // The queue row stays once shown, so rows do not jump during a run.
+    QCOMPARE(m_view->laneNames().size(), 4);
+}
+
+void tst_TimelineView::liveFollowsNow()
+{
+    QSignalSpy live(m_view.get(), &TimelineView::liveChanged);
+    m_view->setLive(true);
+    QCOMPARE(live.count(), 1);
+    QCOMPARE(live.at(0).at(0).toBool(), true);
+    QVERIFY(m_view->isLive());
+    QCOMPARE(m_view->axis().endNs(), kNow);
+    QCOMPARE(m_view->axis().spanNs, 10 * kS);
+
+    m_view->setVisibleSeconds(2.5);
+    QCOMPARE(m_view->axis().spanNs, 2500 * kMs);
+    QCOMPARE(m_view->axis().endNs(), kNow);
+    m_view->refresh(kNow + kS);
+    QCOMPARE(m_view->axis().endNs(), kNow + kS);
+    m_view->setLive(true);
+    QCOMPARE(live.count(), 1); // no change, no signal
+}
+
+void tst_TimelineView::wheelZoomsAroundCursorAndLeavesLive()
+{
+    m_view->setLive(true);
+    QSignalSpy live(m_view.get(), &TimelineView::liveChanged);
+    const TimeAxis before = m_view->axis();
+    const QPoint cursor(500, 60);
+    sendWheel(m_view.get(), cursor, 120);
+
+    const TimeAxis after = m_view->axis();
+    QVERIFY(after.spanNs < before.spanNs);
+    QVERIFY(std::abs(after.mapXToTime(cursor.x()) - before.mapXToTime(cursor.x())) <= 1);
+    QVERIFY(!m_view->isLive());
+    QCOMPARE(live.count(), 1);
+    QCOMPARE(live.at(0).at(0).toBool(), false);
+
+    // Not live: new data does not move the view.
+    m_view->refresh(kNow + kS);
+    QCOMPARE(m_view->axis().startNs, after.startNs);
+
+    sendWheel(m_view.get(), cursor, -240);
+    QVERIFY(m_view->axis().spanNs > after.spanNs);
+    QCOMPARE(live.count(), 1);
+
+    m_view->setLive(true);
+    QCOMPARE(live.count(), 2);
+    QCOMPARE(m_view->axis().endNs(), kNow + kS);
+}
+
+void tst_TimelineView::dragPans()
+{
+    m_view->setLive(true);
+    QSignalSpy live(m_view.get(), &TimelineView::liveChanged);
+    const TimeAxis before = m_view->axis();
+
+    sendMouse(m_view.get(), QEvent::MouseButtonPress, QPoint(400, 60), Qt::LeftButton, Qt::LeftButton);
+    QCOMPARE(m_view->axis().startNs, before.startNs); // a click alone does not pan
+    QVERIFY(m_view->isLive());
+    sendMouse(m_view.get(), QEvent::MouseMove, QPoint(450, 60), Qt::NoButton, Qt::LeftButton);
+    sendMouse(m_view.get(), QEvent::MouseMove, QPoint(500, 62), Qt::NoButton, Qt::LeftButton);
+    sendMouse(m_view.get(), QEvent::MouseButtonRelease, QPoint(500, 62), Qt::LeftButton, Qt::NoButton);
+
+    const TimeAxis after = m_view->axis();
+    QCOMPARE(after.spanNs, before.spanNs);
+    QVERIFY(std::abs(after.startNs - (before.startNs - qint64(100 * before.nsPerPx()))) <= 2);
+    QVERIFY(!m_view->isLive());
+    QCOMPARE(live.count(), 1);
+
+    // Moving without a button pressed does nothing.
+    sendMouse(m_view.get(), QEvent::MouseMove, QPoint(700, 62), Qt::NoButton, Qt::NoButton);
+    QCOMPARE(m_view->axis().startNs, after.startNs);
+}
+
+void tst_TimelineView::paintsSomething()
+{
+    QSignalSpy painted(m_view.get(), &TimelineView::painted);
+    const QImage image = m_view->grab().toImage();
+    QCOMPARE(painted.count(), 1);
+    QVERIFY(painted.at(0).at(0).toLongLong() > 0);
+    QCOMPARE(m_view->lastPaintNs(), painted.at(0).at(0).toLongLong());
+
+    QCOMPARE(image.size(), m_view->size() * m_view->devicePixelRatio());
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2)
+            colours.insert(image.pixel(x, y));
+    QVERIFY2(colours.size() > 8, qPrintable(QString::number(colours.size())));
+}
+
+void tst_TimelineView::paintsKindColours()
+{
+    const QImage image = m_view->grab().toImage();
+    auto colourAt = [&](int row, qint64 ms) { return image.pixelColor(pointAt(*m_view, row, kOrigin + ms * kMs)).rgb(); };
+    QCOMPARE(colourAt(0, 200), Theme::workColor(WorkKind::Io).rgb());
+    QCOMPARE(colourAt(1, 1400), Theme::workColor(WorkKind::Cpu).rgb());
+    QCOMPARE(colourAt(2, 1500), Theme::cancelledColor().rgb());
+    QCOMPARE(colourAt(2, 2950), Theme::workColor(WorkKind::Io).rgb());
+    // Idle lane time is not a task colour.
+    QVERIFY(colourAt(0, 2000) != Theme::workColor(WorkKind::Io).rgb());
+}
+
+void tst_TimelineView::clearsWithNullRecorder()
+{
+    m_view->setRecorder(nullptr, 0);
+    QVERIFY(m_view->laneNames().isEmpty());
+    QCOMPARE(m_view->spanAt(QPoint(400, 40)), -1);
+    QVERIFY(m_view->toolTipFor(0).isEmpty());
+    m_view->refresh(kNow);
+    const QImage image = m_view->grab().toImage();
+    QVERIFY(!image.isNull());
+}
+
+void tst_TimelineView::paintsManySpans()
+{
+    auto r = std::make_shared<Recorder>();
+    r->registerLane(QStringLiteral("GUI thread"));
+    r->registerLane(QStringLiteral("pool-1"));
+    r->registerLane(QStringLiteral("pool-2"));
+    r->addModeSwitch(kOrigin, ExecMode::Pool);
+    const int count = 200'000;
+    const qint64 stepNs = 300'000; // 60 s of 0.3 ms tasks, sub-pixel when zoomed out
+    for (int i = 0; i < count; ++i) {
+        const qint64 submit = kOrigin + i * stepNs;
+        const quint32 id = r->beginSpan(i % 3 ? WorkKind::Io : WorkKind::Cpu, ExecMode::Pool, submit);
+        r->markStart(id, i % 3, submit + 50'000);
+        if (i < count - 10)
+            r->markEnd(id, submit + 250'000, i % 97 ? SpanState::Done : SpanState::Cancelled);
+    }
+    m_view->setRecorder(r, kOrigin);
+    QSignalSpy painted(m_view.get(), &TimelineView::painted);
+    m_view->refresh(kOrigin + count * stepNs);
+    m_view->showAll();
+    m_view->repaint();
+    QCOMPARE(painted.count(), 1);
+    m_view->setLive(true);
+    m_view->repaint();
+    QCOMPARE(painted.count(), 2);
+    QVERIFY(m_view->lastPaintNs() > 0);
+    qDebug("200k spans: whole run painted in %.2f ms, live window in %.2f ms",
+           painted.at(0).at(0).toLongLong() / 1e6, painted.at(1).at(0).toLongLong() / 1e6);
+    // Many tasks share each pixel column here: any of them on that lane is a fair answer.
+    const int lane = (count - 5) % 3;
+    const int id = m_view->spanAt(pointAt(*m_view, lane, kOrigin + (count - 5) * stepNs + 100'000));
+    QVERIFY(id >= 0);
+    QVERIFY(m_view->toolTipFor(id).contains(m_view->laneNames().at(lane)));
+}
+
+QTEST_MAIN(tst_TimelineView)
+#include "tst_timelineview.moc"

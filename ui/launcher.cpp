@@ -2,13 +2,27 @@
 
 #include "commandline.h"
 #include "headlessrun.h"
+#include "mainwindow.h"
+#include "pngexporter.h"
 
 #include <QApplication>
-#include <QMainWindow>
 
 #include <cstdio>
 
 namespace {
+// The offscreen platform warns about window hints that mean nothing without a screen.
+QtMessageHandler s_previousHandler = nullptr;
+
+void quietOffscreenHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (message.contains(QLatin1String("propagateSizeHints")))
+        return;
+    if (s_previousHandler)
+        s_previousHandler(type, context, message);
+    else
+        std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
+}
+
 bool hasDisplay()
 {
     return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY")
@@ -18,6 +32,10 @@ bool hasDisplay()
 
 int Launcher::main(int argc, char *argv[])
 {
+    QCoreApplication::setOrganizationName(QStringLiteral("looplab"));
+    QCoreApplication::setApplicationName(QStringLiteral("looplab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LOOPLAB_VERSION));
+
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
@@ -45,7 +63,8 @@ int Launcher::main(int argc, char *argv[])
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
-        return HeadlessRun::run(request);
+        s_previousHandler = qInstallMessageHandler(quietOffscreenHandler);
+        return HeadlessRun::run(request, &PngExporter::exportSession);
     }
     case CliRequest::Command::Gui:
         break;
@@ -56,8 +75,7 @@ int Launcher::main(int argc, char *argv[])
         return HeadlessRun::demo();
     }
     QApplication app(argc, argv);
-    QMainWindow window;
-    window.setWindowTitle(QStringLiteral("Loop Lab"));
+    MainWindow window;
     window.show();
     return app.exec();
 }

@@ -1,0 +1,80 @@
+#include "livestats.h"
+
+#include "recorder.h"
+#include "runconfig.h"
+#include "statistics.h"
+
+void LiveStats::reset()
+{
+    *this = LiveStats();
+}
+
+void LiveStats::update(const Recorder &recorder, qint64 startNs, qint64 nowNs)
+{
+    m_startNs = startNs;
+    m_nowNs = nowNs;
+    const quint32 ticks = recorder.tickCount();
+    for (; m_nextTick < ticks; ++m_nextTick) {
+        const qint64 late = recorder.tick(m_nextTick).latenessNs();
+        m_lag.add(late);
+        if (late >= qint64(Statistics::kLongTaskMs * 1e6))
+            ++m_longTasks;
+    }
+
+    const quint32 spans = recorder.spanCount();
+    for (; m_nextSpan < spans; ++m_nextSpan)
+        m_unfinished.append(m_nextSpan);
+    m_loopBusyRunningNs = 0;
+    qsizetype kept = 0;
+    for (const quint32 id : std::as_const(m_unfinished)) {
+        const Span s = recorder.span(id);
+        if (!s.isFinished()) {
+            if (s.startNs && s.lane == 0)
+                m_loopBusyRunningNs += nowNs - s.startNs;
+            m_unfinished[kept++] = id;
+            continue;
+        }
+        if (s.state == SpanState::Done) {
+            ++m_tasks;
+            m_ran.add(s.ranNs());
+            m_waited.add(s.queuedNs());
+        } else if (s.state == SpanState::Cancelled) {
+            ++m_cancelled;
+        } else {
+            ++m_failed;
+        }
+        if (s.lane == 0)
+            m_loopBusyNs += s.ranNs();
+    }
+    m_unfinished.resize(kept);
+
+    QStringList modes;
+    for (const ModeSwitch &m : recorder.modeSwitches()) {
+        if (!modes.contains(Kinds::name(m.mode)))
+            modes << Kinds::name(m.mode);
+    }
+    m_modes = modes.join(QLatin1Char('+'));
+}
+
+Summary LiveStats::summary(const RunConfig &config) const
+{
+    Summary s;
+    s.work = Kinds::name(config.work);
+    s.mode = m_modes.isEmpty() ? Kinds::name(config.mode) : m_modes;
+    s.durationS = double(m_nowNs - m_startNs) / 1e9;
+    s.intervalMs = config.intervalMs;
+    s.ticks = m_lag.count();
+    s.p50Ms = double(m_lag.percentileNs(50)) / 1e6;
+    s.p95Ms = double(m_lag.percentileNs(95)) / 1e6;
+    s.p99Ms = double(m_lag.percentileNs(99)) / 1e6;
+    s.maxMs = double(m_lag.maxNs()) / 1e6;
+    s.tasks = m_tasks;
+    s.cancelled = m_cancelled;
+    s.failed = m_failed;
+    s.taskMsMedian = double(m_ran.percentileNs(50)) / 1e6;
+    s.queueWaitMsMedian = double(m_waited.percentileNs(50)) / 1e6;
+    s.longTasks = m_longTasks;
+    const qint64 runNs = m_nowNs - m_startNs;
+    s.loopBusyPct = runNs > 0 ? qMin(100.0, 100.0 * double(m_loopBusyNs + m_loopBusyRunningNs) / double(runNs)) : 0;
+    return s;
+}

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "laghistogram.h"
+#include "summary.h"
+
+#include <QVector>
+
+class Recorder;
+struct RunConfig;
+
+// Statistics of a run in progress, updated from what the recorder gained since the last
+// call: O(new ticks + unfinished spans) per update, however long the run. Percentiles come
+// from histograms (within 1.6 %); the exact figures are Statistics::summarize at the end.
+class LiveStats
+{
+public:
+    void reset();
+    void update(const Recorder &recorder, qint64 startNs, qint64 nowNs);
+    Summary summary(const RunConfig &config) const;
+
+private:
+    LagHistogram m_lag;
+    LagHistogram m_ran;
+    LagHistogram m_waited;
+    quint32 m_nextTick = 0;
+    quint32 m_nextSpan = 0;
+    QVector<quint32> m_unfinished;
+    qint64 m_longTasks = 0;
+    qint64 m_tasks = 0;
+    qint64 m_cancelled = 0;
+    qint64 m_failed = 0;
+    qint64 m_loopBusyNs = 0;        // finished spans on the loop lane
+    qint64 m_loopBusyRunningNs = 0; // the one running there now
+    qint64 m_startNs = 0;
+    qint64 m_nowNs = 0;
+    QString m_modes;
+};

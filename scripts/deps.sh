@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Loop Lab needs to build, test and run, when missing.
+# Sourced by run.sh and test.sh; uses sudo when not root.
+set -euo pipefail
+
+LOOPLAB_PACKAGES=(
+    cmake ninja-build g++ pkgconf
+    qt6-base-dev qt6-charts-dev libgl-dev
+    libqt6svg6 qt6-qpa-plugins qt6-wayland
+    fonts-dejavu-core
+)
+
+looplab_install_deps() {
+    local missing=()
+    local pkg
+    for pkg in "${LOOPLAB_PACKAGES[@]}" "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "looplab: installing missing Debian packages: ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+looplab_build() {
+    local root=$1
+    cmake --preset release -S "$root" >/dev/null
+    cmake --build "$root/build" --parallel "$(nproc)"
+}

@@ -1,0 +1,103 @@
+#include "dashboard.h"
+
+#include "latencychart.h"
+#include "recorder.h"
+#include "runconfig.h"
+#include "statsstrip.h"
+#include "summary.h"
+#include "theme.h"
+#include "timelineview.h"
+
+#include <QLabel>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+Dashboard::Dashboard(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(tr("Loop Lab — event-loop lag"), this))
+    , m_subtitle(new QLabel(this))
+    , m_stats(new StatsStrip(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_chart(new LatencyChart(m_splitter))
+    , m_timeline(new TimelineView(m_splitter))
+{
+    setAutoFillBackground(true);
+    QPalette p = palette();
+    p.setColor(QPalette::Window, Theme::backgroundColor());
+    p.setColor(QPalette::WindowText, Theme::textColor());
+    setPalette(p);
+
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    m_title->setFont(titleFont);
+    m_subtitle->setWordWrap(true);
+    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_splitter->addWidget(m_chart);
+    m_splitter->addWidget(m_timeline);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({600, 400}); // scaled to the real height at the first layout
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 6);
+    layout->setSpacing(4);
+    layout->addWidget(m_title);
+    layout->addWidget(m_subtitle);
+    layout->addWidget(m_stats);
+    layout->addWidget(m_splitter, 1);
+}
+
+void Dashboard::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 originNs)
+{
+    m_chart->setRecorder(recorder, originNs);
+    m_timeline->setRecorder(std::move(recorder), originNs);
+}
+
+void Dashboard::refreshCharts(qint64 nowNs)
+{
+    m_chart->refresh(nowNs);
+    m_timeline->refresh(nowNs);
+}
+
+void Dashboard::setSummary(const Summary &summary, const RunConfig &config, ExecMode currentMode)
+{
+    m_stats->setSummary(summary, currentMode);
+    m_subtitle->setText(describeRun(summary, config));
+}
+
+void Dashboard::clear(ExecMode currentMode)
+{
+    m_stats->clear(currentMode);
+    m_subtitle->setText(tr("No run yet: press Start (Space)."));
+    setRecorder(nullptr, 0);
+}
+
+void Dashboard::setLive(bool live)
+{
+    m_chart->setLive(live);
+    m_timeline->setLive(live);
+    if (!live)
+        m_timeline->showAll();
+}
+
+QString Dashboard::describeRun(const Summary &s, const RunConfig &config)
+{
+    const QString work = config.work == WorkKind::Io
+        ? tr("blocking I/O of %1 ms").arg(config.ioMs)
+        : tr("CPU: parse + walk %1 KB of JSON").arg(config.jsonKb);
+    QStringList modes;
+    for (const QString &name : s.mode.split(QLatin1Char('+'), Qt::SkipEmptyParts)) {
+        ExecMode mode;
+        modes << (Kinds::parse(name, &mode) ? Kinds::label(mode) : name);
+    }
+    return tr("Work: %1, one task every %2 ms · ticker every %3 ms · %4 pool workers · %5 s\nMode: %6")
+        .arg(work)
+        .arg(config.periodMs)
+        .arg(config.intervalMs)
+        .arg(config.workers)
+        .arg(s.durationS, 0, 'f', 1)
+        .arg(modes.join(QStringLiteral(" → ")));
+}

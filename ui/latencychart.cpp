@@ -1,0 +1,550 @@
+#include "latencychart.h"
+
+#include "lagdecimator.h"
+#include "recorder.h"
+#include "theme.h"
+
+#include <QElapsedTimer>
+#include <QGraphicsLayout>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
+#include <QMouseEvent>
+#include <QtCharts/QAreaSeries>
+#include <QtCharts/QChart>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QLogValueAxis>
+#include <QtCharts/QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+// Below this the linear axis does not shrink, so sub-millisecond jitter is not blown up
+// into what looks like lag.
+constexpr double kFloorMs = 5.0;
+// Log axes cannot show zero; lateness at or below zero sits on this floor.
+constexpr double kLogMinMs = 0.01;
+// A hair below the floor: QLogValueAxis computes ln(0.01)/ln(10) as just above -2 and would
+// drop the bottom decade's tick and label.
+constexpr double kLogAxisMinMs = kLogMinMs * (1.0 - 1e-9);
+constexpr double kHeadroom = 1.1;
+// Roughly one x tick label per this many pixels.
+constexpr double kPxPerXTick = 110.0;
+
+// The smallest of 1, 2, 2.5 or 5 times a power of ten that is >= value.
+double niceStep(double value)
+{
+    if (!(value > 0))
+        return 1.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+    const double f = value / magnitude;
+    const double nice = f <= 1.0 ? 1.0 : f <= 2.0 ? 2.0 : f <= 2.5 ? 2.5 : f <= 5.0 ? 5.0 : 10.0;
+    return nice * magnitude;
+}
+
+// A printf format that shows every multiple of step exactly.
+QString formatForStep(double step)
+{
+    int decimals = 0;
+    while (decimals < 6 && std::abs(step * std::pow(10.0, decimals)
+                                    - std::round(step * std::pow(10.0, decimals))) > 1e-6)
+        ++decimals;
+    return QStringLiteral("%.") + QString::number(decimals) + QLatin1Char('f');
+}
+
+QFont scaledFont(const QFont &base, double delta, bool bold = false)
+{
+    QFont f = base;
+    if (f.pointSizeF() > 0)
+        f.setPointSizeF(std::max(6.0, f.pointSizeF() + delta));
+    f.setBold(bold);
+    return f;
+}
+
+void styleAxis(QAbstractAxis *axis, const QFont &base)
+{
+    axis->setLabelsFont(scaledFont(base, -1));
+    axis->setLabelsColor(Theme::textColor());
+    axis->setTitleFont(scaledFont(base, -1));
+    axis->setTitleBrush(Theme::mutedTextColor());
+    axis->setGridLineColor(Theme::gridColor());
+    axis->setLinePenColor(Theme::gridColor().darker(130));
+    axis->setMinorGridLineColor(Theme::gridColor().lighter(106));
+}
+} // namespace
+
+LatencyChart::LatencyChart(QWidget *parent)
+    : QChartView(parent)
+{
+    QChart *c = chart();
+    c->setTheme(QChart::ChartThemeLight);
+    // Every frame replaces the data; animating towards it would only lag behind.
+    c->setAnimationOptions(QChart::NoAnimation);
+    c->setBackgroundBrush(Theme::backgroundColor());
+    c->setBackgroundPen(Qt::NoPen);
+    c->setBackgroundRoundness(0);
+    c->setMargins(QMargins(4, 2, 10, 0));
+    c->layout()->setContentsMargins(0, 0, 0, 0);
+    c->setTitle(QStringLiteral("Event-loop lag (ticker lateness)"));
+    c->setTitleFont(scaledFont(font(), 0, true));
+    c->setTitleBrush(Theme::textColor());
+    c->legend()->setAlignment(Qt::AlignBottom);
+    c->legend()->setFont(scaledFont(font(), -1));
+    c->legend()->setLabelColor(Theme::textColor());
+    c->legend()->setMarkerShape(QLegend::MarkerShapeRectangle);
+    setBackgroundBrush(Theme::backgroundColor());
+    setFrameShape(QFrame::NoFrame);
+    setRenderHint(QPainter::Antialiasing);
+
+    m_xAxis = new QValueAxis;
+    m_xAxis->setTitleText(QStringLiteral("time (s)"));
+    m_xAxis->setTickType(QValueAxis::TicksDynamic);
+    m_xAxis->setTickAnchor(0.0);
+    m_xAxis->setMinorTickCount(0);
+    styleAxis(m_xAxis, font());
+    c->addAxis(m_xAxis, Qt::AlignBottom);
+    connect(m_xAxis, &QValueAxis::rangeChanged, this, &LatencyChart::onXRangeChanged);
+
+    // Added first, so they are painted behind everything else.
+    for (ExecMode mode : Kinds::allModes()) {
+        ModeBand band;
+        band.mode = mode;
+        band.upper = new QLineSeries(this);
+        band.area = new QAreaSeries(band.upper);
+        band.area->setName(QStringLiteral("mode: ") + Kinds::name(mode));
+        band.area->setBrush(Theme::modeBandColor(mode));
+        band.area->setPen(Qt::NoPen);
+        c->addSeries(band.area);
+        m_bands.append(band);
+    }
+
+    struct Reference
+    {
+        double ms;
+        QString text;
+        Qt::PenStyle style;
+    };
+    const Reference references[] = {
+        {1000.0 / 60.0, QStringLiteral("16.7 ms · one frame"), Qt::DashLine},
+        {50.0, QStringLiteral("50 ms · long task"), Qt::DashLine},
+        {100.0, QStringLiteral("100 ms · input feels slow"), Qt::DashLine},
+    };
+    for (const Reference &r : references) {
+        ReferenceLine line;
+        line.ms = r.ms;
+        line.series = new QLineSeries(this);
+        line.series->setName(r.text);
+        QPen pen(Theme::mutedTextColor(), 1.0, r.style);
+        pen.setCosmetic(true);
+        line.series->setPen(pen);
+        c->addSeries(line.series);
+        line.labelBackground = new QGraphicsRectItem(c);
+        line.labelBackground->setPen(Qt::NoPen);
+        QColor veil = Theme::backgroundColor();
+        veil.setAlpha(200);
+        line.labelBackground->setBrush(veil);
+        line.labelBackground->setZValue(100);
+        line.label = new QGraphicsSimpleTextItem(r.text, c);
+        line.label->setFont(scaledFont(font(), -1.5));
+        line.label->setBrush(Theme::mutedTextColor());
+        line.label->setZValue(101);
+        m_references.append(line);
+    }
+
+    m_lagSeries = new QLineSeries(this);
+    m_lagSeries->setName(QStringLiteral("tick lateness"));
+    QPen lagPen(Theme::lagColor(), 1.4);
+    lagPen.setJoinStyle(Qt::RoundJoin);
+    m_lagSeries->setPen(lagPen);
+    c->addSeries(m_lagSeries);
+
+    installYAxis();
+    for (QAbstractSeries *series : c->series())
+        series->attachAxis(m_xAxis);
+    for (const ReferenceLine &r : std::as_const(m_references)) {
+        for (QLegendMarker *marker : c->legend()->markers(r.series))
+            marker->setVisible(false);
+    }
+    for (const ModeBand &band : std::as_const(m_bands)) {
+        // The band's own alpha is too faint for a legend swatch.
+        QColor swatch = Theme::modeColor(band.mode);
+        swatch.setAlpha(90);
+        for (QLegendMarker *marker : c->legend()->markers(band.area)) {
+            marker->setBrush(swatch);
+            marker->setPen(Qt::NoPen);
+        }
+    }
+
+    connect(c, &QChart::plotAreaChanged, this, &LatencyChart::onPlotAreaChanged);
+    rebuild();
+}
+
+LatencyChart::~LatencyChart() = default;
+
+void LatencyChart::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 originNs)
+{
+    m_recorder = std::move(recorder);
+    m_originNs = originNs;
+    m_nowNs = originNs;
+    m_points.clear();
+    m_cachedTicks = 0;
+    m_modeSwitches.clear();
+    m_zoomed = false;
+    pullTicks();
+    rebuild();
+}
+
+void LatencyChart::refresh(qint64 nowNs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    m_nowNs = nowNs;
+    pullTicks();
+    rebuild();
+    m_lastUpdateNs = timer.nsecsElapsed();
+    emit updated(m_lastUpdateNs);
+}
+
+void LatencyChart::setLive(bool live)
+{
+    m_live = live;
+    m_zoomed = false;
+    // Zooming a window that scrolls away every frame would be undone at once.
+    setRubberBand(live ? QChartView::NoRubberBand : QChartView::HorizontalRubberBand);
+    rebuild();
+}
+
+bool LatencyChart::isLive() const
+{
+    return m_live;
+}
+
+void LatencyChart::setVisibleSeconds(double seconds)
+{
+    if (!(seconds > 0))
+        return;
+    m_visibleSeconds = seconds;
+    if (m_live)
+        rebuild();
+}
+
+double LatencyChart::visibleSeconds() const
+{
+    return m_visibleSeconds;
+}
+
+void LatencyChart::setLogScale(bool on)
+{
+    if (on == m_logScale)
+        return;
+    m_logScale = on;
+    installYAxis();
+    rebuild();
+}
+
+bool LatencyChart::isLogScale() const
+{
+    return m_logScale;
+}
+
+double LatencyChart::yMaxMs() const
+{
+    return m_yMaxMs;
+}
+
+int LatencyChart::plottedPointCount() const
+{
+    return int(m_lagSeries->count());
+}
+
+qint64 LatencyChart::lastUpdateNs() const
+{
+    return m_lastUpdateNs;
+}
+
+void LatencyChart::mousePressEvent(QMouseEvent *event)
+{
+    // Claimed here so the release that resets the zoom comes to this view.
+    if (event->button() == Qt::RightButton && !m_live) {
+        event->accept();
+        return;
+    }
+    QChartView::mousePressEvent(event);
+}
+
+void LatencyChart::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::RightButton && !m_live) {
+        resetZoom();
+        event->accept();
+        return;
+    }
+    QChartView::mouseReleaseEvent(event);
+}
+
+void LatencyChart::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (!m_live) {
+        resetZoom();
+        event->accept();
+        return;
+    }
+    QChartView::mouseDoubleClickEvent(event);
+}
+
+void LatencyChart::pullTicks()
+{
+    if (!m_recorder)
+        return;
+    const quint32 count = m_recorder->tickCount();
+    if (count <= m_cachedTicks)
+        return;
+    for (quint32 i = m_cachedTicks; i < count; ++i)
+        m_points.append(LagDecimator::toPoint(m_recorder->tick(i), m_originNs));
+    m_cachedTicks = count;
+}
+
+void LatencyChart::rebuild()
+{
+    m_rebuildPending = false;
+    if (m_recorder)
+        m_modeSwitches = m_recorder->modeSwitches();
+
+    const int columns = plotColumns();
+    m_lastColumns = columns;
+
+    double x0 = 0;
+    double x1 = 1;
+    if (m_live) {
+        x1 = std::max(endSeconds(), m_visibleSeconds);
+        x0 = x1 - m_visibleSeconds;
+    } else if (m_zoomed) {
+        x0 = m_zoomStart;
+        x1 = m_zoomEnd;
+    } else {
+        const double end = endSeconds();
+        x1 = end > 0 ? end : 1.0;
+    }
+
+    // Only the visible slice, plus one neighbour each side so the line reaches the edges.
+    const QPointF *begin = m_points.constData();
+    const QPointF *end = begin + m_points.size();
+    const QPointF *first = std::lower_bound(begin, end, x0,
+                                            [](const QPointF &p, double x) { return p.x() < x; });
+    const QPointF *last = std::upper_bound(first, end, x1,
+                                           [](double x, const QPointF &p) { return x < p.x(); });
+    if (first != begin)
+        --first;
+    if (last != end)
+        ++last;
+
+    const LagDecimator decimator(x0, x1, columns);
+    QList<QPointF> plotted;
+    plotted.reserve(decimator.maxPoints());
+    decimator.decimate(first, last, &plotted);
+
+    double observedMax = 0;
+    for (QPointF &p : plotted) {
+        if (p.x() >= x0 && p.x() <= x1)
+            observedMax = std::max(observedMax, p.y());
+        if (m_logScale && p.y() < kLogMinMs)
+            p.setY(kLogMinMs);
+    }
+    const double wanted = std::max(kFloorMs, observedMax * kHeadroom);
+
+    double yMin = 0;
+    double yMax = 0;
+    m_applyingRange = true;
+    if (m_logScale) {
+        yMin = kLogAxisMinMs;
+        yMax = std::pow(10.0, std::ceil(std::log10(wanted) - 1e-9));
+        m_yAxis->setRange(yMin, yMax);
+    } else {
+        auto *axis = static_cast<QValueAxis *>(m_yAxis);
+        const double step = niceStep(wanted / 5.0);
+        yMax = std::ceil(wanted / step - 1e-9) * step;
+        axis->setRange(yMin, yMax);
+        axis->setTickInterval(step);
+        axis->setLabelFormat(formatForStep(step));
+    }
+    const double xTicks = std::max(2.0, columns / kPxPerXTick);
+    const double xStep = niceStep((x1 - x0) / xTicks);
+    m_xAxis->setRange(x0, x1);
+    m_xAxis->setTickInterval(xStep);
+    m_xAxis->setLabelFormat(formatForStep(xStep));
+    m_shownStart = x0;
+    m_shownEnd = x1;
+    m_applyingRange = false;
+    m_yMaxMs = yMax;
+
+    m_lagSeries->replace(plotted);
+    updateBands(x0, x1, yMin, yMax);
+    for (ReferenceLine &r : m_references)
+        r.series->replace(QList<QPointF>{QPointF(x0, r.ms), QPointF(x1, r.ms)});
+    placeReferenceLabels();
+}
+
+void LatencyChart::scheduleRebuild()
+{
+    if (m_rebuildPending)
+        return;
+    m_rebuildPending = true;
+    QMetaObject::invokeMethod(
+        this, [this] {
+            if (m_rebuildPending)
+                rebuild();
+        },
+        Qt::QueuedConnection);
+}
+
+void LatencyChart::resetZoom()
+{
+    if (!m_zoomed)
+        return;
+    m_zoomed = false;
+    rebuild();
+}
+
+void LatencyChart::installYAxis()
+{
+    QChart *c = chart();
+    const QList<QAbstractSeries *> series = c->series();
+    m_applyingRange = true;
+    if (m_yAxis) {
+        for (QAbstractSeries *s : series)
+            s->detachAxis(m_yAxis);
+        c->removeAxis(m_yAxis);
+        delete m_yAxis;
+    }
+    if (m_logScale) {
+        auto *axis = new QLogValueAxis;
+        axis->setBase(10.0);
+        axis->setLabelFormat(QStringLiteral("%g"));
+        axis->setMinorTickCount(8);
+        axis->setRange(kLogAxisMinMs, 10.0);
+        m_yAxis = axis;
+    } else {
+        auto *axis = new QValueAxis;
+        axis->setTickType(QValueAxis::TicksDynamic);
+        axis->setTickAnchor(0.0);
+        axis->setMinorTickCount(0);
+        axis->setRange(0.0, kFloorMs);
+        m_yAxis = axis;
+    }
+    m_yAxis->setTitleText(QStringLiteral("tick lateness (ms)"));
+    styleAxis(m_yAxis, font());
+    c->addAxis(m_yAxis, Qt::AlignLeft);
+
+    // A log axis cannot take the zero and negative values a linear one holds: bring every
+    // series within range before attaching, or Qt Charts warns for each point.
+    const double low = m_logScale ? kLogMinMs : 0.0;
+    QList<QPointF> lag = m_lagSeries ? m_lagSeries->points() : QList<QPointF>();
+    for (QPointF &p : lag)
+        p.setY(std::max(p.y(), low));
+    if (m_lagSeries)
+        m_lagSeries->replace(lag);
+    for (ModeBand &band : m_bands) {
+        QList<QPointF> step = band.upper->points();
+        for (QPointF &p : step)
+            p.setY(std::max(p.y(), low));
+        band.upper->replace(step);
+    }
+    for (QAbstractSeries *s : series)
+        s->attachAxis(m_yAxis);
+    m_applyingRange = false;
+}
+
+void LatencyChart::onXRangeChanged(double min, double max)
+{
+    if (m_applyingRange || m_live)
+        return;
+    // Qt Charts re-emits the range when axes are rearranged; only a real change is a zoom.
+    const double tolerance = 1e-9 * std::max(1.0, std::abs(m_shownEnd - m_shownStart));
+    if (std::abs(min - m_shownStart) <= tolerance && std::abs(max - m_shownEnd) <= tolerance)
+        return;
+    m_zoomed = true;
+    m_zoomStart = min;
+    m_zoomEnd = max;
+    // The rubber band is still changing the axes; decimate for the new range afterwards.
+    scheduleRebuild();
+}
+
+void LatencyChart::onPlotAreaChanged()
+{
+    placeReferenceLabels();
+    if (plotColumns() != m_lastColumns)
+        scheduleRebuild();
+}
+
+void LatencyChart::placeReferenceLabels()
+{
+    QChart *c = chart();
+    const QRectF plot = c->plotArea();
+    for (ReferenceLine &r : m_references) {
+        const bool inside = plot.isValid() && r.ms >= (m_logScale ? kLogMinMs : 0.0)
+                            && r.ms <= m_yMaxMs;
+        r.label->setVisible(inside);
+        r.labelBackground->setVisible(inside);
+        if (!inside)
+            continue;
+        const double lineY = c->mapToPosition(QPointF(m_shownEnd, r.ms), r.series).y();
+        const QRectF text = r.label->boundingRect();
+        const double x = plot.right() - text.width() - 6;
+        double y = lineY - text.height() - 1;
+        if (y < plot.top())
+            y = lineY + 2;
+        r.label->setPos(x, y);
+        r.labelBackground->setRect(QRectF(x - 3, y, text.width() + 6, text.height()));
+    }
+}
+
+void LatencyChart::updateBands(double x0, double x1, double low, double high)
+{
+    const int n = int(m_modeSwitches.size());
+    const double end = std::max(endSeconds(), x1);
+    for (ModeBand &band : m_bands) {
+        QList<QPointF> step;
+        bool present = false;
+        for (int i = 0; i < n; ++i) {
+            if (m_modeSwitches.at(i).mode != band.mode)
+                continue;
+            present = true;
+            double a = double(m_modeSwitches.at(i).ns - m_originNs) / 1e9;
+            double b = i + 1 < n ? double(m_modeSwitches.at(i + 1).ns - m_originNs) / 1e9 : end;
+            // Clipped to the view: Qt Charts drops off-chart line segments, which would tear
+            // the area's outline.
+            a = std::max(a, x0);
+            b = std::min(b, x1);
+            if (b <= a)
+                continue;
+            step << QPointF(a, low) << QPointF(a, high) << QPointF(b, high) << QPointF(b, low);
+        }
+        if (step.isEmpty())
+            step << QPointF(x0, low) << QPointF(x1, low);
+        band.upper->replace(step);
+        for (QLegendMarker *marker : chart()->legend()->markers(band.area)) {
+            if (marker->isVisible() != present)
+                marker->setVisible(present);
+        }
+    }
+}
+
+int LatencyChart::plotColumns() const
+{
+    const double width = chart()->plotArea().width();
+    if (width >= 16)
+        return int(width);
+    // Not laid out yet: guess from the widget, the next plotAreaChanged corrects it.
+    return std::max(100, this->width() - 80);
+}
+
+double LatencyChart::endSeconds() const
+{
+    const double now = m_nowNs > m_originNs ? double(m_nowNs - m_originNs) / 1e9 : 0.0;
+    // Live follows the clock; the whole-run view must also hold every recorded tick.
+    if (m_live && now > 0)
+        return now;
+    return m_points.isEmpty() ? now : std::max(now, m_points.constLast().x());
+}

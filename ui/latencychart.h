@@ -1,0 +1,112 @@
+#pragma once
+
+#include "span.h"
+
+#include <QtCharts/QChartView>
+
+#include <QList>
+#include <QPointF>
+#include <QVector>
+
+#include <memory>
+
+class QAbstractAxis;
+class QAreaSeries;
+class QGraphicsRectItem;
+class QGraphicsSimpleTextItem;
+class QLineSeries;
+class QValueAxis;
+class Recorder;
+
+// Ticker lateness over time, drawn with Qt Charts. PUBLIC API FIXED (MainWindow/Dashboard
+// code against it); private members are the implementer's.
+class LatencyChart : public QChartView
+{
+    Q_OBJECT
+public:
+    explicit LatencyChart(QWidget *parent = nullptr);
+    ~LatencyChart() override;
+
+    void setRecorder(std::shared_ptr<const Recorder> recorder, qint64 originNs);
+    // Pulls new ticks and redraws; called at most once per frame by the window while running,
+    // and once after the run stops. nowNs: current time while running, run end afterwards.
+    void refresh(qint64 nowNs);
+
+    // Live: the x axis scrolls with the last visibleSeconds(); otherwise the whole run shows.
+    void setLive(bool live);
+    bool isLive() const;
+    void setVisibleSeconds(double seconds); // default 10
+    double visibleSeconds() const;
+    void setLogScale(bool on);
+    bool isLogScale() const;
+
+    // The y range currently shown, ms.
+    double yMaxMs() const;
+    // Points currently in the lateness series (after decimation).
+    int plottedPointCount() const;
+    qint64 lastUpdateNs() const; // cost of the last refresh, ns
+
+signals:
+    void updated(qint64 updateNs);
+
+private:
+    struct ModeBand
+    {
+        ExecMode mode = ExecMode::Inline;
+        QLineSeries *upper = nullptr; // a step function: high while the mode is active
+        QAreaSeries *area = nullptr;
+    };
+    struct ReferenceLine
+    {
+        double ms = 0;
+        QLineSeries *series = nullptr;
+        QGraphicsRectItem *labelBackground = nullptr;
+        QGraphicsSimpleTextItem *label = nullptr;
+    };
+
+    // Right click or double click: back to the whole run after a rubber-band zoom.
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+
+    void pullTicks();
+    void rebuild();
+    void scheduleRebuild();
+    void resetZoom();
+    void installYAxis();
+    void onXRangeChanged(double min, double max);
+    void onPlotAreaChanged();
+    void placeReferenceLabels();
+    void updateBands(double x0, double x1, double low, double high);
+    int plotColumns() const;
+    double endSeconds() const;
+
+    std::shared_ptr<const Recorder> m_recorder;
+    qint64 m_originNs = 0;
+    qint64 m_nowNs = 0;
+    // (s since origin, lateness ms), one per recorded tick, appended as ticks arrive so a
+    // live refresh copies only the new ones.
+    QVector<QPointF> m_points;
+    quint32 m_cachedTicks = 0;
+    QVector<ModeSwitch> m_modeSwitches;
+
+    QLineSeries *m_lagSeries = nullptr;
+    QList<ModeBand> m_bands;
+    QList<ReferenceLine> m_references;
+    QValueAxis *m_xAxis = nullptr;
+    QAbstractAxis *m_yAxis = nullptr;
+
+    bool m_live = true;
+    double m_visibleSeconds = 10.0;
+    bool m_logScale = false;
+    bool m_zoomed = false;
+    double m_zoomStart = 0;
+    double m_zoomEnd = 0;
+    double m_shownStart = 0; // the x range last applied, s
+    double m_shownEnd = 0;
+    bool m_applyingRange = false;
+    bool m_rebuildPending = false;
+    int m_lastColumns = 0;
+    double m_yMaxMs = 0;
+    qint64 m_lastUpdateNs = 0;
+};

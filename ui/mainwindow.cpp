@@ -1,0 +1,436 @@
+#include "mainwindow.h"
+
+#include "dashboard.h"
+#include "latencychart.h"
+#include "monotonicclock.h"
+#include "pngexporter.h"
+#include "recorder.h"
+#include "runconfig.h"
+#include "session.h"
+#include "statistics.h"
+#include "statsstrip.h"
+#include "timelineview.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QDir>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QThread>
+#include <QToolBar>
+
+namespace {
+// Charts redraw at most once per frame; the statistics a few times a second.
+constexpr int kFrameMs = 16;
+constexpr int kFramesPerStatsUpdate = 15;
+
+QSpinBox *makeSpinBox(QWidget *parent, int min, int max, int step, const QString &suffix, const QString &toolTip)
+{
+    auto *box = new QSpinBox(parent);
+    box->setRange(min, max);
+    box->setSingleStep(step);
+    box->setSuffix(suffix);
+    box->setToolTip(toolTip);
+    box->setStatusTip(toolTip);
+    box->setAccelerated(true);
+    return box;
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(new Session(this))
+    , m_dashboard(new Dashboard(this))
+{
+    setWindowTitle(tr("Loop Lab"));
+    setCentralWidget(m_dashboard);
+    createActions();
+    createToolBars();
+    createMenus();
+
+    m_paintCost = new QLabel(this);
+    m_paintCost->setToolTip(tr("What Loop Lab's own drawing costs per frame: a lag meter must not add lag."));
+    statusBar()->addPermanentWidget(m_paintCost);
+
+    m_frameTimer.setInterval(kFrameMs);
+    connect(&m_frameTimer, &QTimer::timeout, this, &MainWindow::onFrame);
+    connect(m_session, &Session::started, this, &MainWindow::onStarted);
+    connect(m_session, &Session::finished, this, &MainWindow::onFinished);
+    connect(m_dashboard->timeline(), &TimelineView::liveChanged, this, [this](bool live) {
+        if (!live && m_followAction->isChecked())
+            m_followAction->setChecked(false);
+    });
+    auto showCost = [this] {
+        m_paintCost->setText(tr("chart %1 ms · timeline %2 ms")
+                                 .arg(double(m_dashboard->latencyChart()->lastUpdateNs()) / 1e6, 0, 'f', 2)
+                                 .arg(double(m_dashboard->timeline()->lastPaintNs()) / 1e6, 0, 'f', 2));
+    };
+    connect(m_dashboard->latencyChart(), &LatencyChart::updated, this, showCost);
+    connect(m_dashboard->timeline(), &TimelineView::painted, this, showCost);
+
+    readSettings();
+    m_dashboard->clear(currentMode());
+    updateRunActions();
+    statusBar()->showMessage(tr("Press Space to start. Toggle Blocking / Offload while it runs and watch the lag."));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_modeGroup = new QActionGroup(this);
+    m_modeGroup->setExclusive(true);
+    int index = 1;
+    for (ExecMode mode : Kinds::allModes()) {
+        auto *action = new QAction(Kinds::label(mode), m_modeGroup);
+        action->setObjectName(QStringLiteral("mode-") + Kinds::name(mode));
+        action->setCheckable(true);
+        action->setData(int(mode));
+        action->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(index++)));
+        const QString tip = mode == ExecMode::Inline
+            ? tr("Run each task on the GUI thread: the event loop freezes while it runs.")
+            : tr("Run each task on the thread pool (QtConcurrent): the event loop stays free.");
+        action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, action->shortcut().toString(QKeySequence::NativeText)));
+        action->setStatusTip(tip);
+        connect(action, &QAction::triggered, this, [this, mode] { setMode(mode); });
+    }
+    m_modeGroup->actions().constFirst()->setChecked(true);
+
+    m_startStopAction = new QAction(tr("Start"), this);
+    m_startStopAction->setObjectName(QStringLiteral("startStop"));
+    m_startStopAction->setShortcut(Qt::Key_Space);
+    m_startStopAction->setStatusTip(tr("Start or stop the ticker and the task submitter (Space)."));
+    connect(m_startStopAction, &QAction::triggered, this, &MainWindow::toggleRun);
+
+    m_clearAction = new QAction(tr("Clear"), this);
+    m_clearAction->setObjectName(QStringLiteral("clear"));
+    m_clearAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+L")));
+    m_clearAction->setStatusTip(tr("Forget the measurements of the last run (Ctrl+L)."));
+    connect(m_clearAction, &QAction::triggered, this, &MainWindow::clearRun);
+
+    m_exportAction = new QAction(tr("Export PNG…"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportPng"));
+    m_exportAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
+    m_exportAction->setStatusTip(tr("Save the dashboard, the latency chart or the timeline as a PNG image (Ctrl+E)."));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::showExportDialog);
+
+    m_followAction = new QAction(tr("Follow live"), this);
+    m_followAction->setObjectName(QStringLiteral("followLive"));
+    m_followAction->setCheckable(true);
+    m_followAction->setChecked(true);
+    m_followAction->setShortcut(QKeySequence(QStringLiteral("F")));
+    m_followAction->setStatusTip(tr("Scroll both charts with the newest data; zooming or panning turns this off (F)."));
+    connect(m_followAction, &QAction::toggled, this, [this](bool on) { m_dashboard->setLive(on); });
+
+    m_logScaleAction = new QAction(tr("Logarithmic lag axis"), this);
+    m_logScaleAction->setObjectName(QStringLiteral("logScale"));
+    m_logScaleAction->setCheckable(true);
+    m_logScaleAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+G")));
+    m_logScaleAction->setStatusTip(tr("Show sub-millisecond jitter and 200 ms freezes on one axis (Ctrl+G)."));
+    connect(m_logScaleAction, &QAction::toggled, this,
+            [this](bool on) { m_dashboard->latencyChart()->setLogScale(on); });
+}
+
+void MainWindow::createToolBars()
+{
+    QToolBar *run = addToolBar(tr("Run"));
+    run->setObjectName(QStringLiteral("runToolBar"));
+    run->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    run->addAction(m_startStopAction);
+    run->addAction(m_clearAction);
+    run->addSeparator();
+    run->addWidget(new QLabel(tr(" Mode: "), run));
+    run->addActions(m_modeGroup->actions());
+    run->addSeparator();
+    run->addAction(m_followAction);
+    run->addAction(m_exportAction);
+
+    addToolBarBreak();
+    QToolBar *work = addToolBar(tr("Workload"));
+    work->setObjectName(QStringLiteral("workToolBar"));
+    const RunConfig defaults;
+    m_work = new QComboBox(work);
+    m_work->addItem(tr("I/O (blocking sleep)"), int(WorkKind::Io));
+    m_work->addItem(tr("CPU (parse + walk JSON)"), int(WorkKind::Cpu));
+    m_work->setToolTip(tr("What each task does: a blocking call with no async API, or CPU-bound JSON parsing."));
+    m_work->setAccessibleName(tr("Work kind"));
+    m_ioMs = makeSpinBox(work, 1, 10000, 10, tr(" ms"), tr("How long one blocking I/O task sleeps."));
+    m_ioMs->setValue(defaults.ioMs);
+    m_ioMs->setAccessibleName(tr("I/O task length"));
+    m_jsonKb = makeSpinBox(work, 16, 65536, 256, tr(" KB"), tr("Size of the JSON document one CPU task parses and walks."));
+    m_jsonKb->setValue(defaults.jsonKb);
+    m_jsonKb->setAccessibleName(tr("JSON size"));
+    m_periodMs = makeSpinBox(work, 5, 10000, 10, tr(" ms"), tr("One task is submitted every period, from the GUI thread."));
+    m_periodMs->setValue(defaults.periodMs);
+    m_periodMs->setAccessibleName(tr("Submit period"));
+    m_workers = makeSpinBox(work, 1, 64, 1, QString(),
+                            tr("Threads in the pool. Fewer than the load makes tasks queue. Applies to the next start."));
+    m_workers->setValue(defaults.workers);
+    m_workers->setAccessibleName(tr("Pool workers"));
+
+    work->addWidget(new QLabel(tr(" Work: "), work));
+    work->addWidget(m_work);
+    work->addWidget(new QLabel(tr("  Task length: "), work));
+    work->addWidget(m_ioMs);
+    work->addWidget(new QLabel(tr("  JSON size: "), work));
+    work->addWidget(m_jsonKb);
+    work->addWidget(new QLabel(tr("  Submit every: "), work));
+    work->addWidget(m_periodMs);
+    work->addWidget(new QLabel(tr("  Pool workers: "), work));
+    work->addWidget(m_workers);
+
+    // Changes apply to the next submitted task of a running session.
+    connect(m_work, &QComboBox::currentIndexChanged, this, [this] {
+        m_session->setWork(WorkKind(m_work->currentData().toInt()));
+        m_ioMs->setEnabled(m_work->currentData().toInt() == int(WorkKind::Io));
+        m_jsonKb->setEnabled(m_work->currentData().toInt() == int(WorkKind::Cpu));
+    });
+    connect(m_ioMs, &QSpinBox::valueChanged, m_session, &Session::setIoMs);
+    connect(m_jsonKb, &QSpinBox::valueChanged, m_session, &Session::setJsonKb);
+    connect(m_periodMs, &QSpinBox::valueChanged, m_session, &Session::setPeriodMs);
+    m_jsonKb->setEnabled(false);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_exportAction);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_startStopAction);
+    run->addAction(m_clearAction);
+    run->addSeparator();
+    run->addActions(m_modeGroup->actions());
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_followAction);
+    view->addAction(m_logScaleAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Loop Lab"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+ExecMode MainWindow::currentMode() const
+{
+    QAction *checked = m_modeGroup->checkedAction();
+    return checked ? ExecMode(checked->data().toInt()) : ExecMode::Inline;
+}
+
+void MainWindow::setMode(ExecMode mode)
+{
+    for (QAction *action : m_modeGroup->actions()) {
+        if (ExecMode(action->data().toInt()) == mode && !action->isChecked())
+            action->setChecked(true);
+    }
+    m_session->setMode(mode);
+    m_dashboard->stats()->setSummary(m_liveStats.summary(m_session->config()), mode);
+    statusBar()->showMessage(tr("Next tasks: %1").arg(Kinds::label(mode)), 4000);
+}
+
+RunConfig MainWindow::configFromControls() const
+{
+    RunConfig config;
+    config.mode = currentMode();
+    config.work = WorkKind(m_work->currentData().toInt());
+    config.ioMs = m_ioMs->value();
+    config.jsonKb = m_jsonKb->value();
+    config.periodMs = m_periodMs->value();
+    config.workers = m_workers->value();
+    config.durationS = 0; // until the user stops it
+    return config;
+}
+
+void MainWindow::startRun()
+{
+    if (m_session->isRunning())
+        return;
+    m_session->setConfig(configFromControls());
+    QString error;
+    if (!m_session->start(&error))
+        showError(tr("Could not start the run: %1").arg(error));
+}
+
+void MainWindow::stopRun()
+{
+    m_session->stop();
+}
+
+void MainWindow::toggleRun()
+{
+    if (m_session->isRunning())
+        stopRun();
+    else
+        startRun();
+}
+
+void MainWindow::clearRun()
+{
+    if (m_session->isRunning())
+        return;
+    m_session->clear();
+    m_liveStats.reset();
+    m_dashboard->clear(currentMode());
+    updateRunActions();
+    statusBar()->showMessage(tr("Cleared."), 3000);
+}
+
+void MainWindow::onStarted()
+{
+    m_liveStats.reset();
+    m_dashboard->setRecorder(m_session->recorder(), m_session->startNs());
+    m_followAction->setChecked(true);
+    m_dashboard->setLive(true);
+    m_frame = 0;
+    m_frameTimer.start();
+    updateRunActions();
+    statusBar()->showMessage(tr("Running. Switch modes with Ctrl+1 / Ctrl+2; Space stops."));
+}
+
+void MainWindow::onFrame()
+{
+    const auto recorder = m_session->recorder();
+    if (!recorder)
+        return;
+    const qint64 now = m_session->endNs();
+    m_dashboard->refreshCharts(now);
+    if (m_frame++ % kFramesPerStatsUpdate == 0) {
+        m_liveStats.update(*recorder, m_session->startNs(), now);
+        m_dashboard->setSummary(m_liveStats.summary(m_session->config()), m_session->config(), currentMode());
+    }
+}
+
+void MainWindow::onFinished()
+{
+    m_frameTimer.stop();
+    const Summary summary = m_session->summary(); // exact, now that the run is over
+    m_dashboard->setSummary(summary, m_session->config(), currentMode());
+    m_followAction->setChecked(false);
+    m_dashboard->setLive(false);
+    m_dashboard->refreshCharts(m_session->endNs());
+    updateRunActions();
+    statusBar()->showMessage(tr("Stopped after %1 s: p99 lag %2 ms, worst %3 ms, %4 long tasks.")
+                                 .arg(summary.durationS, 0, 'f', 1)
+                                 .arg(summary.p99Ms, 0, 'f', 2)
+                                 .arg(summary.maxMs, 0, 'f', 1)
+                                 .arg(summary.longTasks));
+}
+
+void MainWindow::updateRunActions()
+{
+    const bool running = m_session->isRunning();
+    m_startStopAction->setText(running ? tr("Stop") : tr("Start"));
+    m_startStopAction->setToolTip(running ? tr("Stop the run (Space)") : tr("Start a run (Space)"));
+    m_clearAction->setEnabled(!running && m_session->recorder());
+    m_workers->setEnabled(!running);
+}
+
+bool MainWindow::exportPng(ExportDialog::Target target, qreal scale, const QString &path)
+{
+    QWidget *widget = m_dashboard;
+    if (target == ExportDialog::Target::LatencyChart)
+        widget = m_dashboard->latencyChart();
+    else if (target == ExportDialog::Target::Timeline)
+        widget = m_dashboard->timeline();
+    QString error;
+    if (!PngExporter::save(PngExporter::render(widget, scale), path, &error)) {
+        showError(tr("The image was not saved.\n\n%1").arg(error));
+        return false;
+    }
+    m_exportFolder = QFileInfo(path).absolutePath();
+    m_exportTarget = target;
+    m_exportScale = scale;
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+void MainWindow::showExportDialog()
+{
+    const QString name = QStringLiteral("looplab-%1.png").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    ExportDialog dialog(QDir(m_exportFolder).filePath(name), this);
+    dialog.setTarget(m_exportTarget);
+    dialog.setScale(m_exportScale);
+    if (dialog.exec() == QDialog::Accepted)
+        exportPng(dialog.target(), dialog.scale(), dialog.path());
+}
+
+void MainWindow::showError(const QString &text)
+{
+    m_lastError = text;
+    // Window-modal and asynchronous: a failed export must not stall the event loop it measures.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Loop Lab"), text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Loop Lab"),
+                       tr("<h3>Loop Lab %1</h3>"
+                          "<p>Makes event-loop lag visible: a ticker on the GUI thread measures how late it wakes "
+                          "while tasks run blocking on the loop or offloaded to a thread pool.</p>"
+                          "<p>Built with Qt %2 (Core, Widgets, Concurrent, Charts; LGPLv3 / GPLv3).</p>")
+                           .arg(QStringLiteral(LOOPLAB_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::readSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!settings.contains(QStringLiteral("window/geometry")))
+        resize(1280, 860);
+    ExecMode mode = ExecMode::Inline;
+    if (Kinds::parse(settings.value(QStringLiteral("run/mode")).toString(), &mode))
+        setMode(mode);
+    WorkKind work = WorkKind::Io;
+    if (Kinds::parse(settings.value(QStringLiteral("run/work")).toString(), &work))
+        m_work->setCurrentIndex(m_work->findData(int(work)));
+    const RunConfig defaults;
+    m_ioMs->setValue(settings.value(QStringLiteral("run/ioMs"), defaults.ioMs).toInt());
+    m_jsonKb->setValue(settings.value(QStringLiteral("run/jsonKb"), defaults.jsonKb).toInt());
+    m_periodMs->setValue(settings.value(QStringLiteral("run/periodMs"), defaults.periodMs).toInt());
+    m_workers->setValue(settings.value(QStringLiteral("run/workers"), defaults.workers).toInt());
+    m_logScaleAction->setChecked(settings.value(QStringLiteral("view/logScale"), false).toBool());
+    m_exportFolder = settings.value(QStringLiteral("export/folder"),
+                                    QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)).toString();
+    m_exportScale = settings.value(QStringLiteral("export/scale"), 1.0).toReal();
+}
+
+void MainWindow::writeSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("run/mode"), Kinds::name(currentMode()));
+    settings.setValue(QStringLiteral("run/work"), Kinds::name(WorkKind(m_work->currentData().toInt())));
+    settings.setValue(QStringLiteral("run/ioMs"), m_ioMs->value());
+    settings.setValue(QStringLiteral("run/jsonKb"), m_jsonKb->value());
+    settings.setValue(QStringLiteral("run/periodMs"), m_periodMs->value());
+    settings.setValue(QStringLiteral("run/workers"), m_workers->value());
+    settings.setValue(QStringLiteral("view/logScale"), m_logScaleAction->isChecked());
+    settings.setValue(QStringLiteral("export/folder"), m_exportFolder);
+    settings.setValue(QStringLiteral("export/scale"), m_exportScale);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // Graceful shutdown: queued tasks are cancelled, running ones asked to stop and joined.
+    m_session->stop();
+    writeSettings();
+    event->accept();
+}

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "exportdialog.h"
+#include "kinds.h"
+#include "livestats.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class Dashboard;
+class QActionGroup;
+class QComboBox;
+class QLabel;
+class QSpinBox;
+class Session;
+struct RunConfig;
+
+// The Loop Lab window: a toolbar to toggle where tasks run, workload controls, and the
+// dashboard (statistics, latency chart, timeline) refreshed at most once per frame.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Session *session() const { return m_session; }
+    Dashboard *dashboard() const { return m_dashboard; }
+    ExecMode currentMode() const;
+    void setMode(ExecMode mode);
+
+    void startRun();
+    void stopRun();
+    void toggleRun();
+    void clearRun();
+    // Writes a PNG of target; on failure shows a message box with the reason and returns false.
+    bool exportPng(ExportDialog::Target target, qreal scale, const QString &path);
+    QString lastError() const { return m_lastError; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createToolBars();
+    void createMenus();
+    void readSettings();
+    void writeSettings() const;
+    RunConfig configFromControls() const;
+    void onFrame();
+    void onStarted();
+    void onFinished();
+    void updateRunActions();
+    void showExportDialog();
+    void showAbout();
+    void showError(const QString &text);
+
+    Session *m_session;
+    Dashboard *m_dashboard;
+    LiveStats m_liveStats;
+    QTimer m_frameTimer;
+    int m_frame = 0;
+
+    QActionGroup *m_modeGroup = nullptr;
+    QAction *m_startStopAction = nullptr;
+    QAction *m_clearAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_followAction = nullptr;
+    QAction *m_logScaleAction = nullptr;
+    QComboBox *m_work = nullptr;
+    QSpinBox *m_ioMs = nullptr;
+    QSpinBox *m_jsonKb = nullptr;
+    QSpinBox *m_periodMs = nullptr;
+    QSpinBox *m_workers = nullptr;
+    QLabel *m_paintCost = nullptr;
+
+    QString m_exportFolder;
+    ExportDialog::Target m_exportTarget = ExportDialog::Target::Dashboard;
+    qreal m_exportScale = 1.0;
+    QString m_lastError;
+};

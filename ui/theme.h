@@ -1,0 +1,24 @@
+#pragma once
+
+#include "kinds.h"
+
+#include <QColor>
+
+// One set of colours for the charts, the timeline, the legend and exported images,
+// so a mode or a work kind looks the same everywhere.
+class Theme
+{
+public:
+    static QColor workColor(WorkKind kind);
+    static QColor modeColor(ExecMode mode);
+    // The light background band drawn behind the time a mode was active.
+    static QColor modeBandColor(ExecMode mode);
+    static QColor cancelledColor();
+    static QColor failedColor();
+    static QColor lagColor();
+    static QColor gridColor();
+    static QColor textColor();
+    static QColor mutedTextColor();
+    static QColor backgroundColor();
+    static QColor alternateLaneColor();
+};

@@ -1,0 +1,758 @@
+#include "timelineview.h"
+
+#include "kinds.h"
+#include "recorder.h"
+#include "theme.h"
+
+#include <QElapsedTimer>
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace {
+constexpr int kLabelWidth = 90;
+constexpr int kRightMargin = 8;
+constexpr int kLaneHeight = 22;
+constexpr int kMinLaneHeight = 6;
+constexpr double kHitTolerancePx = 2.0;
+constexpr double kMinTickSpacingPx = 90.0;
+constexpr qint64 kMinSpanNs = 10'000; // 10 µs across the whole view
+constexpr qint64 kMinMaxSpanNs = 60'000'000'000;
+
+QString formatMs(qint64 ns)
+{
+    const double ms = double(ns) / 1e6;
+    const int decimals = ms >= 100 ? 0 : ms >= 10 ? 1 : ms >= 1 ? 2 : 3;
+    return QString::number(ms, 'f', decimals) + QStringLiteral(" ms");
+}
+
+QColor withAlpha(QColor c, int alpha)
+{
+    c.setAlpha(alpha);
+    return c;
+}
+
+QFont smallFont(const QFont &base)
+{
+    QFont f = base;
+    if (f.pointSizeF() > 0)
+        f.setPointSizeF(f.pointSizeF() * 0.85);
+    else
+        f.setPixelSize(qMax(8, f.pixelSize() * 85 / 100));
+    return f;
+}
+
+// Queued time: a light tint so thin slivers still show, with hatching on top.
+QBrush queuedTint(const QColor &c)
+{
+    return withAlpha(c, 80);
+}
+
+QBrush queuedHatch(const QColor &c)
+{
+    return QBrush(withAlpha(c, 230), Qt::BDiagPattern);
+}
+
+QBrush failedHatch()
+{
+    return QBrush(QColor(255, 255, 255, 170), Qt::DiagCrossPattern);
+}
+
+QColor outlineOf(const QColor &c)
+{
+    return c.darker(170);
+}
+} // namespace
+
+TimelineView::TimelineView(QWidget *parent)
+    : QWidget(parent)
+{
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_axis.spanNs = m_visibleNs;
+    updateAxisGeometry();
+}
+
+TimelineView::~TimelineView() = default;
+
+void TimelineView::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 originNs)
+{
+    m_recorder = std::move(recorder);
+    m_originNs = originNs;
+    m_nowNs = originNs;
+    m_spans.clear();
+    m_unfinished.clear();
+    m_lanes.clear();
+    m_modeSwitches.clear();
+    m_maxLane = -1;
+    m_maxFinishedLengthNs = 0;
+    m_maxSpanLengthNs = 0;
+    m_showQueueRow = false;
+    m_dragging = false;
+    if (m_recorder) {
+        m_lanes = m_recorder->laneNames();
+        m_modeSwitches = m_recorder->modeSwitches();
+    }
+    m_axis.spanNs = m_visibleNs;
+    if (m_live)
+        followNow();
+    else
+        m_axis.startNs = originNs;
+    update();
+}
+
+void TimelineView::refresh(qint64 nowNs)
+{
+    if (!m_recorder)
+        return;
+    m_nowNs = nowNs;
+
+    // Returns whether the span is finished, i.e. will never change again.
+    auto absorb = [this](const Span &s) {
+        m_maxLane = qMax(m_maxLane, int(s.lane));
+        if (s.startNs == 0)
+            m_showQueueRow = true;
+        if (!s.isFinished())
+            return false;
+        m_maxFinishedLengthNs = qMax(m_maxFinishedLengthNs, s.endNs - s.submitNs);
+        return true;
+    };
+
+    int kept = 0;
+    for (int i = 0; i < m_unfinished.size(); ++i) {
+        const quint32 id = m_unfinished.at(i);
+        const Span s = m_recorder->span(id);
+        m_spans[int(id)] = s;
+        if (!absorb(s))
+            m_unfinished[kept++] = id;
+    }
+    m_unfinished.resize(kept);
+
+    // Stop at the first id not yet published, so the snapshot has no holes and stays sorted.
+    const quint32 count = m_recorder->spanCount();
+    for (quint32 id = quint32(m_spans.size()); id < count; ++id) {
+        const Span s = m_recorder->span(id);
+        if (s.state == SpanState::Empty)
+            break;
+        m_spans.append(s);
+        if (!absorb(s))
+            m_unfinished.append(id);
+    }
+
+    qint64 longest = m_maxFinishedLengthNs;
+    for (quint32 id : std::as_const(m_unfinished)) {
+        const Span &s = m_spans.at(int(id));
+        longest = qMax(longest, spanEndNs(s) - s.submitNs);
+    }
+    m_maxSpanLengthNs = longest;
+
+    // Read after the spans: every lane a span names is registered before the span starts.
+    m_lanes = m_recorder->laneNames();
+    m_modeSwitches = m_recorder->modeSwitches();
+
+    if (m_live)
+        followNow();
+    update();
+}
+
+bool TimelineView::isLive() const
+{
+    return m_live;
+}
+
+void TimelineView::setLive(bool live)
+{
+    const bool changed = m_live != live;
+    m_live = live;
+    if (m_live)
+        followNow();
+    update();
+    if (changed)
+        emit liveChanged(m_live);
+}
+
+void TimelineView::setVisibleSeconds(double seconds)
+{
+    m_visibleNs = qMax(kMinSpanNs, qint64(std::llround(seconds * 1e9)));
+    if (m_live) {
+        followNow();
+        update();
+    }
+}
+
+void TimelineView::showAll()
+{
+    leaveLive();
+    m_axis.startNs = m_originNs;
+    m_axis.spanNs = m_nowNs > m_originNs ? qMax(kMinSpanNs, m_nowNs - m_originNs) : m_visibleNs;
+    update();
+}
+
+TimeAxis TimelineView::axis() const
+{
+    return m_axis;
+}
+
+int TimelineView::spanAt(const QPoint &pos) const
+{
+    if (m_spans.isEmpty())
+        return -1;
+    const Layout l = layout();
+    if (l.rowCount == 0 || pos.x() < l.plotLeft || pos.x() > l.plotRight || pos.y() < l.rowsTop
+        || pos.y() >= l.rowsBottom)
+        return -1;
+    const int row = (pos.y() - l.rowsTop) / l.laneHeight;
+    const double cx = pos.x() + 0.5; // centre of the pixel under the cursor
+    const qint64 fromNs = m_axis.mapXToTime(cx - kHitTolerancePx - 1);
+    const qint64 toNs = m_axis.mapXToTime(cx + kHitTolerancePx + 1);
+
+    // The same segments paintSpans() draws, each at least one pixel column wide.
+    auto distance = [&](qint64 t0, qint64 t1) {
+        double x0 = m_axis.mapTimeToX(t0);
+        double x1 = m_axis.mapTimeToX(t1);
+        if (x1 - x0 < 1) {
+            x0 = std::floor(x0);
+            x1 = x0 + 1;
+        }
+        return qMax(0.0, qMax(x0 - cx, cx - x1));
+    };
+
+    int best = -1;
+    double bestScore = kHitTolerancePx + 1;
+    for (int i = firstCandidate(fromNs); i < m_spans.size(); ++i) {
+        const Span &s = m_spans.at(i);
+        if (s.submitNs > toNs)
+            break;
+        if (rowOf(s) != row)
+            continue;
+        const qint64 endNs = spanEndNs(s);
+        double score = distance(s.submitNs, s.startNs ? s.startNs : endNs) + 0.5;
+        if (s.startNs) // running time wins over the queued time of the next task on that lane
+            score = qMin(score, distance(s.startNs, endNs));
+        if (score <= kHitTolerancePx + 0.5 && score < bestScore) {
+            bestScore = score;
+            best = i;
+        }
+    }
+    return best;
+}
+
+QString TimelineView::toolTipFor(int spanId) const
+{
+    if (spanId < 0 || spanId >= m_spans.size())
+        return {};
+    const Span &s = m_spans.at(spanId);
+    const qint64 endNs = spanEndNs(s);
+    const qint64 queuedNs = (s.startNs ? s.startNs : endNs) - s.submitNs;
+    const qint64 ranNs = s.startNs ? endNs - s.startNs : 0;
+    const QString thread = s.startNs ? rowName(s.lane) : QStringLiteral("— (never started)");
+    QString ran = formatMs(ranNs);
+    if (s.state == SpanState::Running)
+        ran += QStringLiteral(" so far");
+    QString queued = formatMs(queuedNs);
+    if (s.state == SpanState::Queued)
+        queued += QStringLiteral(" so far");
+    return QStringLiteral("Task %1\nKind: %2\nMode: %3\nQueued: %4\nRan: %5\nThread: %6\nState: %7")
+        .arg(QString::number(s.id), Kinds::name(s.kind), Kinds::name(s.mode), queued, ran, thread,
+             Kinds::name(s.state));
+}
+
+QStringList TimelineView::laneNames() const
+{
+    QStringList names;
+    for (int row = 0; row < rowCount(); ++row)
+        names << rowName(row);
+    return names;
+}
+
+qint64 TimelineView::lastPaintNs() const
+{
+    return m_lastPaintNs;
+}
+
+QSize TimelineView::sizeHint() const
+{
+    return QSize(900, 260);
+}
+
+QSize TimelineView::minimumSizeHint() const
+{
+    return QSize(300, 120);
+}
+
+TimelineView::Layout TimelineView::layout() const
+{
+    Layout l;
+    const int band = fontMetrics().height() + 6;
+    l.axisTop = band;
+    l.rowsTop = 2 * band;
+    l.rowCount = rowCount();
+    if (l.rowCount > 0)
+        l.laneHeight = qBound(kMinLaneHeight, (height() - l.rowsTop) / l.rowCount, kLaneHeight);
+    l.rowsBottom = l.rowsTop + l.laneHeight * l.rowCount;
+    l.plotLeft = m_axis.leftPx;
+    l.plotRight = m_axis.leftPx + m_axis.widthPx;
+    return l;
+}
+
+int TimelineView::rowCount() const
+{
+    if (!m_recorder)
+        return 0;
+    return int(qMax<qsizetype>(m_lanes.size(), m_maxLane + 1)) + (m_showQueueRow ? 1 : 0);
+}
+
+int TimelineView::queueRow() const
+{
+    return m_showQueueRow ? rowCount() - 1 : -1;
+}
+
+int TimelineView::rowOf(const Span &span) const
+{
+    return span.startNs ? int(span.lane) : queueRow();
+}
+
+QString TimelineView::rowName(int row) const
+{
+    if (row == queueRow())
+        return QStringLiteral("queue");
+    if (row >= 0 && row < m_lanes.size())
+        return m_lanes.at(row);
+    return QStringLiteral("lane %1").arg(row);
+}
+
+qint64 TimelineView::spanEndNs(const Span &span) const
+{
+    if (span.isFinished())
+        return span.endNs;
+    return qMax(m_nowNs, span.startNs ? span.startNs : span.submitNs);
+}
+
+int TimelineView::firstCandidate(qint64 fromNs) const
+{
+    const qint64 earliest = fromNs - m_maxSpanLengthNs;
+    const auto it = std::partition_point(m_spans.cbegin(), m_spans.cend(),
+                                         [earliest](const Span &s) { return s.submitNs < earliest; });
+    return int(it - m_spans.cbegin());
+}
+
+void TimelineView::updateAxisGeometry()
+{
+    m_axis.leftPx = kLabelWidth;
+    m_axis.widthPx = qMax(1, width() - kLabelWidth - kRightMargin);
+}
+
+void TimelineView::followNow()
+{
+    m_axis.spanNs = m_visibleNs;
+    m_axis.startNs = m_nowNs - m_visibleNs;
+}
+
+void TimelineView::leaveLive()
+{
+    if (!m_live)
+        return;
+    m_live = false;
+    emit liveChanged(false);
+}
+
+qint64 TimelineView::tickStepNs() const
+{
+    const double wanted = m_axis.nsPerPx() * kMinTickSpacingPx;
+    qint64 decade = 1;
+    while (true) {
+        for (qint64 m : {1, 2, 5}) {
+            if (double(m * decade) >= wanted)
+                return m * decade;
+        }
+        if (decade > std::numeric_limits<qint64>::max() / 100)
+            return decade * 10;
+        decade *= 10;
+    }
+}
+
+void TimelineView::resizeEvent(QResizeEvent *event)
+{
+    updateAxisGeometry();
+    QWidget::resizeEvent(event);
+}
+
+void TimelineView::paintEvent(QPaintEvent *)
+{
+    QElapsedTimer timer;
+    timer.start();
+    {
+        QPainter p(this);
+        // We only draw straight boxes and lines.
+        p.setRenderHint(QPainter::Antialiasing, false);
+        p.fillRect(rect(), Theme::backgroundColor());
+        const Layout l = layout();
+        paintRows(p, l);
+        paintModes(p, l);
+        paintGrid(p, l);
+        paintSpans(p, l);
+        paintLabels(p, l);
+        paintAxis(p, l);
+        paintLegend(p, l);
+        if (m_spans.isEmpty()) {
+            p.setPen(Theme::mutedTextColor());
+            p.drawText(QRect(l.plotLeft, l.rowsTop, l.plotRight - l.plotLeft, qMax(l.laneHeight, l.rowsBottom - l.rowsTop)),
+                       Qt::AlignCenter, m_recorder ? QStringLiteral("No tasks yet") : QStringLiteral("No run"));
+        }
+    }
+    m_lastPaintNs = timer.nsecsElapsed();
+    emit painted(m_lastPaintNs);
+}
+
+void TimelineView::paintRows(QPainter &p, const Layout &l)
+{
+    for (int row = 1; row < l.rowCount; row += 2)
+        p.fillRect(QRect(0, l.rowsTop + row * l.laneHeight, width(), l.laneHeight),
+                   Theme::alternateLaneColor());
+    if (!m_recorder)
+        return;
+    // Before the run started there is nothing to see: shade it so it does not read as idle.
+    const double originX = m_axis.mapTimeToX(m_originNs);
+    if (originX > l.plotLeft) {
+        const int right = int(qMin<double>(originX, l.plotRight));
+        p.fillRect(QRect(l.plotLeft, l.rowsTop, right - l.plotLeft, l.rowsBottom - l.rowsTop),
+                   QColor(0, 0, 0, 12));
+    }
+}
+
+void TimelineView::paintModes(QPainter &p, const Layout &l)
+{
+    if (m_modeSwitches.isEmpty())
+        return;
+    const double left = l.plotLeft;
+    const double right = l.plotRight;
+    const int n = int(m_modeSwitches.size());
+    for (int i = 0; i < n; ++i) {
+        const ModeSwitch &sw = m_modeSwitches.at(i);
+        const qint64 endNs = i + 1 < n ? m_modeSwitches.at(i + 1).ns : qMax(m_nowNs, sw.ns);
+        const double x0 = qBound(left, m_axis.mapTimeToX(sw.ns), right);
+        const double x1 = qBound(left, m_axis.mapTimeToX(endNs), right);
+        if (x1 > x0)
+            p.fillRect(QRectF(x0, l.rowsTop, x1 - x0, l.rowsBottom - l.rowsTop), Theme::modeBandColor(sw.mode));
+    }
+
+    const QFont font = smallFont(p.font());
+    p.save();
+    p.setFont(font);
+    const QFontMetrics fm(font);
+    double labelRight = -1e9;
+    for (int i = 0; i < n; ++i) {
+        const ModeSwitch &sw = m_modeSwitches.at(i);
+        const double x = m_axis.mapTimeToX(sw.ns);
+        const double bandEnd = i + 1 < n ? m_axis.mapTimeToX(m_modeSwitches.at(i + 1).ns) : right;
+        if (x >= left && x <= right) {
+            // Across the lanes and beside the name; the tick labels in between stay clear.
+            p.setPen(Theme::modeColor(sw.mode));
+            p.drawLine(QPointF(x, 2), QPointF(x, l.axisTop - 2));
+            p.drawLine(QPointF(x, l.rowsTop), QPointF(x, l.rowsBottom - 1));
+        }
+        // The band's name sits at its start, or at the left edge once that scrolled away.
+        const double labelX = qMax(x, left) + 3;
+        const QString name = Kinds::name(sw.mode);
+        const int w = fm.horizontalAdvance(name);
+        if (bandEnd <= left || labelX >= right || labelX < labelRight + 4)
+            continue;
+        p.setPen(Theme::modeColor(sw.mode));
+        p.drawText(QPointF(labelX, 2 + fm.ascent()), name);
+        labelRight = labelX + w;
+    }
+    p.restore();
+}
+
+void TimelineView::paintGrid(QPainter &p, const Layout &l)
+{
+    const qint64 step = tickStepNs();
+    const qint64 rel = m_axis.startNs - m_originNs;
+    qint64 t = m_originNs + (rel / step) * step;
+    if (t < m_axis.startNs)
+        t += step;
+    QVector<QLineF> lines;
+    for (; t <= m_axis.endNs(); t += step) {
+        if (m_recorder && t < m_originNs)
+            continue;
+        const double x = std::floor(m_axis.mapTimeToX(t));
+        lines.append(QLineF(x, l.rowsTop, x, l.rowsBottom - 1));
+    }
+    for (int row = 1; row <= l.rowCount; ++row) {
+        const int y = l.rowsTop + row * l.laneHeight - 1;
+        lines.append(QLineF(0, y, width(), y));
+    }
+    p.setPen(Theme::gridColor());
+    p.drawLines(lines);
+}
+
+void TimelineView::addSegment(Batch batch, qint64 fromNs, qint64 toNs, int row, double y, double h,
+                              const Layout &l)
+{
+    double x0 = m_axis.mapTimeToX(fromNs);
+    double x1 = m_axis.mapTimeToX(toNs);
+    if (x1 < l.plotLeft - 1 || x0 > l.plotRight)
+        return;
+    if (x1 - x0 < 1) {
+        // Narrow spans merge into one rectangle per pixel column and lane.
+        const double column = std::floor(x0);
+        double &last = m_lastColumn[row * BatchCount + batch];
+        if (last == column)
+            return;
+        last = column;
+        m_batches[batch].append(QRectF(column, y, 1, h));
+        return;
+    }
+    // A pixel of air at the end tells back-to-back tasks apart.
+    if (x1 - x0 >= 4)
+        x1 -= 1;
+    x0 = qMax<double>(x0, l.plotLeft - 2);
+    x1 = qMin<double>(x1, l.plotRight + 2);
+    m_batches[batch].append(QRectF(x0, y, x1 - x0, h));
+}
+
+void TimelineView::paintSpans(QPainter &p, const Layout &l)
+{
+    if (m_spans.isEmpty() || l.rowCount == 0)
+        return;
+    for (auto &batch : m_batches)
+        batch.clear();
+    m_lastColumn.fill(-1e18, l.rowCount * BatchCount);
+
+    // Two tracks per lane: running time on top, waiting time in a thin strip below it, because
+    // a task waits for its lane while the one before it still runs there.
+    const int runTop = qMax(1, l.laneHeight * 2 / 22);
+    const int queuedHeight = qMax(1, l.laneHeight * 5 / 22);
+    const int queuedTop = l.laneHeight - 2 - queuedHeight;
+    const int runHeight = qMax(1, queuedTop - 1 - runTop);
+    const int queue = queueRow();
+    const qint64 viewStart = m_axis.startNs;
+    const qint64 viewEnd = m_axis.endNs();
+
+    for (int i = firstCandidate(viewStart); i < m_spans.size(); ++i) {
+        const Span &s = m_spans.at(i);
+        if (s.submitNs > viewEnd)
+            break;
+        const qint64 endNs = spanEndNs(s);
+        const int row = rowOf(s);
+        if (endNs < viewStart || row < 0 || row >= l.rowCount)
+            continue;
+        Batch queued = s.kind == WorkKind::Io ? QueuedIo : QueuedCpu;
+        Batch run = s.kind == WorkKind::Io ? RunIo : RunCpu;
+        if (s.state == SpanState::Cancelled) {
+            queued = QueuedCancelled;
+            run = RunCancelled;
+        } else if (s.state == SpanState::Failed) {
+            queued = QueuedFailed;
+            run = RunFailed;
+        }
+        const double top = l.rowsTop + row * l.laneHeight;
+        const qint64 queuedEnd = s.startNs ? s.startNs : endNs;
+        // A started span's sub-pixel wait would only add a sliver in front of its run bar.
+        if (!s.startNs || m_axis.mapTimeToX(queuedEnd) - m_axis.mapTimeToX(s.submitNs) >= 1)
+            addSegment(queued, s.submitNs, queuedEnd, row, top + (row == queue ? runTop : queuedTop),
+                       row == queue ? queuedTop + queuedHeight - runTop : queuedHeight, l);
+        if (s.startNs)
+            addSegment(run, s.startNs, endNs, row, top + runTop, runHeight, l);
+    }
+
+    p.save();
+    p.setClipRect(QRect(l.plotLeft, l.rowsTop, l.plotRight - l.plotLeft + 1, l.rowsBottom - l.rowsTop));
+    auto draw = [&p](const QVector<QRectF> &rects, const QBrush &brush, const QPen &pen) {
+        if (rects.isEmpty())
+            return;
+        p.setPen(pen);
+        p.setBrush(brush);
+        p.drawRects(rects.constData(), int(rects.size()));
+    };
+    const QColor io = Theme::workColor(WorkKind::Io);
+    const QColor cpu = Theme::workColor(WorkKind::Cpu);
+    const QColor cancelled = Theme::cancelledColor();
+    const QColor failed = Theme::failedColor();
+    const struct { Batch batch; QColor color; } queuedBatches[] = {
+        {QueuedIo, io}, {QueuedCpu, cpu}, {QueuedCancelled, cancelled}, {QueuedFailed, failed}};
+    for (const auto &q : queuedBatches) {
+        draw(m_batches[q.batch], queuedTint(q.color), Qt::NoPen);
+        draw(m_batches[q.batch], queuedHatch(q.color), Qt::NoPen);
+    }
+    draw(m_batches[RunIo], io, Qt::NoPen);
+    draw(m_batches[RunCpu], cpu, Qt::NoPen);
+    draw(m_batches[RunCancelled], cancelled, outlineOf(cancelled));
+    draw(m_batches[RunFailed], failed, outlineOf(failed));
+    draw(m_batches[RunFailed], failedHatch(), Qt::NoPen);
+    p.restore();
+}
+
+void TimelineView::paintLabels(QPainter &p, const Layout &l)
+{
+    const QFontMetrics fm = p.fontMetrics();
+    const int queue = queueRow();
+    if (l.laneHeight >= fm.height() - 4) {
+        for (int row = 0; row < l.rowCount; ++row) {
+            const QRect r(6, l.rowsTop + row * l.laneHeight, kLabelWidth - 10, l.laneHeight);
+            p.setPen(row == queue ? Theme::mutedTextColor() : Theme::textColor());
+            p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(rowName(row), Qt::ElideRight, r.width()));
+        }
+    }
+    p.setPen(Theme::gridColor());
+    p.drawLine(l.plotLeft - 1, l.rowsTop, l.plotLeft - 1, l.rowsBottom - 1);
+}
+
+void TimelineView::paintAxis(QPainter &p, const Layout &l)
+{
+    const int baseline = l.rowsTop - 1;
+    p.setPen(Theme::mutedTextColor());
+    p.drawLine(l.plotLeft, baseline, l.plotRight, baseline);
+
+    const qint64 step = tickStepNs();
+    const double stepSeconds = double(step) / 1e9;
+    const int decimals = stepSeconds >= 1 ? 0 : qMin(9, int(std::ceil(-std::log10(stepSeconds) - 1e-9)));
+    const QFontMetrics fm = p.fontMetrics();
+    const qint64 rel = m_axis.startNs - m_originNs;
+    qint64 t = m_originNs + (rel / step) * step;
+    if (t < m_axis.startNs)
+        t += step;
+    double lastRight = -1e9;
+    for (; t <= m_axis.endNs(); t += step) {
+        if (m_recorder && t < m_originNs)
+            continue;
+        const double x = std::floor(m_axis.mapTimeToX(t));
+        p.setPen(Theme::mutedTextColor());
+        p.drawLine(QPointF(x, baseline - 3), QPointF(x, baseline));
+        const QString label = QString::number(double(t - m_originNs) / 1e9, 'f', decimals) + QStringLiteral(" s");
+        const int w = fm.horizontalAdvance(label);
+        const double left = qBound(double(l.plotLeft - 4), x - w / 2.0, double(width() - w - 2));
+        if (left < lastRight + 8)
+            continue;
+        p.setPen(Theme::textColor());
+        p.drawText(QPointF(left, baseline - 4 - fm.descent()), label);
+        lastRight = left + w;
+    }
+}
+
+void TimelineView::paintLegend(QPainter &p, const Layout &l)
+{
+    Q_UNUSED(l)
+    const QFontMetrics fm = p.fontMetrics();
+    const int swatch = qMax(8, fm.height() - 6);
+    const int gap = 12;
+    const struct { QString name; QColor color; int style; } items[] = {
+        {Kinds::name(WorkKind::Io), Theme::workColor(WorkKind::Io), 0},
+        {Kinds::name(WorkKind::Cpu), Theme::workColor(WorkKind::Cpu), 0},
+        {QStringLiteral("queued"), Theme::workColor(WorkKind::Io), 1},
+        {QStringLiteral("cancelled"), Theme::cancelledColor(), 2},
+        {QStringLiteral("failed"), Theme::failedColor(), 3},
+    };
+    int total = 0;
+    for (const auto &item : items)
+        total += swatch + 4 + fm.horizontalAdvance(item.name) + gap;
+    total -= gap;
+    const int top = 3;
+    int x = width() - kRightMargin - total;
+    p.fillRect(QRect(x - 6, 0, total + 6 + kRightMargin, fm.height() + 5), Theme::backgroundColor());
+    for (const auto &item : items) {
+        const QRect r(x, top + (fm.height() - swatch) / 2, swatch, swatch);
+        switch (item.style) {
+        case 0:
+            p.fillRect(r, item.color);
+            break;
+        case 1:
+            p.fillRect(r, queuedTint(item.color));
+            p.fillRect(r, queuedHatch(item.color));
+            break;
+        case 2:
+            p.setPen(outlineOf(item.color));
+            p.setBrush(item.color);
+            p.drawRect(r.adjusted(0, 0, -1, -1));
+            break;
+        case 3:
+            p.setPen(outlineOf(item.color));
+            p.setBrush(item.color);
+            p.drawRect(r.adjusted(0, 0, -1, -1));
+            p.fillRect(r.adjusted(1, 1, -1, -1), failedHatch());
+            break;
+        }
+        x += swatch + 4;
+        p.setPen(Theme::textColor());
+        p.drawText(QPointF(x, top + fm.ascent()), item.name);
+        x += fm.horizontalAdvance(item.name) + gap;
+    }
+}
+
+void TimelineView::wheelEvent(QWheelEvent *event)
+{
+    const QPoint delta = event->angleDelta();
+    const int steps = delta.y() ? delta.y() : delta.x();
+    if (steps == 0) {
+        event->ignore();
+        return;
+    }
+    const double factor = std::pow(2.0, steps / 240.0); // one notch: x1.41
+    const double x = qBound(double(m_axis.leftPx), event->position().x(), double(m_axis.leftPx + m_axis.widthPx));
+    const qint64 maxSpan = qMax(kMinMaxSpanNs, 4 * (m_nowNs - m_originNs));
+    m_axis = m_axis.zoomedAround(x, factor, kMinSpanNs, maxSpan);
+    leaveLive();
+    update();
+    event->accept();
+}
+
+void TimelineView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || event->position().x() < m_axis.leftPx) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    m_dragging = true;
+    m_lastDragX = event->position().x();
+    setCursor(Qt::ClosedHandCursor);
+    event->accept();
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!m_dragging) {
+        QWidget::mouseMoveEvent(event);
+        return;
+    }
+    const double x = event->position().x();
+    if (x != m_lastDragX) {
+        m_axis = m_axis.pannedBy(x - m_lastDragX);
+        m_lastDragX = x;
+        leaveLive();
+        update();
+    }
+    event->accept();
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !m_dragging) {
+        QWidget::mouseReleaseEvent(event);
+        return;
+    }
+    m_dragging = false;
+    unsetCursor();
+    event->accept();
+}
+
+bool TimelineView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const int id = spanAt(help->pos());
+        if (id >= 0) {
+            QToolTip::showText(help->globalPos(), toolTipFor(id), this);
+        } else {
+            QToolTip::hideText();
+            event->ignore();
+        }
+        return true;
+    }
+    return QWidget::event(event);
+}

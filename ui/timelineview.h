@@ -1,0 +1,125 @@
+#pragma once
+
+#include "span.h"
+#include "timeaxis.h"
+
+#include <QVector>
+#include <QWidget>
+
+#include <memory>
+
+class QPainter;
+class Recorder;
+
+// The per-thread task timeline. PUBLIC API FIXED (MainWindow/Dashboard code against it);
+// private members are the implementer's.
+class TimelineView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TimelineView(QWidget *parent = nullptr);
+    ~TimelineView() override;
+
+    // Shows this run's data; originNs is time zero of the axis (the run start). Null clears.
+    void setRecorder(std::shared_ptr<const Recorder> recorder, qint64 originNs);
+    // Pulls new and changed spans from the recorder. Called by the window's frame timer while
+    // a run is going (at most once per frame), and once after it stops. nowNs = current time
+    // while running, the run end afterwards; in live mode the view follows nowNs.
+    void refresh(qint64 nowNs);
+
+    bool isLive() const;
+    void setLive(bool live); // true: the view follows the newest data
+    void setVisibleSeconds(double seconds); // the live window width, default 10 s
+    // Shows the whole run [origin, nowNs] (used after a run stops and for export).
+    void showAll();
+
+    TimeAxis axis() const;
+    // Index into the recorder's span ids of the span drawn under pos, or -1.
+    int spanAt(const QPoint &pos) const;
+    // What the tooltip for that span says.
+    QString toolTipFor(int spanId) const;
+    // Lane rows as drawn (name per lane, top to bottom).
+    QStringList laneNames() const;
+    // Cost of the last paintEvent, ns.
+    qint64 lastPaintNs() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+signals:
+    void liveChanged(bool live);
+    void painted(qint64 paintNs);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    // Which batch a drawn rectangle joins: one fill call per batch.
+    enum Batch { QueuedIo, QueuedCpu, QueuedCancelled, QueuedFailed,
+                 RunIo, RunCpu, RunCancelled, RunFailed, BatchCount };
+
+    struct Layout
+    {
+        int rowsTop = 0;
+        int laneHeight = 22;
+        int rowCount = 0;
+        int rowsBottom = 0;
+        int plotLeft = 0;
+        int plotRight = 0;
+        int axisTop = 0;
+    };
+
+    Layout layout() const;
+    int rowCount() const;
+    int queueRow() const; // -1 when the queue row is hidden
+    int rowOf(const Span &span) const;
+    QString rowName(int row) const;
+    qint64 spanEndNs(const Span &span) const; // end, or now while queued or running
+    // First snapshot index whose span may reach fromNs (spans are in submit order).
+    int firstCandidate(qint64 fromNs) const;
+    void addSegment(Batch batch, qint64 fromNs, qint64 toNs, int row, double y, double h,
+                    const Layout &l);
+    qint64 tickStepNs() const;
+    void updateAxisGeometry();
+    void followNow();
+    void leaveLive();
+
+    void paintRows(QPainter &p, const Layout &l);
+    void paintModes(QPainter &p, const Layout &l);
+    void paintGrid(QPainter &p, const Layout &l);
+    void paintSpans(QPainter &p, const Layout &l);
+    void paintLabels(QPainter &p, const Layout &l);
+    void paintAxis(QPainter &p, const Layout &l);
+    void paintLegend(QPainter &p, const Layout &l);
+
+    std::shared_ptr<const Recorder> m_recorder;
+    qint64 m_originNs = 0;
+    qint64 m_nowNs = 0;
+    // Local snapshot, index == span id; only published spans, so it stays in submit order.
+    QVector<Span> m_spans;
+    QVector<quint32> m_unfinished;
+    QStringList m_lanes;
+    QVector<ModeSwitch> m_modeSwitches;
+    int m_maxLane = -1;
+    qint64 m_maxFinishedLengthNs = 0;
+    qint64 m_maxSpanLengthNs = 0;
+    // Sticky per run, so the rows do not jump while pool tasks flicker through the queue.
+    bool m_showQueueRow = false;
+
+    TimeAxis m_axis;
+    bool m_live = true;
+    qint64 m_visibleNs = 10'000'000'000;
+    bool m_dragging = false;
+    double m_lastDragX = 0;
+
+    qint64 m_lastPaintNs = 0;
+    // Reused between paints so a frame does not allocate.
+    QVector<QRectF> m_batches[BatchCount];
+    QVector<double> m_lastColumn;
+};
