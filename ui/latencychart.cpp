@@ -9,6 +9,7 @@
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QMouseEvent>
+#include <QThread>
 #include <QtCharts/QAreaSeries>
 #include <QtCharts/QChart>
 #include <QtCharts/QLegend>
@@ -52,6 +53,19 @@ QString formatForStep(double step)
                                     - std::round(step * std::pow(10.0, decimals))) > 1e-6)
         ++decimals;
     return QStringLiteral("%.") + QString::number(decimals) + QLatin1Char('f');
+}
+
+// Whichever order keeps the tick count small in between: a whole-hour range with the live
+// window's 1 s interval would lay out thousands of labels for nothing.
+void setRangeAndInterval(QValueAxis *axis, double min, double max, double interval)
+{
+    if (interval >= axis->tickInterval()) {
+        axis->setTickInterval(interval);
+        axis->setRange(min, max);
+    } else {
+        axis->setRange(min, max);
+        axis->setTickInterval(interval);
+    }
 }
 
 QFont scaledFont(const QFont &base, double delta, bool bold = false)
@@ -100,6 +114,8 @@ LatencyChart::LatencyChart(QWidget *parent)
 
     m_xAxis = new QValueAxis;
     m_xAxis->setTitleText(QStringLiteral("time (s)"));
+    m_xAxis->setRange(0.0, m_visibleSeconds);
+    m_xAxis->setTickInterval(1.0);
     m_xAxis->setTickType(QValueAxis::TicksDynamic);
     m_xAxis->setTickAnchor(0.0);
     m_xAxis->setMinorTickCount(0);
@@ -124,19 +140,18 @@ LatencyChart::LatencyChart(QWidget *parent)
     {
         double ms;
         QString text;
-        Qt::PenStyle style;
     };
     const Reference references[] = {
-        {1000.0 / 60.0, QStringLiteral("16.7 ms · one frame"), Qt::DashLine},
-        {50.0, QStringLiteral("50 ms · long task"), Qt::DashLine},
-        {100.0, QStringLiteral("100 ms · input feels slow"), Qt::DashLine},
+        {1000.0 / 60.0, QStringLiteral("16.7 ms · one frame")},
+        {50.0, QStringLiteral("50 ms · long task")},
+        {100.0, QStringLiteral("100 ms · input feels slow")},
     };
     for (const Reference &r : references) {
         ReferenceLine line;
         line.ms = r.ms;
         line.series = new QLineSeries(this);
         line.series->setName(r.text);
-        QPen pen(Theme::mutedTextColor(), 1.0, r.style);
+        QPen pen(Theme::mutedTextColor(), 1.0, Qt::DashLine);
         pen.setCosmetic(true);
         line.series->setPen(pen);
         c->addSeries(line.series);
@@ -198,6 +213,7 @@ void LatencyChart::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 
 
 void LatencyChart::refresh(qint64 nowNs)
 {
+    Q_ASSERT(QThread::currentThread() == thread());
     QElapsedTimer timer;
     timer.start();
     m_nowNs = nowNs;
@@ -365,14 +381,12 @@ void LatencyChart::rebuild()
         auto *axis = static_cast<QValueAxis *>(m_yAxis);
         const double step = niceStep(wanted / 5.0);
         yMax = std::ceil(wanted / step - 1e-9) * step;
-        axis->setRange(yMin, yMax);
-        axis->setTickInterval(step);
+        setRangeAndInterval(axis, yMin, yMax, step);
         axis->setLabelFormat(formatForStep(step));
     }
     const double xTicks = std::max(2.0, columns / kPxPerXTick);
     const double xStep = niceStep((x1 - x0) / xTicks);
-    m_xAxis->setRange(x0, x1);
-    m_xAxis->setTickInterval(xStep);
+    setRangeAndInterval(m_xAxis, x0, x1, xStep);
     m_xAxis->setLabelFormat(formatForStep(xStep));
     m_shownStart = x0;
     m_shownEnd = x1;
@@ -427,10 +441,11 @@ void LatencyChart::installYAxis()
         m_yAxis = axis;
     } else {
         auto *axis = new QValueAxis;
+        axis->setRange(0.0, kFloorMs);
+        axis->setTickInterval(1.0);
         axis->setTickType(QValueAxis::TicksDynamic);
         axis->setTickAnchor(0.0);
         axis->setMinorTickCount(0);
-        axis->setRange(0.0, kFloorMs);
         m_yAxis = axis;
     }
     m_yAxis->setTitleText(QStringLiteral("tick lateness (ms)"));
@@ -503,7 +518,8 @@ void LatencyChart::placeReferenceLabels()
 void LatencyChart::updateBands(double x0, double x1, double low, double high)
 {
     const int n = int(m_modeSwitches.size());
-    const double end = std::max(endSeconds(), x1);
+    // The last mode lasts until now, not to the edge of a live window that runs ahead.
+    const double end = endSeconds();
     for (ModeBand &band : m_bands) {
         QList<QPointF> step;
         bool present = false;

@@ -9,6 +9,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
+#include <QVarLengthArray>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -68,6 +69,41 @@ QColor outlineOf(const QColor &c)
 {
     return c.darker(170);
 }
+
+enum class Swatch { Solid, Queued, Cancelled, Failed };
+
+struct LegendItem
+{
+    QString name;
+    QColor color;
+    Swatch swatch;
+};
+
+QVector<LegendItem> legendItems()
+{
+    return {
+        {Kinds::name(WorkKind::Io), Theme::workColor(WorkKind::Io), Swatch::Solid},
+        {Kinds::name(WorkKind::Cpu), Theme::workColor(WorkKind::Cpu), Swatch::Solid},
+        {QStringLiteral("queued"), Theme::workColor(WorkKind::Io), Swatch::Queued},
+        {QStringLiteral("cancelled"), Theme::cancelledColor(), Swatch::Cancelled},
+        {QStringLiteral("failed"), Theme::failedColor(), Swatch::Failed},
+    };
+}
+
+constexpr int kLegendGap = 12;
+
+int swatchSize(const QFontMetrics &fm)
+{
+    return qMax(8, fm.height() - 6);
+}
+
+int legendWidth(const QFontMetrics &fm)
+{
+    int total = -kLegendGap;
+    for (const LegendItem &item : legendItems())
+        total += swatchSize(fm) + 4 + fm.horizontalAdvance(item.name) + kLegendGap;
+    return total;
+}
 } // namespace
 
 TimelineView::TimelineView(QWidget *parent)
@@ -94,7 +130,10 @@ void TimelineView::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 
     m_maxFinishedLengthNs = 0;
     m_maxSpanLengthNs = 0;
     m_showQueueRow = false;
-    m_dragging = false;
+    if (m_dragging) {
+        m_dragging = false;
+        unsetCursor();
+    }
     if (m_recorder) {
         m_lanes = m_recorder->laneNames();
         m_modeSwitches = m_recorder->modeSwitches();
@@ -399,7 +438,7 @@ void TimelineView::paintEvent(QPaintEvent *)
         paintSpans(p, l);
         paintLabels(p, l);
         paintAxis(p, l);
-        paintLegend(p, l);
+        paintLegend(p);
         if (m_spans.isEmpty()) {
             p.setPen(Theme::mutedTextColor());
             p.drawText(QRect(l.plotLeft, l.rowsTop, l.plotRight - l.plotLeft, qMax(l.laneHeight, l.rowsBottom - l.rowsTop)),
@@ -446,7 +485,13 @@ void TimelineView::paintModes(QPainter &p, const Layout &l)
     p.save();
     p.setFont(font);
     const QFontMetrics fm(font);
-    double labelRight = -1e9;
+    const double labelLimit = legendLeft() - 8;
+    struct Label
+    {
+        double x;
+        int i;
+    };
+    QVarLengthArray<Label, 8> labels;
     for (int i = 0; i < n; ++i) {
         const ModeSwitch &sw = m_modeSwitches.at(i);
         const double x = m_axis.mapTimeToX(sw.ns);
@@ -457,15 +502,23 @@ void TimelineView::paintModes(QPainter &p, const Layout &l)
             p.drawLine(QPointF(x, 2), QPointF(x, l.axisTop - 2));
             p.drawLine(QPointF(x, l.rowsTop), QPointF(x, l.rowsBottom - 1));
         }
-        // The band's name sits at its start, or at the left edge once that scrolled away.
-        const double labelX = qMax(x, left) + 3;
+        // The band's name sits at its start, at the left edge once that scrolled away, and
+        // just left of the legend rather than under it.
+        const int w = fm.horizontalAdvance(Kinds::name(sw.mode));
+        const double labelX = qMin(qMax(x, left) + 3, labelLimit - w);
+        if (bandEnd > left && x <= right && labelX >= left)
+            labels.append({labelX, i});
+    }
+    // Newest first: when names collide, the latest switch is the one worth reading.
+    double nextLeft = 1e18;
+    for (auto it = labels.crbegin(); it != labels.crend(); ++it) {
+        const ModeSwitch &sw = m_modeSwitches.at(it->i);
         const QString name = Kinds::name(sw.mode);
-        const int w = fm.horizontalAdvance(name);
-        if (bandEnd <= left || labelX >= right || labelX < labelRight + 4)
+        if (it->x + fm.horizontalAdvance(name) + 4 > nextLeft)
             continue;
         p.setPen(Theme::modeColor(sw.mode));
-        p.drawText(QPointF(labelX, 2 + fm.ascent()), name);
-        labelRight = labelX + w;
+        p.drawText(QPointF(it->x, 2 + fm.ascent()), name);
+        nextLeft = it->x;
     }
     p.restore();
 }
@@ -492,17 +545,14 @@ void TimelineView::paintGrid(QPainter &p, const Layout &l)
     p.drawLines(lines);
 }
 
-void TimelineView::addSegment(Batch batch, qint64 fromNs, qint64 toNs, int row, double y, double h,
-                              const Layout &l)
+void TimelineView::addSegment(Batch batch, double x0, double x1, int row, double y, double h, const Layout &l)
 {
-    double x0 = m_axis.mapTimeToX(fromNs);
-    double x1 = m_axis.mapTimeToX(toNs);
     if (x1 < l.plotLeft - 1 || x0 > l.plotRight)
         return;
     if (x1 - x0 < 1) {
         // Narrow spans merge into one rectangle per pixel column and lane.
-        const double column = std::floor(x0);
-        double &last = m_lastColumn[row * BatchCount + batch];
+        const int column = x0 >= 0 ? int(x0) : int(std::floor(x0));
+        int &last = m_lastColumn[size_t(row * BatchCount + batch)];
         if (last == column)
             return;
         last = column;
@@ -523,7 +573,7 @@ void TimelineView::paintSpans(QPainter &p, const Layout &l)
         return;
     for (auto &batch : m_batches)
         batch.clear();
-    m_lastColumn.fill(-1e18, l.rowCount * BatchCount);
+    m_lastColumn.assign(size_t(l.rowCount * BatchCount), std::numeric_limits<int>::min());
 
     // Two tracks per lane: running time on top, waiting time in a thin strip below it, because
     // a task waits for its lane while the one before it still runs there.
@@ -534,6 +584,10 @@ void TimelineView::paintSpans(QPainter &p, const Layout &l)
     const int queue = queueRow();
     const qint64 viewStart = m_axis.startNs;
     const qint64 viewEnd = m_axis.endNs();
+    // TimeAxis::mapTimeToX with the division hoisted out of a loop that may see every span.
+    const double pxPerNs = 1.0 / m_axis.nsPerPx();
+    const double leftPx = m_axis.leftPx;
+    auto toX = [=](qint64 ns) { return leftPx + double(ns - viewStart) * pxPerNs; };
 
     for (int i = firstCandidate(viewStart); i < m_spans.size(); ++i) {
         const Span &s = m_spans.at(i);
@@ -553,13 +607,15 @@ void TimelineView::paintSpans(QPainter &p, const Layout &l)
             run = RunFailed;
         }
         const double top = l.rowsTop + row * l.laneHeight;
-        const qint64 queuedEnd = s.startNs ? s.startNs : endNs;
+        const double submitX = toX(s.submitNs);
+        const double endX = toX(endNs);
+        const double startX = s.startNs ? toX(s.startNs) : endX;
         // A started span's sub-pixel wait would only add a sliver in front of its run bar.
-        if (!s.startNs || m_axis.mapTimeToX(queuedEnd) - m_axis.mapTimeToX(s.submitNs) >= 1)
-            addSegment(queued, s.submitNs, queuedEnd, row, top + (row == queue ? runTop : queuedTop),
+        if (!s.startNs || startX - submitX >= 1)
+            addSegment(queued, submitX, startX, row, top + (row == queue ? runTop : queuedTop),
                        row == queue ? queuedTop + queuedHeight - runTop : queuedHeight, l);
         if (s.startNs)
-            addSegment(run, s.startNs, endNs, row, top + runTop, runHeight, l);
+            addSegment(run, startX, endX, row, top + runTop, runHeight, l);
     }
 
     p.save();
@@ -636,53 +692,42 @@ void TimelineView::paintAxis(QPainter &p, const Layout &l)
     }
 }
 
-void TimelineView::paintLegend(QPainter &p, const Layout &l)
+void TimelineView::paintLegend(QPainter &p)
 {
-    Q_UNUSED(l)
     const QFontMetrics fm = p.fontMetrics();
-    const int swatch = qMax(8, fm.height() - 6);
-    const int gap = 12;
-    const struct { QString name; QColor color; int style; } items[] = {
-        {Kinds::name(WorkKind::Io), Theme::workColor(WorkKind::Io), 0},
-        {Kinds::name(WorkKind::Cpu), Theme::workColor(WorkKind::Cpu), 0},
-        {QStringLiteral("queued"), Theme::workColor(WorkKind::Io), 1},
-        {QStringLiteral("cancelled"), Theme::cancelledColor(), 2},
-        {QStringLiteral("failed"), Theme::failedColor(), 3},
-    };
-    int total = 0;
-    for (const auto &item : items)
-        total += swatch + 4 + fm.horizontalAdvance(item.name) + gap;
-    total -= gap;
+    const int swatch = swatchSize(fm);
     const int top = 3;
-    int x = width() - kRightMargin - total;
-    p.fillRect(QRect(x - 6, 0, total + 6 + kRightMargin, fm.height() + 5), Theme::backgroundColor());
-    for (const auto &item : items) {
+    int x = legendLeft();
+    p.fillRect(QRect(x - 6, 0, width() - x + 6, fm.height() + 5), Theme::backgroundColor());
+    for (const LegendItem &item : legendItems()) {
         const QRect r(x, top + (fm.height() - swatch) / 2, swatch, swatch);
-        switch (item.style) {
-        case 0:
+        switch (item.swatch) {
+        case Swatch::Solid:
             p.fillRect(r, item.color);
             break;
-        case 1:
+        case Swatch::Queued:
             p.fillRect(r, queuedTint(item.color));
             p.fillRect(r, queuedHatch(item.color));
             break;
-        case 2:
+        case Swatch::Cancelled:
+        case Swatch::Failed:
             p.setPen(outlineOf(item.color));
             p.setBrush(item.color);
             p.drawRect(r.adjusted(0, 0, -1, -1));
-            break;
-        case 3:
-            p.setPen(outlineOf(item.color));
-            p.setBrush(item.color);
-            p.drawRect(r.adjusted(0, 0, -1, -1));
-            p.fillRect(r.adjusted(1, 1, -1, -1), failedHatch());
+            if (item.swatch == Swatch::Failed)
+                p.fillRect(r.adjusted(1, 1, -1, -1), failedHatch());
             break;
         }
         x += swatch + 4;
         p.setPen(Theme::textColor());
         p.drawText(QPointF(x, top + fm.ascent()), item.name);
-        x += fm.horizontalAdvance(item.name) + gap;
+        x += fm.horizontalAdvance(item.name) + kLegendGap;
     }
+}
+
+int TimelineView::legendLeft() const
+{
+    return width() - kRightMargin - legendWidth(fontMetrics());
 }
 
 void TimelineView::wheelEvent(QWheelEvent *event)

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <vector>
 
 class QPainter;
 class Recorder;
@@ -83,8 +84,7 @@ private:
     qint64 spanEndNs(const Span &span) const; // end, or now while queued or running
     // First snapshot index whose span may reach fromNs (spans are in submit order).
     int firstCandidate(qint64 fromNs) const;
-    void addSegment(Batch batch, qint64 fromNs, qint64 toNs, int row, double y, double h,
-                    const Layout &l);
+    void addSegment(Batch batch, double x0, double x1, int row, double y, double h, const Layout &l);
     qint64 tickStepNs() const;
     void updateAxisGeometry();
     void followNow();
@@ -96,7 +96,8 @@ private:
     void paintSpans(QPainter &p, const Layout &l);
     void paintLabels(QPainter &p, const Layout &l);
     void paintAxis(QPainter &p, const Layout &l);
-    void paintLegend(QPainter &p, const Layout &l);
+    void paintLegend(QPainter &p);
+    int legendLeft() const;
 
     std::shared_ptr<const Recorder> m_recorder;
     qint64 m_originNs = 0;
@@ -121,5 +122,5 @@ private:
     qint64 m_lastPaintNs = 0;
     // Reused between paints so a frame does not allocate.
     QVector<QRectF> m_batches[BatchCount];
-    QVector<double> m_lastColumn;
+    std::vector<int> m_lastColumn;
 };
