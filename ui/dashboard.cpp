@@ -37,9 +37,9 @@ Dashboard::Dashboard(QWidget *parent)
     m_splitter->addWidget(m_chart);
     m_splitter->addWidget(m_timeline);
     m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({600, 400}); // scaled to the real height at the first layout
+    m_splitter->setSizes({650, 300}); // scaled to the real height at the first layout
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 6);
@@ -100,4 +100,11 @@ QString Dashboard::describeRun(const Summary &s, const RunConfig &config)
         .arg(config.workers)
         .arg(s.durationS, 0, 'f', 1)
         .arg(modes.join(QStringLiteral(" → ")));
+}
+
+void Dashboard::fitTimeline()
+{
+    const int total = m_splitter->height() - m_splitter->handleWidth();
+    const int timeline = qBound(m_timeline->minimumSizeHint().height(), m_timeline->preferredHeight(), total / 2);
+    m_splitter->setSizes({total - timeline, timeline});
 }

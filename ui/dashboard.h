@@ -34,6 +34,8 @@ public:
     void setSummary(const Summary &summary, const RunConfig &config, ExecMode currentMode);
     void clear(ExecMode currentMode);
     void setLive(bool live);
+    // Gives the timeline the height its lanes need and the chart the rest (for exports).
+    void fitTimeline();
 
     // "CPU work: 2048 KB JSON every 100 ms · mode ..." — the header's second line.
     static QString describeRun(const Summary &summary, const RunConfig &config);

@@ -520,6 +520,7 @@ void LatencyChart::updateBands(double x0, double x1, double low, double high)
     const int n = int(m_modeSwitches.size());
     // The last mode lasts until now, not to the edge of a live window that runs ahead.
     const double end = endSeconds();
+    bool legendChanged = false;
     for (ModeBand &band : m_bands) {
         QList<QPointF> step;
         bool present = false;
@@ -541,10 +542,16 @@ void LatencyChart::updateBands(double x0, double x1, double low, double high)
             step << QPointF(x0, low) << QPointF(x1, low);
         band.upper->replace(step);
         for (QLegendMarker *marker : chart()->legend()->markers(band.area)) {
-            if (marker->isVisible() != present)
+            if (marker->isVisible() != present) {
                 marker->setVisible(present);
+                legendChanged = true;
+            }
         }
     }
+    // The legend does not lay itself out again when a marker appears; without this the new
+    // marker is drawn over its neighbour.
+    if (legendChanged && chart()->legend()->layout())
+        chart()->legend()->layout()->invalidate();
 }
 
 int LatencyChart::plotColumns() const

@@ -10,12 +10,13 @@
 #include <cstdio>
 
 namespace {
-// The offscreen platform warns about window hints that mean nothing without a screen.
+// Rendering without a screen or a desktop session: the offscreen platform warns about
+// window hints and a missing runtime folder that mean nothing here.
 QtMessageHandler s_previousHandler = nullptr;
 
 void quietOffscreenHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    if (message.contains(QLatin1String("propagateSizeHints")))
+    if (message.contains(QLatin1String("propagateSizeHints")) || message.contains(QLatin1String("XDG_RUNTIME_DIR")))
         return;
     if (s_previousHandler)
         s_previousHandler(type, context, message);
@@ -62,8 +63,8 @@ int Launcher::main(int argc, char *argv[])
         // Rendering needs a GUI application, but never a screen.
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
-        QApplication app(argc, argv);
         s_previousHandler = qInstallMessageHandler(quietOffscreenHandler);
+        QApplication app(argc, argv);
         return HeadlessRun::run(request, &PngExporter::exportSession);
     }
     case CliRequest::Command::Gui:

@@ -318,8 +318,8 @@ void MainWindow::onFinished()
     m_frameTimer.stop();
     const Summary summary = m_session->summary(); // exact, now that the run is over
     m_dashboard->setSummary(summary, m_session->config(), currentMode());
-    m_followAction->setChecked(false);
-    m_dashboard->setLive(false);
+    m_dashboard->refreshCharts(m_session->endNs());
+    m_followAction->setChecked(false); // shows the whole run
     m_dashboard->refreshCharts(m_session->endNs());
     updateRunActions();
     statusBar()->showMessage(tr("Stopped after %1 s: p99 lag %2 ms, worst %3 ms, %4 long tasks.")

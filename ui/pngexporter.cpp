@@ -55,7 +55,10 @@ bool PngExporter::exportSession(const Session &session, const QString &path, QSi
     dashboard.setSummary(session.summary(), session.config(), session.config().mode);
     dashboard.show(); // lays out every child at its final size before rendering
     QApplication::processEvents();
-    dashboard.setLive(false);
+    dashboard.refreshCharts(session.endNs());
+    dashboard.fitTimeline();
+    dashboard.setLive(false); // the whole run, now that its end is known
+    QApplication::processEvents();
     dashboard.refreshCharts(session.endNs());
     QApplication::processEvents();
     QImage image = render(&dashboard, 1.0);

@@ -315,6 +315,12 @@ qint64 TimelineView::lastPaintNs() const
     return m_lastPaintNs;
 }
 
+int TimelineView::preferredHeight() const
+{
+    const int band = fontMetrics().height() + 6;
+    return 2 * band + std::max(rowCount(), 3) * kLaneHeight + 8;
+}
+
 QSize TimelineView::sizeHint() const
 {
     return QSize(900, 260);

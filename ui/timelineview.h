@@ -44,6 +44,8 @@ public:
     // Cost of the last paintEvent, ns.
     qint64 lastPaintNs() const;
 
+    // The height that shows every lane at full size (at least three lanes' worth).
+    int preferredHeight() const;
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Regenerates the README images under Xvfb, driving the real window with xdotool:
+# a CPU run in Offload, switched to Blocking for a few seconds and back.
+#   docs/screenshot-window.png   the window as a user sees it
+#   docs/export-dashboard.png    what `looplab run --export-png` writes
+# Needs: xvfb, xdotool, imagemagick (installed if missing).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$root/scripts/deps.sh"
+looplab_install_deps xvfb xauth xdotool imagemagick
+looplab_build "$root"
+bin="$root/build/app/looplab"
+mkdir -p "$root/docs"
+
+# A private settings folder, so the shot starts from the defaults, with CPU work picked.
+export XDG_CONFIG_HOME=$(mktemp -d)
+mkdir -p "$XDG_CONFIG_HOME/looplab"
+printf '[run]\nwork=cpu\nmode=pool\n' >"$XDG_CONFIG_HOME/looplab/looplab.conf"
+trap 'rm -rf "$XDG_CONFIG_HOME"; kill ${xvfb:-} ${app:-} 2>/dev/null || true' EXIT
+display=:$((90 + RANDOM % 100))
+Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 & xvfb=$!
+sleep 1
+export DISPLAY=$display QT_QPA_PLATFORM=xcb
+"$bin" & app=$!
+for _ in $(seq 50); do
+    win=$(xdotool search --name "Loop Lab" 2>/dev/null | head -1 || true)
+    [ -n "$win" ] && break
+    sleep 0.2
+done
+xdotool windowsize "$win" 1560 960 windowmove "$win" 20 20
+xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win"
+sleep 0.5
+key() { xdotool key --window "$win" "$@"; }
+key ctrl+2           # Offload
+key space            # Start
+sleep 4
+key ctrl+1           # Blocking
+sleep 4
+key ctrl+2           # Offload again
+sleep 4
+import -window root "$root/docs/screenshot-window.png"
+key space            # Stop
+sleep 1
+import -window root "$root/docs/screenshot-stopped.png"
+kill $app; wait $app 2>/dev/null || true
+
+"$bin" run --work cpu --mode inline --duration 4 --export-png "$root/docs/export-dashboard.png" >/dev/null
+echo "wrote docs/screenshot-window.png docs/screenshot-stopped.png docs/export-dashboard.png"
