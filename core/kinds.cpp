@@ -5,6 +5,8 @@ QString Kinds::name(WorkKind kind)
     switch (kind) {
     case WorkKind::Io: return QStringLiteral("io");
     case WorkKind::Cpu: return QStringLiteral("cpu");
+    case WorkKind::Wait: return QStringLiteral("wait");
+    case WorkKind::Item: return QStringLiteral("item");
     }
     return {};
 }
@@ -14,6 +16,13 @@ QString Kinds::name(ExecMode mode)
     switch (mode) {
     case ExecMode::Inline: return QStringLiteral("inline");
     case ExecMode::Pool: return QStringLiteral("pool");
+    case ExecMode::Thread: return QStringLiteral("thread");
+    case ExecMode::Process: return QStringLiteral("process");
+    case ExecMode::Gil: return QStringLiteral("gil");
+    case ExecMode::Wait: return QStringLiteral("wait");
+    case ExecMode::Nested: return QStringLiteral("nested");
+    case ExecMode::Mutex: return QStringLiteral("mutex");
+    case ExecMode::Queue: return QStringLiteral("queue");
     }
     return {};
 }
@@ -31,11 +40,23 @@ QString Kinds::name(SpanState state)
     return {};
 }
 
+QString Kinds::name(Counter counter)
+{
+    switch (counter) {
+    case Counter::QueueDepth: return QStringLiteral("queue depth");
+    case Counter::NestingDepth: return QStringLiteral("nesting depth");
+    case Counter::Reentry: return QStringLiteral("re-entered handler");
+    }
+    return {};
+}
+
 QString Kinds::label(WorkKind kind)
 {
     switch (kind) {
     case WorkKind::Io: return QStringLiteral("Blocking I/O");
     case WorkKind::Cpu: return QStringLiteral("CPU (JSON parse + walk)");
+    case WorkKind::Wait: return QStringLiteral("Loop blocked waiting");
+    case WorkKind::Item: return QStringLiteral("Queue item");
     }
     return {};
 }
@@ -45,6 +66,13 @@ QString Kinds::label(ExecMode mode)
     switch (mode) {
     case ExecMode::Inline: return QStringLiteral("Blocking — run on the GUI thread");
     case ExecMode::Pool: return QStringLiteral("Offload — run on the thread pool");
+    case ExecMode::Thread: return QStringLiteral("Dedicated thread with its own event loop");
+    case ExecMode::Process: return QStringLiteral("Worker processes");
+    case ExecMode::Gil: return QStringLiteral("Thread pool under a GIL");
+    case ExecMode::Wait: return QStringLiteral("Offload, then block waiting on the future");
+    case ExecMode::Nested: return QStringLiteral("Offload, then wait in a nested event loop");
+    case ExecMode::Mutex: return QStringLiteral("Offload, but share a mutex with the GUI thread");
+    case ExecMode::Queue: return QStringLiteral("Producer thread → bounded queue → loop");
     }
     return {};
 }
@@ -54,6 +82,13 @@ QString Kinds::shortLabel(ExecMode mode)
     switch (mode) {
     case ExecMode::Inline: return QStringLiteral("Blocking");
     case ExecMode::Pool: return QStringLiteral("Offload");
+    case ExecMode::Thread: return QStringLiteral("Thread");
+    case ExecMode::Process: return QStringLiteral("Processes");
+    case ExecMode::Gil: return QStringLiteral("GIL");
+    case ExecMode::Wait: return QStringLiteral("Wait");
+    case ExecMode::Nested: return QStringLiteral("Nested");
+    case ExecMode::Mutex: return QStringLiteral("Mutex");
+    case ExecMode::Queue: return QStringLiteral("Queue");
     }
     return {};
 }
@@ -95,5 +130,6 @@ QStringList Kinds::modeNames()
 
 QList<ExecMode> Kinds::allModes()
 {
-    return {ExecMode::Inline, ExecMode::Pool};
+    return {ExecMode::Inline, ExecMode::Pool,  ExecMode::Thread, ExecMode::Process, ExecMode::Gil,
+            ExecMode::Wait,   ExecMode::Nested, ExecMode::Mutex,  ExecMode::Queue};
 }

@@ -4,11 +4,19 @@
 #include <QStringList>
 
 // The small vocabularies shared by the engine, the command line and the window.
-enum class WorkKind : quint8 { Io, Cpu };
+// Io and Cpu are the tasks a user picks. Wait marks the loop thread blocked on something
+// other than its own work (a future, a mutex); Item is one queue item handled by the loop.
+enum class WorkKind : quint8 { Io, Cpu, Wait, Item };
 
-enum class ExecMode : quint8 { Inline, Pool };
+// Where a submitted task runs; each mode is one lesson's executor (see docs and Lessons).
+enum class ExecMode : quint8 { Inline, Pool, Thread, Process, Gil, Wait, Nested, Mutex, Queue };
 
 enum class SpanState : quint8 { Empty, Queued, Running, Done, Cancelled, Failed };
+
+// Values sampled over time besides ticks and spans: the queue lesson's queue depth, the
+// nested lesson's event-loop nesting depth, and each handler that ran re-entered (value:
+// the depth it ran at).
+enum class Counter : quint8 { QueueDepth, NestingDepth, Reentry };
 
 class Kinds
 {
@@ -16,6 +24,7 @@ public:
     static QString name(WorkKind kind);
     static QString name(ExecMode mode);
     static QString name(SpanState state);
+    static QString name(Counter counter);
     // Human labels for the window and the exported images.
     static QString label(WorkKind kind);
     static QString label(ExecMode mode);

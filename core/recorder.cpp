@@ -111,6 +111,14 @@ void Recorder::markStart(quint32 id, int lane, qint64 ns)
                      std::memory_order_release);
 }
 
+void Recorder::markRun(quint32 id, qint64 ns)
+{
+    SpanSlot *slot = spanSlot(id);
+    Q_ASSERT(slot);
+    // Published by the release store of the next markEnd (or read as equal to start before).
+    slot->runNs.store(ns, std::memory_order_relaxed);
+}
+
 void Recorder::markEnd(quint32 id, qint64 ns, SpanState state)
 {
     SpanSlot *slot = spanSlot(id);
@@ -135,10 +143,14 @@ Span Recorder::span(quint32 id) const
     s.mode = ExecMode((meta >> 4) & 0xf);
     s.lane = quint16(meta >> 16);
     s.submitNs = slot->submitNs.load(std::memory_order_relaxed);
-    if (s.state != SpanState::Queued)
+    if (s.state != SpanState::Queued) {
         s.startNs = slot->startNs.load(std::memory_order_relaxed);
-    if (s.isFinished())
+        s.runNs = s.startNs;
+    }
+    if (s.isFinished()) {
         s.endNs = slot->endNs.load(std::memory_order_relaxed);
+        s.runNs = qMax(s.startNs, slot->runNs.load(std::memory_order_relaxed));
+    }
     return s;
 }
 
@@ -200,4 +212,22 @@ QVector<ModeSwitch> Recorder::modeSwitches() const
 {
     QMutexLocker lock(&m_mutex);
     return m_modeSwitches;
+}
+
+void Recorder::addCounter(Counter counter, qint64 ns, double value)
+{
+    QMutexLocker lock(&m_mutex);
+    m_counters[int(counter)].append({ns, value});
+}
+
+QVector<CounterSample> Recorder::counter(Counter counter) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_counters[int(counter)];
+}
+
+bool Recorder::hasCounter(Counter counter) const
+{
+    QMutexLocker lock(&m_mutex);
+    return !m_counters[int(counter)].isEmpty();
 }

@@ -34,6 +34,8 @@ public:
     // Spans. beginSpan publishes a queued span and returns its id.
     quint32 beginSpan(WorkKind kind, ExecMode mode, qint64 submitNs);
     void markStart(quint32 id, int lane, qint64 ns);
+    // Only for tasks that travel before they run (worker processes); others run at start.
+    void markRun(quint32 id, qint64 ns);
     void markEnd(quint32 id, qint64 ns, SpanState state);
     quint32 spanCount() const { return m_spanCount.load(std::memory_order_acquire); }
     // A snapshot of one span; state Empty if the id is allocated but not yet published.
@@ -49,6 +51,11 @@ public:
     void addModeSwitch(qint64 ns, ExecMode mode);
     QVector<ModeSwitch> modeSwitches() const;
 
+    // Counters: a few samples per second from one or two threads, so a mutex is fine.
+    void addCounter(Counter counter, qint64 ns, double value);
+    QVector<CounterSample> counter(Counter counter) const;
+    bool hasCounter(Counter counter) const;
+
     static constexpr int kChunkBits = 16;
     static constexpr quint32 kChunkSize = 1u << kChunkBits;
     static constexpr int kMaxChunks = 4096; // 268 M spans or ticks per run
@@ -60,6 +67,7 @@ private:
     {
         std::atomic<qint64> submitNs{0};
         std::atomic<qint64> startNs{0};
+        std::atomic<qint64> runNs{0};
         std::atomic<qint64> endNs{0};
         // kind:4 | mode:4 | state:4 | unused:4 | lane:16
         std::atomic<quint32> meta{0};
@@ -78,6 +86,7 @@ private:
     QStringList m_lanes;
     std::unordered_map<std::thread::id, int> m_threadLanes;
     QVector<ModeSwitch> m_modeSwitches;
+    QVector<CounterSample> m_counters[3];
 };
 
 constexpr int Recorder::spanSlotBytes()

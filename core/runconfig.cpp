@@ -16,5 +16,11 @@ QString RunConfig::validate() const
         return QStringLiteral("json-kb must be between 1 and 524288 KB");
     if (workers < 1 || workers > 256)
         return QStringLiteral("workers must be between 1 and 256");
+    if (switchMs < 1 || switchMs > 1000)
+        return QStringLiteral("switch-ms must be between 1 and 1000 ms");
+    if (queueCapacity < 1 || queueCapacity > 100000)
+        return QStringLiteral("queue-cap must be between 1 and 100000 items");
+    if (itemUs < 0 || itemUs > 1000000)
+        return QStringLiteral("item-us must be between 0 and 1000000 µs");
     return {};
 }

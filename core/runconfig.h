@@ -16,6 +16,10 @@ struct RunConfig
     int ioMs = 200;         // length of one blocking I/O task
     int jsonKb = 2048;      // size of the JSON document a CPU task parses
     int workers = QThread::idealThreadCount();
+    int switchMs = 5;        // gil: how long a waiting thread lets the holder run (sys.setswitchinterval)
+    int queueCapacity = 32;  // queue: bound of the producer → loop queue
+    int itemUs = 2000;       // queue: loop time spent handling one item
+    QString workerProgram;   // process: the looplab binary to start with --worker (default: this one)
 
     // An empty string when every field is in range, else one sentence naming the culprit.
     QString validate() const;

@@ -12,8 +12,11 @@ struct Span
     SpanState state = SpanState::Empty;
     quint16 lane = 0;
     qint64 submitNs = 0;
-    qint64 startNs = 0; // 0 while queued
-    qint64 endNs = 0;   // 0 while queued or running
+    qint64 startNs = 0; // taken off the queue by a worker; 0 while queued
+    // The work itself began. Equal to startNs except where the task first had to travel
+    // (worker processes: serialisation and transfer through a pipe take [startNs, runNs)).
+    qint64 runNs = 0;
+    qint64 endNs = 0; // 0 while queued or running
 
     bool isFinished() const
     {
@@ -21,8 +24,17 @@ struct Span
     }
     qint64 queuedNs() const { return startNs ? startNs - submitNs : 0; }
     qint64 ranNs() const { return (startNs && endNs) ? endNs - startNs : 0; }
+    qint64 transferNs() const { return (startNs && runNs > startNs) ? runNs - startNs : 0; }
 };
 Q_DECLARE_TYPEINFO(Span, Q_PRIMITIVE_TYPE);
+
+// One sample of a Counter.
+struct CounterSample
+{
+    qint64 ns = 0;
+    double value = 0;
+};
+Q_DECLARE_TYPEINFO(CounterSample, Q_PRIMITIVE_TYPE);
 
 // A moment the user (or a lesson) switched the executor for the next tasks.
 struct ModeSwitch
