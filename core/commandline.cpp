@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "lessons.h"
 #include "runexport.h"
 
 #include <QCommandLineParser>
@@ -13,6 +14,7 @@ const QString kTopDescription = QStringLiteral(
     "Commands:\n"
     "  (none)   open the window\n"
     "  run      run one experiment headless and print its summary (looplab run --help)\n"
+    "  lessons  list the lessons; `looplab lessons NAME` explains one\n"
     "  demo     run io work inline, then offloaded, and print both summaries");
 
 // QCommandLineParser names the running binary (or "<executable_name>" before the
@@ -56,8 +58,15 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error)
         {QStringLiteral("period"), QStringLiteral("Submit one task every MS (default 100)."), QStringLiteral("MS")},
         {QStringLiteral("io-ms"), QStringLiteral("Length of one blocking I/O task in ms (default 200)."), QStringLiteral("MS")},
         {QStringLiteral("json-kb"), QStringLiteral("Size of the JSON a CPU task parses, in KB (default 2048)."), QStringLiteral("KB")},
-        {QStringLiteral("workers"), QStringLiteral("Pool threads (default: ideal thread count, %1).").arg(defaults.workers),
+        {QStringLiteral("workers"), QStringLiteral("Pool threads or worker processes (default: ideal thread count, %1).").arg(defaults.workers),
          QStringLiteral("N")},
+        {QStringLiteral("lesson"), QStringLiteral("Run a lesson's preset (see looplab lessons); other options override it."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("switch-ms"), QStringLiteral("gil: switch interval in ms (default 5, as sys.setswitchinterval)."),
+         QStringLiteral("MS")},
+        {QStringLiteral("queue-cap"), QStringLiteral("queue: capacity of the producer queue (default 32)."), QStringLiteral("N")},
+        {QStringLiteral("item-us"), QStringLiteral("queue: loop time to handle one item, in µs (default 2000)."),
+         QStringLiteral("US")},
         {QStringLiteral("summary-json"), QStringLiteral("Write the summary as one JSON object to FILE."), QStringLiteral("FILE")},
         {QStringLiteral("export-csv"), QStringLiteral("Write every tick and span as CSV to FILE."), QStringLiteral("FILE")},
         {QStringLiteral("export-png"), QStringLiteral("Render the dashboard to a PNG image after the run."), QStringLiteral("FILE")},
@@ -78,11 +87,23 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error)
     }
 
     RunConfig &c = request->config;
-    if (!Kinds::parse(parser.value(QStringLiteral("work")), &c.work)) {
+    if (parser.isSet(QStringLiteral("lesson"))) {
+        const Lesson *lesson = Lessons::find(parser.value(QStringLiteral("lesson")));
+        if (!lesson) {
+            *error = QStringLiteral("unknown lesson '%1' (use one of: %2)")
+                         .arg(parser.value(QStringLiteral("lesson")), Lessons::names().join(QStringLiteral(", ")));
+            return false;
+        }
+        c = lesson->preset;
+        request->lesson = lesson->name;
+    }
+    if ((parser.isSet(QStringLiteral("work")) || request->lesson.isEmpty())
+        && !Kinds::parse(parser.value(QStringLiteral("work")), &c.work)) {
         *error = QStringLiteral("unknown work '%1' (use io or cpu)").arg(parser.value(QStringLiteral("work")));
         return false;
     }
-    if (!Kinds::parse(parser.value(QStringLiteral("mode")), &c.mode)) {
+    if ((parser.isSet(QStringLiteral("mode")) || request->lesson.isEmpty())
+        && !Kinds::parse(parser.value(QStringLiteral("mode")), &c.mode)) {
         *error = QStringLiteral("unknown mode '%1' (use one of: %2)")
                      .arg(parser.value(QStringLiteral("mode")), Kinds::modeNames().join(QStringLiteral(", ")));
         return false;
@@ -100,7 +121,10 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error)
         || !toInt(parser, QStringLiteral("period"), &c.periodMs, error)
         || !toInt(parser, QStringLiteral("io-ms"), &c.ioMs, error)
         || !toInt(parser, QStringLiteral("json-kb"), &c.jsonKb, error)
-        || !toInt(parser, QStringLiteral("workers"), &c.workers, error))
+        || !toInt(parser, QStringLiteral("workers"), &c.workers, error)
+        || !toInt(parser, QStringLiteral("switch-ms"), &c.switchMs, error)
+        || !toInt(parser, QStringLiteral("queue-cap"), &c.queueCapacity, error)
+        || !toInt(parser, QStringLiteral("item-us"), &c.itemUs, error))
         return false;
     const QString invalid = c.validate();
     if (!invalid.isEmpty()) {
@@ -171,6 +195,22 @@ bool CommandLine::parse(const QStringList &arguments, CliRequest *request, QStri
     const QString command = rest.constFirst();
     if (command == QLatin1String("run"))
         return parseRun(QStringList{arguments.value(0)} + rest.mid(1), request, error);
+    if (command == QLatin1String("lessons") && rest.size() <= 2) {
+        request->command = CliRequest::Command::PrintText;
+        if (rest.size() == 1) {
+            for (const Lesson &lesson : Lessons::all())
+                request->text += QStringLiteral("  %1 %2\n").arg(lesson.name, -14).arg(lesson.title);
+            request->text += QStringLiteral("\nRun one with: looplab run --lesson NAME; explain one: looplab lessons NAME\n");
+            return true;
+        }
+        const Lesson *lesson = Lessons::find(rest.at(1));
+        if (!lesson) {
+            *error = QStringLiteral("unknown lesson '%1' (use one of: %2)").arg(rest.at(1), Lessons::names().join(QStringLiteral(", ")));
+            return false;
+        }
+        request->text = Lessons::describe(*lesson);
+        return true;
+    }
     if (command == QLatin1String("demo") && rest.size() == 1) {
         request->command = CliRequest::Command::Demo;
         return true;

@@ -15,7 +15,8 @@ struct CliRequest
     QString exportCsv;
     QString exportPng;
     QSize pngSize{1600, 1000};
-    QString text; // for PrintText: --help or --version output
+    QString lesson; // the lesson whose preset the run uses, if any
+    QString text;   // for PrintText: help, version or lesson texts
 };
 
 // Parses `looplab [run|demo] [options]` with QCommandLineParser. Never exits the process:

@@ -4,6 +4,8 @@
 #include "recorder.h"
 #include "workload.h"
 
+#include <sys/resource.h>
+
 Executor::Executor(Recorder *recorder, std::shared_ptr<std::atomic_bool> cancel, QObject *parent)
     : QObject(parent)
     , m_recorder(recorder)
@@ -11,23 +13,35 @@ Executor::Executor(Recorder *recorder, std::shared_ptr<std::atomic_bool> cancel,
 {
 }
 
+void Executor::lowerCurrentThreadPriority()
+{
+    // Linux keeps a nice value per thread; PRIO_PROCESS with 0 means the calling thread.
+    thread_local bool lowered = false;
+    if (!lowered) {
+        setpriority(PRIO_PROCESS, 0, kWorkerNice);
+        lowered = true;
+    }
+}
+
 SpanState Executor::runTask(const TaskRequest &request, int lane)
 {
-    const std::atomic_bool &cancel = *m_cancel;
     m_recorder->markStart(request.id, lane, MonotonicClock::nowNs());
-    SpanState state = SpanState::Done;
-    if (cancel.load(std::memory_order_relaxed)) {
-        state = SpanState::Cancelled; // dequeued after Stop: never started for real
-    } else if (request.kind == WorkKind::Io) {
-        Workload::blockingIo(request.ioMs, cancel);
-        if (cancel.load(std::memory_order_relaxed))
-            state = SpanState::Cancelled;
-    } else {
-        const qint64 keys = Workload::parseAndWalk(request.json, cancel);
-        if (keys < 0)
-            state = cancel.load(std::memory_order_relaxed) ? SpanState::Cancelled : SpanState::Failed;
-    }
+    // Dequeued after Stop: never started for real.
+    const SpanState state = m_cancel->load(std::memory_order_relaxed) ? SpanState::Cancelled : work(request);
     m_recorder->markEnd(request.id, MonotonicClock::nowNs(), state);
     emit taskDone(request.id, state);
     return state;
+}
+
+SpanState Executor::work(const TaskRequest &request)
+{
+    const std::atomic_bool &cancel = *m_cancel;
+    if (request.kind == WorkKind::Io) {
+        Workload::blockingIo(request.ioMs, cancel);
+        return cancel.load(std::memory_order_relaxed) ? SpanState::Cancelled : SpanState::Done;
+    }
+    const qint64 keys = Workload::parseAndWalk(request.json, cancel);
+    if (keys >= 0)
+        return SpanState::Done;
+    return cancel.load(std::memory_order_relaxed) ? SpanState::Cancelled : SpanState::Failed;
 }

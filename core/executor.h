@@ -35,12 +35,21 @@ public:
     // Waits for running tasks after the cancel flag is set. False if they outlived the timeout.
     virtual bool shutdown(int timeoutMs) = 0;
 
+    // Worker threads and processes run at this nice value, so that on a machine with few
+    // cores the loop thread wins the CPU the moment it wakes (see README: worker priority).
+    static constexpr int kWorkerNice = 10;
+    // Applies kWorkerNice to the calling thread, once per thread.
+    static void lowerCurrentThreadPriority();
+
 signals:
     void taskDone(quint32 id, SpanState state);
 
 protected:
     // Runs the task on the calling thread, recording it on the given lane.
     SpanState runTask(const TaskRequest &request, int lane);
+    // The work itself, between the recorded start and end. Modes that wrap the work
+    // (a GIL, a mutex) override this.
+    virtual SpanState work(const TaskRequest &request);
 
     Recorder *m_recorder;
     std::shared_ptr<std::atomic_bool> m_cancel;

@@ -54,6 +54,7 @@ QString HeadlessRun::formatSummary(const Summary &s)
     out += row(QStringLiteral("queue wait median"), msText(s.queueWaitMsMedian));
     out += row(QStringLiteral("long tasks (>= 50 ms)"), QString::number(s.longTasks));
     out += row(QStringLiteral("loop busy"), QString::number(s.loopBusyPct, 'f', 1) + QStringLiteral(" %"));
+    out += QStringLiteral("  verdict: ") + s.verdict + QLatin1Char('\n');
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include "recorder.h"
 #include "runconfig.h"
 #include "statistics.h"
+#include "verdict.h"
 
 void LiveStats::reset()
 {
@@ -34,6 +35,17 @@ void LiveStats::update(const Recorder &recorder, qint64 startNs, qint64 nowNs)
             m_unfinished[kept++] = id;
             continue;
         }
+        if (s.lane == 0)
+            m_loopBusyNs += s.ranNs();
+        if (s.kind == WorkKind::Wait) { // the loop (or producer) stuck waiting: not a task
+            if (s.lane == 0) {
+                ++m_loopWaits;
+                m_loopWaitNs += s.ranNs();
+            } else {
+                ++m_producerWaits;
+            }
+            continue;
+        }
         if (s.state == SpanState::Done) {
             ++m_tasks;
             m_ran.add(s.ranNs());
@@ -43,10 +55,18 @@ void LiveStats::update(const Recorder &recorder, qint64 startNs, qint64 nowNs)
         } else {
             ++m_failed;
         }
-        if (s.lane == 0)
-            m_loopBusyNs += s.ranNs();
     }
     m_unfinished.resize(kept);
+
+    for (const CounterSample &c : recorder.counter(Counter::QueueDepth, m_queueSamples)) {
+        m_maxQueueDepth = qMax(m_maxQueueDepth, qint64(c.value));
+        ++m_queueSamples;
+    }
+    for (const CounterSample &c : recorder.counter(Counter::NestingDepth, m_nestingSamples)) {
+        m_maxNestingDepth = qMax(m_maxNestingDepth, qint64(c.value));
+        ++m_nestingSamples;
+    }
+    m_reentries += recorder.counter(Counter::Reentry, m_reentries).size();
 
     QStringList modes;
     for (const ModeSwitch &m : recorder.modeSwitches()) {
@@ -76,5 +96,13 @@ Summary LiveStats::summary(const RunConfig &config) const
     s.longTasks = m_longTasks;
     const qint64 runNs = m_nowNs - m_startNs;
     s.loopBusyPct = runNs > 0 ? qMin(100.0, 100.0 * double(m_loopBusyNs + m_loopBusyRunningNs) / double(runNs)) : 0;
+    s.queueWaitMsMax = double(m_waited.maxNs()) / 1e6;
+    s.loopWaits = m_loopWaits;
+    s.loopWaitMs = double(m_loopWaitNs) / 1e6;
+    s.producerWaits = m_producerWaits;
+    s.maxQueueDepth = m_maxQueueDepth;
+    s.maxNestingDepth = m_maxNestingDepth;
+    s.reentries = m_reentries;
+    s.verdict = Verdict::describe(s);
     return s;
 }

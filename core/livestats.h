@@ -29,6 +29,14 @@ private:
     qint64 m_tasks = 0;
     qint64 m_cancelled = 0;
     qint64 m_failed = 0;
+    qint64 m_loopWaits = 0;
+    qint64 m_loopWaitNs = 0;
+    qint64 m_producerWaits = 0;
+    qint64 m_maxQueueDepth = 0;
+    qint64 m_maxNestingDepth = 0;
+    qsizetype m_queueSamples = 0;
+    qsizetype m_nestingSamples = 0;
+    qsizetype m_reentries = 0;
     qint64 m_loopBusyNs = 0;        // finished spans on the loop lane
     qint64 m_loopBusyRunningNs = 0; // the one running there now
     qint64 m_startNs = 0;

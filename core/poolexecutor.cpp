@@ -1,7 +1,9 @@
 #include "poolexecutor.h"
 
+#include "monotonicclock.h"
 #include "recorder.h"
 
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 PoolExecutor::PoolExecutor(Recorder *recorder, std::shared_ptr<std::atomic_bool> cancel, int workers,
@@ -18,16 +20,39 @@ PoolExecutor::~PoolExecutor()
     m_pool.waitForDone();
 }
 
+QFuture<void> PoolExecutor::startOnPool(const TaskRequest &request)
+{
+    return QtConcurrent::run(&m_pool, [this, request] {
+        // QFuture::waitForFinished() may run a task that has not started yet on the waiting
+        // thread itself (Qt's work stealing): then it runs on the loop lane.
+        const bool onLoop = QThread::currentThread() == thread();
+        if (!onLoop)
+            lowerCurrentThreadPriority();
+        runTask(request, onLoop ? 0 : m_recorder->laneForCurrentThread(lanePrefix()));
+    });
+}
+
 void PoolExecutor::submit(const TaskRequest &request)
 {
     // The future is not kept: the task reports through the recorder and taskDone.
-    (void)QtConcurrent::run(&m_pool, [this, request] {
-        runTask(request, m_recorder->laneForCurrentThread(QStringLiteral("pool")));
-    });
+    (void)startOnPool(request);
 }
 
 bool PoolExecutor::shutdown(int timeoutMs)
 {
     // Queued tasks still run, but see the cancel flag at once and end as cancelled.
     return m_pool.waitForDone(timeoutMs);
+}
+
+quint32 PoolExecutor::beginLoopWait()
+{
+    const qint64 now = MonotonicClock::nowNs();
+    const quint32 id = m_recorder->beginSpan(WorkKind::Wait, mode(), now);
+    m_recorder->markStart(id, 0, now);
+    return id;
+}
+
+void PoolExecutor::endLoopWait(quint32 waitId)
+{
+    m_recorder->markEnd(waitId, MonotonicClock::nowNs(), SpanState::Done);
 }

@@ -2,11 +2,14 @@
 
 #include "executor.h"
 
+#include <QFuture>
 #include <QThreadPool>
 
 // Offloads each task to a QThreadPool owned by the run, through QtConcurrent::run
 // (asyncio: loop.run_in_executor(pool, fn) / asyncio.to_thread).
 // With fewer workers than the load, tasks queue: the queue wait shows on the timeline.
+// The lessons that offload and then do something questionable on the loop (wait, nested,
+// mutex, gil) build on this class.
 class PoolExecutor : public Executor
 {
     Q_OBJECT
@@ -19,6 +22,14 @@ public:
     void submit(const TaskRequest &request) override;
     bool shutdown(int timeoutMs) override;
     int workers() const { return m_pool.maxThreadCount(); }
+
+protected:
+    QFuture<void> startOnPool(const TaskRequest &request);
+    // Lanes of this executor's threads are named "<prefix>-N".
+    virtual QString lanePrefix() const { return QStringLiteral("pool"); }
+    // Begins and ends a Wait span on the loop lane: the loop is stuck, not working.
+    quint32 beginLoopWait();
+    void endLoopWait(quint32 waitId);
 
 private:
     QThreadPool m_pool;

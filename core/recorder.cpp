@@ -220,10 +220,13 @@ void Recorder::addCounter(Counter counter, qint64 ns, double value)
     m_counters[int(counter)].append({ns, value});
 }
 
-QVector<CounterSample> Recorder::counter(Counter counter) const
+QVector<CounterSample> Recorder::counter(Counter counter, qsizetype from) const
 {
     QMutexLocker lock(&m_mutex);
-    return m_counters[int(counter)];
+    const QVector<CounterSample> &all = m_counters[int(counter)];
+    // A real copy: a shared one would make the next addCounter copy the whole series
+    // under the mutex, stalling the thread that records.
+    return QVector<CounterSample>(all.constBegin() + qBound<qsizetype>(0, from, all.size()), all.constEnd());
 }
 
 bool Recorder::hasCounter(Counter counter) const

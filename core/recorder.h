@@ -53,7 +53,8 @@ public:
 
     // Counters: a few samples per second from one or two threads, so a mutex is fine.
     void addCounter(Counter counter, qint64 ns, double value);
-    QVector<CounterSample> counter(Counter counter) const;
+    // Samples from index `from` on, so a reader can take only what is new.
+    QVector<CounterSample> counter(Counter counter, qsizetype from = 0) const;
     bool hasCounter(Counter counter) const;
 
     static constexpr int kChunkBits = 16;

@@ -46,18 +46,27 @@ QJsonObject RunExport::summaryJson(const Summary &s, const RunConfig &config)
         {QStringLiteral("queue_wait_ms_median"), rounded(s.queueWaitMsMedian)},
         {QStringLiteral("long_tasks"), s.longTasks},
         {QStringLiteral("loop_busy_pct"), rounded(s.loopBusyPct, 2)},
+        {QStringLiteral("queue_wait_ms_max"), rounded(s.queueWaitMsMax)},
+        {QStringLiteral("loop_waits"), s.loopWaits},
+        {QStringLiteral("loop_wait_ms"), rounded(s.loopWaitMs)},
+        {QStringLiteral("max_queue_depth"), s.maxQueueDepth},
+        {QStringLiteral("producer_waits"), s.producerWaits},
+        {QStringLiteral("max_nesting_depth"), s.maxNestingDepth},
+        {QStringLiteral("reentries"), s.reentries},
+        {QStringLiteral("switch_ms"), config.switchMs},
+        {QStringLiteral("verdict"), s.verdict},
         {QStringLiteral("version"), QStringLiteral(LOOPLAB_VERSION)},
     };
 }
 
 QByteArray RunExport::csv(const Recorder &recorder, qint64 startNs)
 {
-    QByteArray out = "record,id,t_ms,lateness_ms,kind,mode,lane,state,submit_ms,start_ms,end_ms\n";
+    QByteArray out = "record,id,t_ms,lateness_ms,kind,mode,lane,state,submit_ms,start_ms,run_ms,end_ms\n";
     const quint32 ticks = recorder.tickCount();
     for (quint32 i = 0; i < ticks; ++i) {
         const TickSample t = recorder.tick(i);
         out += "tick," + QByteArray::number(i) + ',' + ms(t.actualNs - startNs) + ',' + ms(t.latenessNs())
-            + ",,,,,,,\n";
+            + ",,,,,,,,\n";
     }
     const QStringList lanes = recorder.laneNames();
     const quint32 spans = recorder.spanCount();
@@ -68,7 +77,8 @@ QByteArray RunExport::csv(const Recorder &recorder, qint64 startNs)
         out += "span," + QByteArray::number(s.id) + ",,," + Kinds::name(s.kind).toUtf8() + ','
             + Kinds::name(s.mode).toUtf8() + ',' + (s.startNs ? lanes.value(s.lane).toUtf8() : QByteArray()) + ','
             + Kinds::name(s.state).toUtf8() + ',' + ms(s.submitNs - startNs) + ','
-            + (s.startNs ? ms(s.startNs - startNs) : QByteArray()) + ',' + (s.endNs ? ms(s.endNs - startNs) : QByteArray())
+            + (s.startNs ? ms(s.startNs - startNs) : QByteArray()) + ','
+            + (s.startNs ? ms(s.runNs - startNs) : QByteArray()) + ',' + (s.endNs ? ms(s.endNs - startNs) : QByteArray())
             + '\n';
     }
     return out;

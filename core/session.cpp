@@ -1,8 +1,16 @@
 #include "session.h"
 
+#include "gil.h"
+#include "gilexecutor.h"
 #include "inlineexecutor.h"
 #include "monotonicclock.h"
+#include "mutexexecutor.h"
+#include "nestedexecutor.h"
 #include "poolexecutor.h"
+#include "processexecutor.h"
+#include "queuebridge.h"
+#include "threadexecutor.h"
+#include "waitexecutor.h"
 #include "statistics.h"
 #include "recorder.h"
 #include "tickerprobe.h"
@@ -40,9 +48,15 @@ void Session::setMode(ExecMode mode)
 {
     if (mode == m_config.mode)
         return;
+    const ExecMode previous = m_config.mode;
     m_config.mode = mode;
-    if (m_running)
+    if (m_running) {
         m_recorder->addModeSwitch(MonotonicClock::nowNs(), mode);
+        if (previous == ExecMode::Queue)
+            stopQueueBridge();
+        if (mode == ExecMode::Queue)
+            startQueueBridge();
+    }
     emit modeChanged(mode);
 }
 
@@ -66,6 +80,8 @@ void Session::setPeriodMs(int ms)
     m_config.periodMs = ms;
     if (m_running)
         m_submitTimer.setInterval(ms);
+    if (m_queue)
+        m_queue->setPeriodMs(ms);
 }
 
 bool Session::start(QString *error)
@@ -96,6 +112,8 @@ bool Session::start(QString *error)
     m_recorder->addModeSwitch(m_startNs, m_config.mode);
     m_running = true;
     m_submitTimer.start(m_config.periodMs);
+    if (m_config.mode == ExecMode::Queue)
+        startQueueBridge();
     if (m_config.durationS > 0)
         m_durationTimer.start(int(m_config.durationS * 1000));
     emit started();
@@ -112,6 +130,7 @@ void Session::stop()
     m_endNs = MonotonicClock::nowNs();
     m_probe->stop();
     m_cancel->store(true);
+    stopQueueBridge();
     for (Executor *executor : std::as_const(m_executors)) {
         if (!executor->shutdown(kShutdownTimeoutMs))
             qWarning("looplab: %s tasks did not stop within %d ms", qPrintable(Kinds::name(executor->mode())),
@@ -121,6 +140,7 @@ void Session::stop()
     m_executors.clear();
     delete m_probe;
     m_probe = nullptr;
+    m_gil.reset();
     emit finished();
 }
 
@@ -162,7 +182,32 @@ Executor *Session::executorFor(ExecMode mode)
             executor = new InlineExecutor(m_recorder.get(), m_cancel, this);
             break;
         case ExecMode::Pool:
+        case ExecMode::Queue: // never submitted to: the queue bridge produces its own items
             executor = new PoolExecutor(m_recorder.get(), m_cancel, m_config.workers, this);
+            break;
+        case ExecMode::Process:
+            executor = new ProcessExecutor(m_recorder.get(), m_cancel, m_config.workers, m_config.workerProgram, this);
+            break;
+        case ExecMode::Thread:
+            executor = new ThreadExecutor(m_recorder.get(), m_cancel, this);
+            break;
+        case ExecMode::Gil:
+            if (!m_gil) {
+                m_gil = std::make_unique<Gil>(m_config.switchMs);
+                Gil *gil = m_gil.get();
+                // From now on the ticker, like any Python code, needs the GIL to run.
+                m_probe->setTickGate([gil] { gil->acquire(); }, [gil] { gil->release(); });
+            }
+            executor = new GilExecutor(m_recorder.get(), m_cancel, m_config.workers, m_gil.get(), this);
+            break;
+        case ExecMode::Wait:
+            executor = new WaitExecutor(m_recorder.get(), m_cancel, m_config.workers, this);
+            break;
+        case ExecMode::Nested:
+            executor = new NestedExecutor(m_recorder.get(), m_cancel, m_config.workers, this);
+            break;
+        case ExecMode::Mutex:
+            executor = new MutexExecutor(m_recorder.get(), m_cancel, m_config.workers, this);
             break;
         }
         connect(executor, &Executor::taskDone, this, &Session::taskFinished, Qt::QueuedConnection);
@@ -170,9 +215,39 @@ Executor *Session::executorFor(ExecMode mode)
     return executor;
 }
 
+void Session::startQueueBridge()
+{
+    if (!m_queue) {
+        m_queue = new QueueBridge(m_recorder.get(), m_config.periodMs, m_config.queueCapacity, m_config.itemUs, this);
+        connect(m_queue, &QueueBridge::itemDone, this, [this](quint32 id) { emit taskFinished(id, SpanState::Done); });
+    }
+    m_queue->start();
+}
+
+void Session::stopQueueBridge()
+{
+    delete m_queue; // stops and joins the producer
+    m_queue = nullptr;
+}
+
 void Session::submitOne()
 {
+    if (m_config.mode == ExecMode::Queue)
+        return; // the producer thread submits in queue mode
+    if (m_config.mode == ExecMode::Nested) {
+        // Qt never re-enters the handler of the same QTimer, but it does re-enter posted
+        // calls, replies and signals from other threads: arrive as one of those.
+        QMetaObject::invokeMethod(this, &Session::submitNow, Qt::QueuedConnection);
+        return;
+    }
+    submitNow();
+}
+
+void Session::submitNow()
+{
     Q_ASSERT(QThread::currentThread() == thread());
+    if (!m_running)
+        return; // a queued or re-entered submit may arrive after Stop
     TaskRequest request;
     request.kind = m_config.work;
     request.ioMs = m_config.ioMs;

@@ -11,6 +11,8 @@
 #include <memory>
 
 class Executor;
+class Gil;
+class QueueBridge;
 class Recorder;
 class TickerProbe;
 
@@ -58,8 +60,11 @@ signals:
 
 private:
     void submitOne();
+    void submitNow();
     Executor *executorFor(ExecMode mode);
     const QByteArray &jsonDocument();
+    void startQueueBridge();
+    void stopQueueBridge();
 
     RunConfig m_config;
     bool m_running = false;
@@ -69,6 +74,8 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancel;
     TickerProbe *m_probe = nullptr;
     QHash<int, Executor *> m_executors;
+    std::unique_ptr<Gil> m_gil;
+    QueueBridge *m_queue = nullptr;
     QTimer m_submitTimer;
     QTimer m_durationTimer;
     QByteArray m_json;

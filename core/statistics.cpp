@@ -2,6 +2,7 @@
 
 #include "recorder.h"
 #include "runconfig.h"
+#include "verdict.h"
 
 #include <algorithm>
 #include <cmath>
@@ -83,6 +84,17 @@ Summary Statistics::summarize(const Recorder &recorder, const RunConfig &config,
     const quint32 n = recorder.spanCount();
     for (quint32 i = 0; i < n; ++i) {
         const Span span = recorder.span(i);
+        if (span.lane == 0 && span.startNs)
+            loopBusy.append({span.startNs, span.endNs ? span.endNs : endNs});
+        if (span.kind == WorkKind::Wait) { // the loop (or producer) stuck waiting: not a task
+            if (span.lane == 0) {
+                ++s.loopWaits;
+                s.loopWaitMs += double(span.ranNs()) / 1e6;
+            } else {
+                ++s.producerWaits;
+            }
+            continue;
+        }
         if (span.state == SpanState::Done) {
             ++s.tasks;
             ran.append(double(span.ranNs()) / 1e6);
@@ -92,12 +104,17 @@ Summary Statistics::summarize(const Recorder &recorder, const RunConfig &config,
         } else if (span.state == SpanState::Failed) {
             ++s.failed;
         }
-        if (span.lane == 0 && span.startNs)
-            loopBusy.append({span.startNs, span.endNs ? span.endNs : endNs});
     }
     s.taskMsMedian = median(ran);
     s.queueWaitMsMedian = median(waited);
+    s.queueWaitMsMax = percentile(waited, 100);
+    for (const CounterSample &c : recorder.counter(Counter::QueueDepth))
+        s.maxQueueDepth = qMax(s.maxQueueDepth, qint64(c.value));
+    for (const CounterSample &c : recorder.counter(Counter::NestingDepth))
+        s.maxNestingDepth = qMax(s.maxNestingDepth, qint64(c.value));
+    s.reentries = recorder.counter(Counter::Reentry).size();
     const qint64 runNs = endNs - startNs;
     s.loopBusyPct = runNs > 0 ? 100.0 * double(unionLength(loopBusy)) / double(runNs) : 0;
+    s.verdict = Verdict::describe(s);
     return s;
 }

@@ -21,4 +21,15 @@ struct Summary
     double queueWaitMsMedian = 0;
     qint64 longTasks = 0; // loop stalls of 50 ms or more
     double loopBusyPct = 0;
+    double queueWaitMsMax = 0;
+    // The loop thread blocked on other threads (waiting on a future, a mutex).
+    qint64 loopWaits = 0;
+    double loopWaitMs = 0;
+    // The queue lesson: deepest queue and how often the producer was held back.
+    qint64 maxQueueDepth = 0;
+    qint64 producerWaits = 0;
+    // The nested lesson: deepest nesting of event loops and handlers run re-entered.
+    qint64 maxNestingDepth = 0;
+    qint64 reentries = 0;
+    QString verdict; // one or two sentences computed from the figures above
 };

@@ -47,24 +47,28 @@ QByteArray Workload::generateJson(int kb)
     return out;
 }
 
-qint64 Workload::parseAndWalk(const QByteArray &json, const std::atomic_bool &cancel)
+qint64 Workload::parseAndWalk(const QByteArray &json, const std::atomic_bool &cancel,
+                              const std::function<void()> &yieldPoint)
 {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError || cancel.load(std::memory_order_relaxed))
         return -1;
-    return countKeys(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()), cancel);
+    return countKeys(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()), cancel, yieldPoint);
 }
 
-qint64 Workload::countKeys(const QJsonValue &value, const std::atomic_bool &cancel)
+qint64 Workload::countKeys(const QJsonValue &value, const std::atomic_bool &cancel,
+                           const std::function<void()> &yieldPoint)
 {
     qint64 count = 0;
     if (value.isObject()) {
         if (cancel.load(std::memory_order_relaxed))
             return -1;
+        if (yieldPoint)
+            yieldPoint();
         const QJsonObject object = value.toObject();
         for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-            const qint64 inner = countKeys(it.value(), cancel);
+            const qint64 inner = countKeys(it.value(), cancel, yieldPoint);
             if (inner < 0)
                 return -1;
             count += 1 + inner;
@@ -72,7 +76,7 @@ qint64 Workload::countKeys(const QJsonValue &value, const std::atomic_bool &canc
     } else if (value.isArray()) {
         const QJsonArray array = value.toArray();
         for (const QJsonValue &item : array) {
-            const qint64 inner = countKeys(item, cancel);
+            const qint64 inner = countKeys(item, cancel, yieldPoint);
             if (inner < 0)
                 return -1;
             count += inner;

@@ -4,6 +4,7 @@
 #include <QJsonValue>
 
 #include <atomic>
+#include <functional>
 
 // The work a task does. Both kinds check the cancellation flag where they can:
 // the sleep every few milliseconds, the walk at every object.
@@ -20,6 +21,10 @@ public:
 
     // Parses the document with Qt's JSON parser and counts every key, recursively.
     // Returns -1 if the document does not parse or the walk was cancelled.
-    static qint64 parseAndWalk(const QByteArray &json, const std::atomic_bool &cancel);
-    static qint64 countKeys(const QJsonValue &value, const std::atomic_bool &cancel);
+    // yieldPoint, if given, is called at every object of the walk (the GIL model hands its
+    // lock over there); the parse itself never yields, like a C parser under the GIL.
+    static qint64 parseAndWalk(const QByteArray &json, const std::atomic_bool &cancel,
+                               const std::function<void()> &yieldPoint = {});
+    static qint64 countKeys(const QJsonValue &value, const std::atomic_bool &cancel,
+                            const std::function<void()> &yieldPoint = {});
 };

@@ -120,14 +120,14 @@ void tst_Cli::csvExport()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = file.readAll().split('\n');
-    QCOMPARE(lines.first(), QByteArray("record,id,t_ms,lateness_ms,kind,mode,lane,state,submit_ms,start_ms,end_ms"));
+    QCOMPARE(lines.first(), QByteArray("record,id,t_ms,lateness_ms,kind,mode,lane,state,submit_ms,start_ms,run_ms,end_ms"));
     int ticks = 0, spans = 0;
     for (const QByteArray &line : lines) {
         if (line.startsWith("tick,"))
             ++ticks;
         if (line.startsWith("span,")) {
             ++spans;
-            QCOMPARE(line.split(',').size(), 11);
+            QCOMPARE(line.split(',').size(), 12);
             QVERIFY(line.contains(",io,pool,pool-"));
         }
     }

@@ -6,6 +6,7 @@
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QImage>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QtCharts/QAreaSeries>
@@ -102,6 +103,7 @@ private slots:
     void logScaleSwitchesAxis();
     void referenceLabelsFollowTheAxis();
     void modeBands();
+    void modeBandsForEveryMode();
     void liveScrolls();
     void zoomAndReset();
     void grabIsNotBlank();
@@ -383,6 +385,51 @@ void TestLatencyChart::modeBands()
     chart.refresh(kOrigin + kSec);
     QVERIFY(!chart.chart()->legend()->markers(inlineBand).first()->isVisible());
     QVERIFY(chart.chart()->legend()->markers(poolBand).first()->isVisible());
+}
+
+void TestLatencyChart::modeBandsForEveryMode()
+{
+    // Every mode has its own band colour.
+    QSet<QRgb> colours;
+    for (ExecMode mode : Kinds::allModes())
+        colours.insert(Theme::modeBandColor(mode).rgba());
+    QCOMPARE(colours.size(), int(Kinds::allModes().size()));
+
+    LatencyChart chart;
+    showChart(chart);
+    chart.setLive(false);
+    auto recorder = std::make_shared<Recorder>();
+    const ExecMode path[] = {ExecMode::Pool, ExecMode::Gil, ExecMode::Process, ExecMode::Queue};
+    for (int i = 0; i < 4; ++i)
+        recorder->addModeSwitch(kOrigin + i * 2 * kSec, path[i]);
+    for (qint64 t = 0; t < 8 * kSec; t += 10 * kMs)
+        recorder->addTick({kOrigin + t, kOrigin + t + 200'000});
+    chart.setRecorder(recorder, kOrigin);
+    chart.refresh(kOrigin + 8 * kSec);
+
+    // The legend names the four modes the run went through and nothing else about modes.
+    QStringList shown;
+    for (QLegendMarker *marker : chart.chart()->legend()->markers()) {
+        if (marker->isVisible() && marker->label().startsWith(QLatin1String("mode: ")))
+            shown << marker->label();
+    }
+    shown.sort();
+    QCOMPARE(shown, (QStringList{QStringLiteral("mode: gil"), QStringLiteral("mode: pool"),
+                                 QStringLiteral("mode: process"), QStringLiteral("mode: queue")}));
+
+    // Each band covers its own two seconds, in its own colour.
+    for (int i = 0; i < 4; ++i) {
+        QAreaSeries *band = bandSeries(chart, path[i]);
+        QVERIFY(band);
+        QCOMPARE(band->brush().color(), Theme::modeBandColor(path[i]));
+        const QList<QPointF> steps = band->upperSeries()->points();
+        QCOMPARE(steps.size(), 4);
+        QCOMPARE(steps.at(0).x(), 2.0 * i);
+        QCOMPARE(steps.at(3).x(), 2.0 * (i + 1));
+    }
+    // A mode the run never used draws nothing.
+    for (const QPointF &p : bandSeries(chart, ExecMode::Mutex)->upperSeries()->points())
+        QCOMPARE(p.y(), 0.0);
 }
 
 void TestLatencyChart::liveScrolls()

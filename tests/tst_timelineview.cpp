@@ -2,6 +2,7 @@
 #include "theme.h"
 #include "timelineview.h"
 
+#include <QElapsedTimer>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QSet>
@@ -102,6 +103,12 @@ private slots:
     void paintsKindColours();
     void clearsWithNullRecorder();
     void paintsManySpans();
+    void waitSpanOnGuiLane();
+    void transferInToolTip();
+    void counterRows();
+    void counterStepPlot();
+    void reentryAloneShowsNestingRow();
+    void paintsManyCounterSamples();
 
 private:
     std::unique_ptr<TimelineView> m_view;
@@ -416,6 +423,209 @@ void tst_TimelineView::paintsManySpans()
     const int id = m_view->spanAt(pointAt(*m_view, lane, kOrigin + (count - 5) * stepNs + 100'000));
     QVERIFY(id >= 0);
     QVERIFY(m_view->toolTipFor(id).contains(m_view->laneNames().at(lane)));
+}
+
+// Pixels within a few steps of colour c: how much of a region a style covers.
+int pixelsNear(const QImage &image, const QRect &region, const QColor &c, int tolerance = 40)
+{
+    int n = 0;
+    for (int y = region.top(); y <= region.bottom(); ++y) {
+        for (int x = region.left(); x <= region.right(); ++x) {
+            const QColor p = image.pixelColor(x, y);
+            n += (qAbs(p.red() - c.red()) < tolerance && qAbs(p.green() - c.green()) < tolerance
+                  && qAbs(p.blue() - c.blue()) < tolerance)
+                     ? 1
+                     : 0;
+        }
+    }
+    return n;
+}
+
+void tst_TimelineView::waitSpanOnGuiLane()
+{
+    // The wait lesson: the task runs on the pool while the loop thread blocks on its future.
+    auto r = std::make_shared<Recorder>();
+    r->registerLane(QStringLiteral("GUI thread"));
+    r->registerLane(QStringLiteral("pool-1"));
+    r->addModeSwitch(kOrigin, ExecMode::Wait);
+    const quint32 task = addSpan(*r, WorkKind::Io, ExecMode::Wait, 1, 100, 100, 1100, SpanState::Done);
+    const quint32 wait = addSpan(*r, WorkKind::Wait, ExecMode::Wait, 0, 100, 100, 1100, SpanState::Done);
+    m_view->setRecorder(r, kOrigin);
+    m_view->refresh(kOrigin + 2 * kS);
+    m_view->showAll();
+
+    QCOMPARE(m_view->spanAt(pointAt(*m_view, 0, kOrigin + 600 * kMs)), int(wait));
+    QCOMPARE(m_view->spanAt(pointAt(*m_view, 1, kOrigin + 600 * kMs)), int(task));
+    QCOMPARE(m_view->spanAt(pointAt(*m_view, 0, kOrigin + 1500 * kMs)), -1);
+    const QString tip = m_view->toolTipFor(int(wait));
+    for (const QString &part : {QStringLiteral("Kind: wait"), QStringLiteral("Blocked: 1000 ms"),
+                                QStringLiteral("GUI thread")})
+        QVERIFY2(tip.contains(part), qPrintable(tip + QStringLiteral(" lacks ") + part));
+
+    // Drawn in its own dark red style, not as the loop's own (blue) work.
+    const QImage image = m_view->grab().toImage();
+    const QPoint a = pointAt(*m_view, 0, kOrigin + 300 * kMs);
+    const QPoint b = pointAt(*m_view, 0, kOrigin + 900 * kMs);
+    const QRect waitBox(a.x(), a.y() - 4, b.x() - a.x(), 8);
+    QCOMPARE(pixelsNear(image, waitBox, Theme::workColor(WorkKind::Io)), 0);
+    QVERIFY(pixelsNear(image, waitBox, Theme::workColor(WorkKind::Wait)) > waitBox.width());
+}
+
+void tst_TimelineView::transferInToolTip()
+{
+    auto r = std::make_shared<Recorder>();
+    r->registerLane(QStringLiteral("GUI thread"));
+    r->registerLane(QStringLiteral("process-1"));
+    const quint32 id = r->beginSpan(WorkKind::Cpu, ExecMode::Process, kOrigin + 100 * kMs);
+    r->markStart(id, 1, kOrigin + 200 * kMs);
+    r->markRun(id, kOrigin + 500 * kMs);
+    r->markEnd(id, kOrigin + 1500 * kMs, SpanState::Done);
+    const quint32 plain = addSpan(*r, WorkKind::Cpu, ExecMode::Process, 1, 1600, 1600, 1900, SpanState::Done);
+    m_view->setRecorder(r, kOrigin);
+    m_view->refresh(kOrigin + 2 * kS);
+    m_view->showAll();
+
+    const QString tip = m_view->toolTipFor(int(id));
+    for (const QString &part : {QStringLiteral("Queued: 100 ms"), QStringLiteral("Transfer: 300 ms"),
+                                QStringLiteral("Ran: 1000 ms"), QStringLiteral("process-1")})
+        QVERIFY2(tip.contains(part), qPrintable(tip + QStringLiteral(" lacks ") + part));
+    QVERIFY(!m_view->toolTipFor(int(plain)).contains(QStringLiteral("Transfer")));
+    // The transfer belongs to the span it precedes.
+    QCOMPARE(m_view->spanAt(pointAt(*m_view, 1, kOrigin + 350 * kMs)), int(id));
+
+    // Transfer and run look different: the run is solid cpu orange, the transfer is not.
+    const QImage image = m_view->grab().toImage();
+    QCOMPARE(image.pixelColor(pointAt(*m_view, 1, kOrigin + 1000 * kMs)).rgb(), Theme::workColor(WorkKind::Cpu).rgb());
+    const QPoint a = pointAt(*m_view, 1, kOrigin + 250 * kMs);
+    const QPoint b = pointAt(*m_view, 1, kOrigin + 450 * kMs);
+    const QRect transferBox(a.x(), a.y() - 4, b.x() - a.x(), 8);
+    QCOMPARE(pixelsNear(image, transferBox, Theme::workColor(WorkKind::Cpu), 10), 0);
+    QVERIFY(pixelsNear(image, transferBox, Theme::transferColor(), 10) > transferBox.width());
+}
+
+void tst_TimelineView::counterRows()
+{
+    const int before = m_view->preferredHeight();
+    m_recorder->addCounter(Counter::QueueDepth, kOrigin + 100 * kMs, 3);
+    m_view->refresh(kNow);
+    QCOMPARE(m_view->laneNames(),
+             (QStringList{QStringLiteral("GUI thread"), QStringLiteral("pool-1"), QStringLiteral("pool-2"),
+                          QStringLiteral("queue"), QStringLiteral("queue depth")}));
+    m_recorder->addCounter(Counter::NestingDepth, kOrigin + 200 * kMs, 1);
+    m_recorder->addCounter(Counter::Reentry, kOrigin + 300 * kMs, 1);
+    m_view->refresh(kNow);
+    QCOMPARE(m_view->laneNames(),
+             (QStringList{QStringLiteral("GUI thread"), QStringLiteral("pool-1"), QStringLiteral("pool-2"),
+                          QStringLiteral("queue"), QStringLiteral("queue depth"), QStringLiteral("nesting depth")}));
+    // Each counter row is two lanes tall.
+    QCOMPARE(m_view->preferredHeight(), before + 4 * kLaneHeight);
+
+    // Spans hit-test as before; the counter rows hold no spans.
+    m_view->resize(900, m_view->preferredHeight());
+    QCOMPARE(m_view->spanAt(pointAt(*m_view, 0, kOrigin + 200 * kMs)), 0);
+    QCOMPARE(m_view->spanAt(pointAt(*m_view, 3, kOrigin + 2850 * kMs)), 5);
+    QCOMPARE(m_view->spanAt(pointAt(*m_view, 4, kOrigin + 200 * kMs)), -1);
+    QCOMPARE(m_view->spanAt(pointAt(*m_view, 6, kOrigin + 200 * kMs)), -1);
+
+    // A new recorder starts without them.
+    m_view->setRecorder(knownRecorder(), kOrigin);
+    m_view->refresh(kNow);
+    QCOMPARE(m_view->laneNames().size(), 4);
+}
+
+void tst_TimelineView::counterStepPlot()
+{
+    auto r = std::make_shared<Recorder>();
+    r->registerLane(QStringLiteral("GUI thread"));
+    r->addCounter(Counter::QueueDepth, kOrigin, 0);
+    r->addCounter(Counter::QueueDepth, kOrigin + 1000 * kMs, 10);
+    r->addCounter(Counter::QueueDepth, kOrigin + 2000 * kMs, 5);
+    m_view->setRecorder(r, kOrigin);
+    m_view->refresh(kOrigin + 3 * kS);
+    m_view->showAll();
+    QCOMPARE(m_view->laneNames(), (QStringList{QStringLiteral("GUI thread"), QStringLiteral("queue depth")}));
+
+    // The row below the lane, 44 px tall: zero on its bottom pixel row but one, the maximum
+    // (10) six pixels below its top.
+    const QImage image = m_view->grab().toImage();
+    const int top = rowsTop(*m_view) + kLaneHeight;
+    const int base = top + 2 * kLaneHeight - 2;
+    auto at = [&](qint64 ms, int y) { return image.pixelColor(int(m_view->axis().mapTimeToX(kOrigin + ms * kMs)), y); };
+    const QColor line = Theme::counterColor(Counter::QueueDepth);
+    QCOMPARE(at(500, base).rgb(), line.rgb());
+    QCOMPARE(at(1500, top + 6).rgb(), line.rgb());
+    QCOMPARE(at(2500, base - 18).rgb(), line.rgb());
+    // Filled below the line, empty above it.
+    const QColor empty = at(500, top + 20);
+    QVERIFY(at(1500, top + 20) != empty);
+    QCOMPARE(at(2500, top + 15), empty);
+    QVERIFY(at(2500, top + 30) != empty);
+    // The last value holds until now.
+    QCOMPARE(at(2990, base - 18).rgb(), line.rgb());
+}
+
+void tst_TimelineView::reentryAloneShowsNestingRow()
+{
+    auto r = std::make_shared<Recorder>();
+    r->registerLane(QStringLiteral("GUI thread"));
+    r->addCounter(Counter::Reentry, kOrigin + 500 * kMs, 1);
+    m_view->setRecorder(r, kOrigin);
+    QCOMPARE(m_view->laneNames(), (QStringList{QStringLiteral("GUI thread"), QStringLiteral("nesting depth")}));
+    m_view->refresh(kOrigin + kS);
+    m_view->showAll();
+    const QImage image = m_view->grab().toImage();
+    const int top = rowsTop(*m_view) + kLaneHeight;
+    const QRect row(m_view->axis().leftPx, top, m_view->axis().widthPx, 2 * kLaneHeight);
+    QVERIFY(pixelsNear(image, row, Theme::counterColor(Counter::Reentry), 30) > 5);
+}
+
+void tst_TimelineView::paintsManyCounterSamples()
+{
+    auto r = std::make_shared<Recorder>();
+    r->registerLane(QStringLiteral("GUI thread"));
+    r->registerLane(QStringLiteral("producer"));
+    r->addModeSwitch(kOrigin, ExecMode::Queue);
+    const int count = 100'000;
+    const qint64 stepNs = 600'000; // 60 s, a sawtooth between 0 and 32
+    for (int i = 0; i < count; ++i)
+        r->addCounter(Counter::QueueDepth, kOrigin + i * stepNs, (i % 64) < 32 ? i % 32 : 32 - i % 32);
+    QSignalSpy painted(m_view.get(), &TimelineView::painted);
+    QElapsedTimer timer;
+    timer.start();
+    m_view->setRecorder(r, kOrigin);
+    m_view->refresh(kOrigin + count * stepNs);
+    const qint64 firstRefreshNs = timer.nsecsElapsed();
+    m_view->showAll();
+    m_view->resize(900, m_view->preferredHeight());
+    const QImage image = m_view->grab().toImage();
+    QCOMPARE(painted.count(), 1);
+    m_view->setLive(true);
+    m_view->repaint();
+    QCOMPARE(painted.count(), 2);
+
+    // More samples: only the new ones are copied.
+    for (int i = count; i < count + 1000; ++i)
+        r->addCounter(Counter::QueueDepth, kOrigin + i * stepNs, 32);
+    timer.restart();
+    m_view->refresh(kOrigin + (count + 1000) * stepNs);
+    const qint64 nextRefreshNs = timer.nsecsElapsed();
+    m_view->repaint();
+    QCOMPARE(painted.count(), 3);
+    qDebug("100k queue depth samples: first refresh %.2f ms, next %.3f ms; whole run painted in %.2f ms, "
+           "live window in %.2f ms",
+           firstRefreshNs / 1e6, nextRefreshNs / 1e6, painted.at(0).at(0).toLongLong() / 1e6,
+           painted.at(1).at(0).toLongLong() / 1e6);
+
+    QCOMPARE(m_view->laneNames().constLast(), QStringLiteral("queue depth"));
+    // Zoomed out, every column swings 0..32: the row is mostly filled and outlined.
+    const int top = rowsTop(*m_view) + 2 * kLaneHeight;
+    const QRect row(m_view->axis().leftPx + 2, top + 2, m_view->axis().widthPx - 4, 2 * kLaneHeight - 4);
+    QSet<QRgb> colours;
+    for (int y = row.top(); y <= row.bottom(); ++y)
+        for (int x = row.left(); x <= row.right(); ++x)
+            colours.insert(image.pixel(x, y));
+    QVERIFY(colours.size() >= 2);
+    QVERIFY(pixelsNear(image, row, Theme::counterColor(Counter::QueueDepth), 8) > row.width());
 }
 
 QTEST_MAIN(tst_TimelineView)

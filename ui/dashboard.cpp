@@ -7,6 +7,7 @@
 #include "summary.h"
 #include "theme.h"
 #include "timelineview.h"
+#include "verdict.h"
 
 #include <QLabel>
 #include <QSplitter>
@@ -16,6 +17,7 @@ Dashboard::Dashboard(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(tr("Loop Lab — event-loop lag"), this))
     , m_subtitle(new QLabel(this))
+    , m_verdict(new QLabel(this))
     , m_stats(new StatsStrip(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_chart(new LatencyChart(m_splitter))
@@ -33,6 +35,12 @@ Dashboard::Dashboard(QWidget *parent)
     m_title->setFont(titleFont);
     m_subtitle->setWordWrap(true);
     m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont verdictFont = m_verdict->font();
+    verdictFont.setBold(true);
+    m_verdict->setFont(verdictFont);
+    m_verdict->setWordWrap(true);
+    m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_verdict->setToolTip(tr("Computed from this run's measurements."));
 
     m_splitter->addWidget(m_chart);
     m_splitter->addWidget(m_timeline);
@@ -46,6 +54,7 @@ Dashboard::Dashboard(QWidget *parent)
     layout->setSpacing(4);
     layout->addWidget(m_title);
     layout->addWidget(m_subtitle);
+    layout->addWidget(m_verdict);
     layout->addWidget(m_stats);
     layout->addWidget(m_splitter, 1);
 }
@@ -66,12 +75,23 @@ void Dashboard::setSummary(const Summary &summary, const RunConfig &config, Exec
 {
     m_stats->setSummary(summary, currentMode);
     m_subtitle->setText(describeRun(summary, config));
+    m_verdict->setText(summary.verdict);
+    const bool blocked = summary.longTasks > 0 || summary.p99Ms >= Verdict::kFrameMs;
+    QPalette p = m_verdict->palette();
+    p.setColor(QPalette::WindowText, blocked ? Theme::modeColor(ExecMode::Inline) : Theme::modeColor(ExecMode::Pool));
+    m_verdict->setPalette(p);
+}
+
+QString Dashboard::verdictText() const
+{
+    return m_verdict->text();
 }
 
 void Dashboard::clear(ExecMode currentMode)
 {
     m_stats->clear(currentMode);
-    m_subtitle->setText(tr("No run yet: press Start (Space)."));
+    m_subtitle->setText(tr("No run yet: press Start (Space), or pick a lesson on the right."));
+    m_verdict->clear();
     setRecorder(nullptr, 0);
 }
 

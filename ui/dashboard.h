@@ -34,6 +34,7 @@ public:
     void setSummary(const Summary &summary, const RunConfig &config, ExecMode currentMode);
     void clear(ExecMode currentMode);
     void setLive(bool live);
+    QString verdictText() const;
     // Gives the timeline the height its lanes need and the chart the rest (for exports).
     void fitTimeline();
 
@@ -43,6 +44,7 @@ public:
 private:
     QLabel *m_title;
     QLabel *m_subtitle;
+    QLabel *m_verdict;
     StatsStrip *m_stats;
     QSplitter *m_splitter;
     LatencyChart *m_chart;

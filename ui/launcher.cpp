@@ -4,6 +4,7 @@
 #include "headlessrun.h"
 #include "mainwindow.h"
 #include "pngexporter.h"
+#include "workerprocess.h"
 
 #include <QApplication>
 
@@ -33,6 +34,10 @@ bool hasDisplay()
 
 int Launcher::main(int argc, char *argv[])
 {
+    // A child of the process lesson: no application object, no window, just the pipe loop.
+    if (argc == 2 && qstrcmp(argv[1], "--worker") == 0)
+        return WorkerProcess::main();
+
     QCoreApplication::setOrganizationName(QStringLiteral("looplab"));
     QCoreApplication::setApplicationName(QStringLiteral("looplab"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LOOPLAB_VERSION));

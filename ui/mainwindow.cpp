@@ -2,6 +2,9 @@
 
 #include "dashboard.h"
 #include "latencychart.h"
+#include "lesson.h"
+#include "lessons.h"
+#include "lessonspanel.h"
 #include "monotonicclock.h"
 #include "pngexporter.h"
 #include "recorder.h"
@@ -19,6 +22,7 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QDir>
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -56,6 +60,13 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_dashboard);
     createActions();
     createToolBars();
+
+    m_lessons = new LessonsPanel(this);
+    m_lessonsDock = new QDockWidget(tr("Lessons"), this);
+    m_lessonsDock->setObjectName(QStringLiteral("lessonsDock"));
+    m_lessonsDock->setWidget(m_lessons);
+    addDockWidget(Qt::RightDockWidgetArea, m_lessonsDock);
+    connect(m_lessons, &LessonsPanel::lessonChosen, this, &MainWindow::applyLesson);
     createMenus();
 
     m_paintCost = new QLabel(this);
@@ -92,14 +103,12 @@ void MainWindow::createActions()
     m_modeGroup->setExclusive(true);
     int index = 1;
     for (ExecMode mode : Kinds::allModes()) {
-        auto *action = new QAction(Kinds::label(mode), m_modeGroup);
+        auto *action = new QAction(Kinds::shortLabel(mode), m_modeGroup);
         action->setObjectName(QStringLiteral("mode-") + Kinds::name(mode));
         action->setCheckable(true);
         action->setData(int(mode));
         action->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(index++)));
-        const QString tip = mode == ExecMode::Inline
-            ? tr("Run each task on the GUI thread: the event loop freezes while it runs.")
-            : tr("Run each task on the thread pool (QtConcurrent): the event loop stays free.");
+        const QString tip = Kinds::label(mode);
         action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, action->shortcut().toString(QKeySequence::NativeText)));
         action->setStatusTip(tip);
         connect(action, &QAction::triggered, this, [this, mode] { setMode(mode); });
@@ -174,7 +183,8 @@ void MainWindow::createToolBars()
     m_periodMs->setValue(defaults.periodMs);
     m_periodMs->setAccessibleName(tr("Submit period"));
     m_workers = makeSpinBox(work, 1, 64, 1, QString(),
-                            tr("Threads in the pool. Fewer than the load makes tasks queue. Applies to the next start."));
+                            tr("Threads in the pool (or worker processes). Fewer than the load makes tasks queue. "
+                               "Applies to the next start."));
     m_workers->setValue(defaults.workers);
     m_workers->setAccessibleName(tr("Pool workers"));
 
@@ -186,19 +196,38 @@ void MainWindow::createToolBars()
     work->addWidget(m_jsonKb);
     work->addWidget(new QLabel(tr("  Submit every: "), work));
     work->addWidget(m_periodMs);
-    work->addWidget(new QLabel(tr("  Pool workers: "), work));
+    work->addWidget(new QLabel(tr("  Workers: "), work));
     work->addWidget(m_workers);
+
+    m_switchMs = makeSpinBox(work, 1, 1000, 1, tr(" ms"),
+                             tr("GIL lesson: how long a waiting thread lets the holder run before asking for the lock "
+                                "(Python's sys.setswitchinterval). Applies to the next start."));
+    m_switchMs->setValue(defaults.switchMs);
+    m_switchMs->setAccessibleName(tr("GIL switch interval"));
+    m_queueCapacity = makeSpinBox(work, 1, 100000, 8, QString(),
+                                  tr("Queue lesson: how many items the producer queue holds before the producer blocks. "
+                                     "Applies to the next start."));
+    m_queueCapacity->setValue(defaults.queueCapacity);
+    m_queueCapacity->setAccessibleName(tr("Queue capacity"));
+    m_itemUs = makeSpinBox(work, 0, 1000000, 500, tr(" µs"),
+                           tr("Queue lesson: loop time spent handling one item. Applies to the next start."));
+    m_itemUs->setValue(defaults.itemUs);
+    m_itemUs->setAccessibleName(tr("Item cost"));
+    work->addWidget(new QLabel(tr("  GIL switch: "), work));
+    work->addWidget(m_switchMs);
+    work->addWidget(new QLabel(tr("  Queue: "), work));
+    work->addWidget(m_queueCapacity);
+    work->addWidget(m_itemUs);
 
     // Changes apply to the next submitted task of a running session.
     connect(m_work, &QComboBox::currentIndexChanged, this, [this] {
         m_session->setWork(WorkKind(m_work->currentData().toInt()));
-        m_ioMs->setEnabled(m_work->currentData().toInt() == int(WorkKind::Io));
-        m_jsonKb->setEnabled(m_work->currentData().toInt() == int(WorkKind::Cpu));
+        updateControlsForMode();
     });
     connect(m_ioMs, &QSpinBox::valueChanged, m_session, &Session::setIoMs);
     connect(m_jsonKb, &QSpinBox::valueChanged, m_session, &Session::setJsonKb);
     connect(m_periodMs, &QSpinBox::valueChanged, m_session, &Session::setPeriodMs);
-    m_jsonKb->setEnabled(false);
+    updateControlsForMode();
 }
 
 void MainWindow::createMenus()
@@ -218,6 +247,10 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_followAction);
     view->addAction(m_logScaleAction);
+    QAction *lessons = m_lessonsDock->toggleViewAction();
+    lessons->setShortcut(QKeySequence(QStringLiteral("F1")));
+    lessons->setStatusTip(tr("Show or hide the lessons: what each mode teaches and how to read the charts (F1)."));
+    view->addAction(lessons);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Loop Lab"), this, &MainWindow::showAbout);
@@ -237,6 +270,7 @@ void MainWindow::setMode(ExecMode mode)
             action->setChecked(true);
     }
     m_session->setMode(mode);
+    updateControlsForMode();
     m_dashboard->stats()->setSummary(m_liveStats.summary(m_session->config()), mode);
     statusBar()->showMessage(tr("Next tasks: %1").arg(Kinds::label(mode)), 4000);
 }
@@ -250,6 +284,9 @@ RunConfig MainWindow::configFromControls() const
     config.jsonKb = m_jsonKb->value();
     config.periodMs = m_periodMs->value();
     config.workers = m_workers->value();
+    config.switchMs = m_switchMs->value();
+    config.queueCapacity = m_queueCapacity->value();
+    config.itemUs = m_itemUs->value();
     config.durationS = 0; // until the user stops it
     return config;
 }
@@ -297,7 +334,7 @@ void MainWindow::onStarted()
     m_frame = 0;
     m_frameTimer.start();
     updateRunActions();
-    statusBar()->showMessage(tr("Running. Switch modes with Ctrl+1 / Ctrl+2; Space stops."));
+    statusBar()->showMessage(tr("Running. Switch modes with Ctrl+1 … Ctrl+9; Space stops."));
 }
 
 void MainWindow::onFrame()
@@ -336,6 +373,51 @@ void MainWindow::updateRunActions()
     m_startStopAction->setToolTip(running ? tr("Stop the run (Space)") : tr("Start a run (Space)"));
     m_clearAction->setEnabled(!running && m_session->recorder());
     m_workers->setEnabled(!running);
+    updateControlsForMode();
+}
+
+void MainWindow::updateControlsForMode()
+{
+    if (!m_work)
+        return;
+    const ExecMode mode = currentMode();
+    const bool running = m_session->isRunning();
+    const bool queue = mode == ExecMode::Queue;
+    const WorkKind work = WorkKind(m_work->currentData().toInt());
+    m_work->setEnabled(!queue);
+    m_ioMs->setEnabled(!queue && work == WorkKind::Io);
+    m_jsonKb->setEnabled(!queue && work == WorkKind::Cpu);
+    m_switchMs->setEnabled(!running && mode == ExecMode::Gil);
+    m_queueCapacity->setEnabled(!running && queue);
+    m_itemUs->setEnabled(!running && queue);
+}
+
+void MainWindow::setControls(const RunConfig &config)
+{
+    m_work->setCurrentIndex(m_work->findData(int(config.work)));
+    m_ioMs->setValue(config.ioMs);
+    m_jsonKb->setValue(config.jsonKb);
+    m_periodMs->setValue(config.periodMs);
+    if (!m_session->isRunning()) {
+        m_workers->setValue(config.workers);
+        m_switchMs->setValue(config.switchMs);
+        m_queueCapacity->setValue(config.queueCapacity);
+        m_itemUs->setValue(config.itemUs);
+    }
+}
+
+bool MainWindow::applyLesson(const QString &name)
+{
+    const Lesson *lesson = Lessons::find(name);
+    if (!lesson)
+        return false;
+    m_lessons->selectLesson(name);
+    setControls(lesson->preset);
+    setMode(lesson->preset.mode);
+    if (!m_session->isRunning())
+        startRun();
+    statusBar()->showMessage(tr("Lesson: %1").arg(lesson->title), 6000);
+    return true;
 }
 
 bool MainWindow::exportPng(ExportDialog::Target target, qreal scale, const QString &path)
@@ -405,6 +487,9 @@ void MainWindow::readSettings()
     m_jsonKb->setValue(settings.value(QStringLiteral("run/jsonKb"), defaults.jsonKb).toInt());
     m_periodMs->setValue(settings.value(QStringLiteral("run/periodMs"), defaults.periodMs).toInt());
     m_workers->setValue(settings.value(QStringLiteral("run/workers"), defaults.workers).toInt());
+    m_switchMs->setValue(settings.value(QStringLiteral("run/switchMs"), defaults.switchMs).toInt());
+    m_queueCapacity->setValue(settings.value(QStringLiteral("run/queueCapacity"), defaults.queueCapacity).toInt());
+    m_itemUs->setValue(settings.value(QStringLiteral("run/itemUs"), defaults.itemUs).toInt());
     m_logScaleAction->setChecked(settings.value(QStringLiteral("view/logScale"), false).toBool());
     m_exportFolder = settings.value(QStringLiteral("export/folder"),
                                     QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)).toString();
@@ -422,6 +507,9 @@ void MainWindow::writeSettings() const
     settings.setValue(QStringLiteral("run/jsonKb"), m_jsonKb->value());
     settings.setValue(QStringLiteral("run/periodMs"), m_periodMs->value());
     settings.setValue(QStringLiteral("run/workers"), m_workers->value());
+    settings.setValue(QStringLiteral("run/switchMs"), m_switchMs->value());
+    settings.setValue(QStringLiteral("run/queueCapacity"), m_queueCapacity->value());
+    settings.setValue(QStringLiteral("run/itemUs"), m_itemUs->value());
     settings.setValue(QStringLiteral("view/logScale"), m_logScaleAction->isChecked());
     settings.setValue(QStringLiteral("export/folder"), m_exportFolder);
     settings.setValue(QStringLiteral("export/scale"), m_exportScale);

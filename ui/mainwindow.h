@@ -8,8 +8,10 @@
 #include <QTimer>
 
 class Dashboard;
+class LessonsPanel;
 class QActionGroup;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QSpinBox;
 class Session;
@@ -29,6 +31,8 @@ public:
     ExecMode currentMode() const;
     void setMode(ExecMode mode);
 
+    // Sets the mode and workload of a lesson (see Lessons) and starts it if nothing runs.
+    bool applyLesson(const QString &name);
     void startRun();
     void stopRun();
     void toggleRun();
@@ -54,6 +58,8 @@ private:
     void showExportDialog();
     void showAbout();
     void showError(const QString &text);
+    void updateControlsForMode();
+    void setControls(const RunConfig &config);
 
     Session *m_session;
     Dashboard *m_dashboard;
@@ -72,6 +78,11 @@ private:
     QSpinBox *m_jsonKb = nullptr;
     QSpinBox *m_periodMs = nullptr;
     QSpinBox *m_workers = nullptr;
+    QSpinBox *m_switchMs = nullptr;
+    QSpinBox *m_queueCapacity = nullptr;
+    QSpinBox *m_itemUs = nullptr;
+    LessonsPanel *m_lessons = nullptr;
+    QDockWidget *m_lessonsDock = nullptr;
     QLabel *m_paintCost = nullptr;
 
     QString m_exportFolder;

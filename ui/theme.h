@@ -10,9 +10,13 @@ class Theme
 {
 public:
     static QColor workColor(WorkKind kind);
+    // Warm for the modes that leave the loop blocked, cool or green for the responsive ones.
     static QColor modeColor(ExecMode mode);
     // The light background band drawn behind the time a mode was active.
     static QColor modeBandColor(ExecMode mode);
+    // A task's data on its way to a worker process, before the work began.
+    static QColor transferColor();
+    static QColor counterColor(Counter counter);
     static QColor cancelledColor();
     static QColor failedColor();
     static QColor lagColor();

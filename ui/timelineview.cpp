@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QHelpEvent>
+#include <QImage>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -21,6 +22,11 @@ constexpr int kLabelWidth = 90;
 constexpr int kRightMargin = 8;
 constexpr int kLaneHeight = 22;
 constexpr int kMinLaneHeight = 6;
+// A counter row is this many lanes tall, so a depth of 32 still reads as steps.
+constexpr int kCounterRowUnits = 2;
+// Room above a counter's maximum for the re-entry marks.
+constexpr int kCounterTopPad = 6;
+constexpr double kMinMarkSpacingPx = 4.0;
 constexpr double kHitTolerancePx = 2.0;
 constexpr double kMinTickSpacingPx = 90.0;
 constexpr qint64 kMinSpanNs = 10'000; // 10 µs across the whole view
@@ -65,12 +71,51 @@ QBrush failedHatch()
     return QBrush(QColor(255, 255, 255, 170), Qt::DiagCrossPattern);
 }
 
+// A repeating tile of diagonal lines; denser than Qt's hatch patterns, which get lost in a
+// bar a few pixels wide.
+QBrush stripes(const QColor &line, const QColor &fill, int period, int lineWidth, bool cross)
+{
+    QImage tile(period, period, QImage::Format_ARGB32_Premultiplied);
+    tile.fill(fill);
+    for (int i = 0; i < period; ++i) {
+        for (int w = 0; w < lineWidth; ++w) {
+            tile.setPixelColor((i + w) % period, i, line);
+            if (cross)
+                tile.setPixelColor((i + w) % period, period - 1 - i, line);
+        }
+    }
+    return QBrush(tile);
+}
+
+// The loop waiting on something else: crossed out, so it never reads as the loop's own work.
+const QBrush &waitBrush()
+{
+    static const QBrush brush = stripes(Theme::workColor(WorkKind::Wait),
+                                        withAlpha(Theme::workColor(WorkKind::Wait), 110), 8, 1, true);
+    return brush;
+}
+
+// Striped the other way from queued time, which sits in the thinner strip below.
+const QBrush &transferBrush()
+{
+    static const QBrush brush = stripes(Theme::transferColor(), withAlpha(Theme::transferColor(), 70), 6, 2, false);
+    return brush;
+}
+
+QPolygonF reentryMark(double x, double tipY)
+{
+    return QPolygonF({QPointF(x - 3.5, tipY - 5), QPointF(x + 3.5, tipY - 5), QPointF(x, tipY)});
+}
+
 QColor outlineOf(const QColor &c)
 {
     return c.darker(170);
 }
 
-enum class Swatch { Solid, Queued, Cancelled, Failed };
+enum class Swatch { Solid, Queued, Wait, Transfer, Cancelled, Failed, Mark };
+
+// Legend entries that only show when the run has them.
+enum LegendFlag { ShowWait = 1, ShowItem = 2, ShowTransfer = 4, ShowReentry = 8 };
 
 struct LegendItem
 {
@@ -79,15 +124,24 @@ struct LegendItem
     Swatch swatch;
 };
 
-QVector<LegendItem> legendItems()
+QVector<LegendItem> legendItems(int flags)
 {
-    return {
+    QVector<LegendItem> items{
         {Kinds::name(WorkKind::Io), Theme::workColor(WorkKind::Io), Swatch::Solid},
         {Kinds::name(WorkKind::Cpu), Theme::workColor(WorkKind::Cpu), Swatch::Solid},
-        {QStringLiteral("queued"), Theme::workColor(WorkKind::Io), Swatch::Queued},
-        {QStringLiteral("cancelled"), Theme::cancelledColor(), Swatch::Cancelled},
-        {QStringLiteral("failed"), Theme::failedColor(), Swatch::Failed},
     };
+    if (flags & ShowItem)
+        items.append({Kinds::name(WorkKind::Item), Theme::workColor(WorkKind::Item), Swatch::Solid});
+    if (flags & ShowWait)
+        items.append({Kinds::name(WorkKind::Wait), Theme::workColor(WorkKind::Wait), Swatch::Wait});
+    items.append({QStringLiteral("queued"), Theme::workColor(WorkKind::Io), Swatch::Queued});
+    if (flags & ShowTransfer)
+        items.append({QStringLiteral("transfer"), Theme::transferColor(), Swatch::Transfer});
+    items.append({QStringLiteral("cancelled"), Theme::cancelledColor(), Swatch::Cancelled});
+    items.append({QStringLiteral("failed"), Theme::failedColor(), Swatch::Failed});
+    if (flags & ShowReentry)
+        items.append({QStringLiteral("re-entry"), Theme::counterColor(Counter::Reentry), Swatch::Mark});
+    return items;
 }
 
 constexpr int kLegendGap = 12;
@@ -97,10 +151,10 @@ int swatchSize(const QFontMetrics &fm)
     return qMax(8, fm.height() - 6);
 }
 
-int legendWidth(const QFontMetrics &fm)
+int legendWidth(const QFontMetrics &fm, int flags)
 {
     int total = -kLegendGap;
-    for (const LegendItem &item : legendItems())
+    for (const LegendItem &item : legendItems(flags))
         total += swatchSize(fm) + 4 + fm.horizontalAdvance(item.name) + kLegendGap;
     return total;
 }
@@ -130,6 +184,12 @@ void TimelineView::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 
     m_maxFinishedLengthNs = 0;
     m_maxSpanLengthNs = 0;
     m_showQueueRow = false;
+    m_seenWait = false;
+    m_seenItem = false;
+    m_seenTransfer = false;
+    for (CounterTrack &track : m_counters)
+        track = CounterTrack();
+    m_counterRows.clear();
     if (m_dragging) {
         m_dragging = false;
         unsetCursor();
@@ -137,6 +197,7 @@ void TimelineView::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 
     if (m_recorder) {
         m_lanes = m_recorder->laneNames();
         m_modeSwitches = m_recorder->modeSwitches();
+        pullCounters();
     }
     m_axis.spanNs = m_visibleNs;
     if (m_live)
@@ -157,8 +218,11 @@ void TimelineView::refresh(qint64 nowNs)
         m_maxLane = qMax(m_maxLane, int(s.lane));
         if (s.startNs == 0)
             m_showQueueRow = true;
+        m_seenWait = m_seenWait || s.kind == WorkKind::Wait;
+        m_seenItem = m_seenItem || s.kind == WorkKind::Item;
         if (!s.isFinished())
             return false;
+        m_seenTransfer = m_seenTransfer || s.transferNs() > 0;
         m_maxFinishedLengthNs = qMax(m_maxFinishedLengthNs, s.endNs - s.submitNs);
         return true;
     };
@@ -194,6 +258,7 @@ void TimelineView::refresh(qint64 nowNs)
     // Read after the spans: every lane a span names is registered before the span starts.
     m_lanes = m_recorder->laneNames();
     m_modeSwitches = m_recorder->modeSwitches();
+    pullCounters();
 
     if (m_live)
         followNow();
@@ -243,8 +308,8 @@ int TimelineView::spanAt(const QPoint &pos) const
     if (m_spans.isEmpty())
         return -1;
     const Layout l = layout();
-    if (l.rowCount == 0 || pos.x() < l.plotLeft || pos.x() > l.plotRight || pos.y() < l.rowsTop
-        || pos.y() >= l.rowsBottom)
+    if (l.spanRows == 0 || pos.x() < l.plotLeft || pos.x() > l.plotRight || pos.y() < l.rowsTop
+        || pos.y() >= l.spansBottom)
         return -1;
     const int row = (pos.y() - l.rowsTop) / l.laneHeight;
     const double cx = pos.x() + 0.5; // centre of the pixel under the cursor
@@ -289,17 +354,30 @@ QString TimelineView::toolTipFor(int spanId) const
     const Span &s = m_spans.at(spanId);
     const qint64 endNs = spanEndNs(s);
     const qint64 queuedNs = (s.startNs ? s.startNs : endNs) - s.submitNs;
-    const qint64 ranNs = s.startNs ? endNs - s.startNs : 0;
-    const QString thread = s.startNs ? rowName(s.lane) : QStringLiteral("— (never started)");
-    QString ran = formatMs(ranNs);
-    if (s.state == SpanState::Running)
-        ran += QStringLiteral(" so far");
+    const qint64 transferNs = s.transferNs();
+    const qint64 ranNs = s.startNs ? endNs - s.startNs - transferNs : 0;
+    const bool wait = s.kind == WorkKind::Wait;
+    QString kind = Kinds::name(s.kind);
+    if (wait)
+        kind += QStringLiteral(" (blocked on another thread's work)");
+    else if (s.kind == WorkKind::Item)
+        kind += QStringLiteral(" (one queue item)");
     QString queued = formatMs(queuedNs);
     if (s.state == SpanState::Queued)
         queued += QStringLiteral(" so far");
-    return QStringLiteral("Task %1\nKind: %2\nMode: %3\nQueued: %4\nRan: %5\nThread: %6\nState: %7")
-        .arg(QString::number(s.id), Kinds::name(s.kind), Kinds::name(s.mode), queued, ran, thread,
-             Kinds::name(s.state));
+    QString ran = formatMs(ranNs);
+    if (s.state == SpanState::Running)
+        ran += QStringLiteral(" so far");
+
+    QStringList lines;
+    lines << QStringLiteral("Task ") + QString::number(s.id) << QStringLiteral("Kind: ") + kind
+          << QStringLiteral("Mode: ") + Kinds::name(s.mode) << QStringLiteral("Queued: ") + queued;
+    if (transferNs > 0)
+        lines << QStringLiteral("Transfer: ") + formatMs(transferNs);
+    lines << (wait ? QStringLiteral("Blocked: ") : QStringLiteral("Ran: ")) + ran
+          << QStringLiteral("Thread: ") + (s.startNs ? rowName(s.lane) : QStringLiteral("— (never started)"))
+          << QStringLiteral("State: ") + Kinds::name(s.state);
+    return lines.join(QLatin1Char('\n'));
 }
 
 QStringList TimelineView::laneNames() const
@@ -318,7 +396,8 @@ qint64 TimelineView::lastPaintNs() const
 int TimelineView::preferredHeight() const
 {
     const int band = fontMetrics().height() + 6;
-    return 2 * band + std::max(rowCount(), 3) * kLaneHeight + 8;
+    const int units = spanRowCount() + kCounterRowUnits * int(m_counterRows.size());
+    return 2 * band + std::max(units, 3) * kLaneHeight + 8;
 }
 
 QSize TimelineView::sizeHint() const
@@ -337,16 +416,26 @@ TimelineView::Layout TimelineView::layout() const
     const int band = fontMetrics().height() + 6;
     l.axisTop = band;
     l.rowsTop = 2 * band;
+    l.spanRows = spanRowCount();
     l.rowCount = rowCount();
-    if (l.rowCount > 0)
-        l.laneHeight = qBound(kMinLaneHeight, (height() - l.rowsTop) / l.rowCount, kLaneHeight);
-    l.rowsBottom = l.rowsTop + l.laneHeight * l.rowCount;
+    const int counterRows = l.rowCount - l.spanRows;
+    const int units = l.spanRows + kCounterRowUnits * counterRows;
+    if (units > 0)
+        l.laneHeight = qBound(kMinLaneHeight, (height() - l.rowsTop) / units, kLaneHeight);
+    l.counterHeight = kCounterRowUnits * l.laneHeight;
+    l.spansBottom = l.rowsTop + l.laneHeight * l.spanRows;
+    l.rowsBottom = l.spansBottom + l.counterHeight * counterRows;
     l.plotLeft = m_axis.leftPx;
     l.plotRight = m_axis.leftPx + m_axis.widthPx;
     return l;
 }
 
 int TimelineView::rowCount() const
+{
+    return spanRowCount() + int(m_counterRows.size());
+}
+
+int TimelineView::spanRowCount() const
 {
     if (!m_recorder)
         return 0;
@@ -355,7 +444,7 @@ int TimelineView::rowCount() const
 
 int TimelineView::queueRow() const
 {
-    return m_showQueueRow ? rowCount() - 1 : -1;
+    return m_showQueueRow ? spanRowCount() - 1 : -1;
 }
 
 int TimelineView::rowOf(const Span &span) const
@@ -367,6 +456,9 @@ QString TimelineView::rowName(int row) const
 {
     if (row == queueRow())
         return QStringLiteral("queue");
+    const int spanRows = spanRowCount();
+    if (row >= spanRows && row < spanRows + m_counterRows.size())
+        return Kinds::name(m_counterRows.at(row - spanRows));
     if (row >= 0 && row < m_lanes.size())
         return m_lanes.at(row);
     return QStringLiteral("lane %1").arg(row);
@@ -385,6 +477,42 @@ int TimelineView::firstCandidate(qint64 fromNs) const
     const auto it = std::partition_point(m_spans.cbegin(), m_spans.cend(),
                                          [earliest](const Span &s) { return s.submitNs < earliest; });
     return int(it - m_spans.cbegin());
+}
+
+void TimelineView::pullCounters()
+{
+    for (Counter c : {Counter::QueueDepth, Counter::NestingDepth, Counter::Reentry}) {
+        CounterTrack &track = m_counters[int(c)];
+        const qsizetype known = track.samples.size();
+        {
+            // counter() shares the recorder's buffer; while we hold it, the next addCounter
+            // has to copy the whole buffer under the recorder's mutex. So copy only the tail
+            // we have not seen, in one go, and let go at once.
+            const QVector<CounterSample> all = m_recorder->counter(c);
+            if (all.size() <= known)
+                continue;
+            track.samples.resize(all.size());
+            std::copy(all.cbegin() + known, all.cend(), track.samples.begin() + known);
+        }
+        for (auto it = track.samples.cbegin() + known; it != track.samples.cend(); ++it)
+            track.maxValue = qMax(track.maxValue, it->value);
+    }
+    // Counters only grow, so once a row shows it stays.
+    m_counterRows.clear();
+    if (!m_counters[int(Counter::QueueDepth)].samples.isEmpty())
+        m_counterRows.append(Counter::QueueDepth);
+    if (!m_counters[int(Counter::NestingDepth)].samples.isEmpty()
+        || !m_counters[int(Counter::Reentry)].samples.isEmpty())
+        m_counterRows.append(Counter::NestingDepth);
+}
+
+double TimelineView::counterMax(Counter counter) const
+{
+    const double max = m_counters[int(counter)].maxValue;
+    // Re-entries are drawn on the nesting row, at the depth they ran at.
+    if (counter == Counter::NestingDepth)
+        return qMax(max, m_counters[int(Counter::Reentry)].maxValue);
+    return max;
 }
 
 void TimelineView::updateAxisGeometry()
@@ -442,6 +570,8 @@ void TimelineView::paintEvent(QPaintEvent *)
         paintModes(p, l);
         paintGrid(p, l);
         paintSpans(p, l);
+        for (int i = 0; i < m_counterRows.size(); ++i)
+            paintCounter(p, l, l.spanRows + i, m_counterRows.at(i));
         paintLabels(p, l);
         paintAxis(p, l);
         paintLegend(p);
@@ -458,8 +588,7 @@ void TimelineView::paintEvent(QPaintEvent *)
 void TimelineView::paintRows(QPainter &p, const Layout &l)
 {
     for (int row = 1; row < l.rowCount; row += 2)
-        p.fillRect(QRect(0, l.rowsTop + row * l.laneHeight, width(), l.laneHeight),
-                   Theme::alternateLaneColor());
+        p.fillRect(QRect(0, l.rowTop(row), width(), l.rowHeight(row)), Theme::alternateLaneColor());
     if (!m_recorder)
         return;
     // Before the run started there is nothing to see: shade it so it does not read as idle.
@@ -543,43 +672,53 @@ void TimelineView::paintGrid(QPainter &p, const Layout &l)
         const double x = std::floor(m_axis.mapTimeToX(t));
         lines.append(QLineF(x, l.rowsTop, x, l.rowsBottom - 1));
     }
-    for (int row = 1; row <= l.rowCount; ++row) {
-        const int y = l.rowsTop + row * l.laneHeight - 1;
+    for (int row = 0; row < l.rowCount; ++row) {
+        const int y = l.rowTop(row) + l.rowHeight(row) - 1;
         lines.append(QLineF(0, y, width(), y));
     }
     p.setPen(Theme::gridColor());
     p.drawLines(lines);
 }
 
-void TimelineView::addSegment(Batch batch, double x0, double x1, int row, double y, double h, const Layout &l)
+void TimelineView::addSegment(Batch batch, double x0, double x1, int row, double y, double h, const Layout &l,
+                              bool air)
 {
     if (x1 < l.plotLeft - 1 || x0 > l.plotRight)
         return;
     if (x1 - x0 < 1) {
         // Narrow spans merge into one rectangle per pixel column and lane.
-        const int column = x0 >= 0 ? int(x0) : int(std::floor(x0));
-        int &last = m_lastColumn[size_t(row * BatchCount + batch)];
-        if (last == column)
-            return;
-        last = column;
-        m_batches[batch].append(QRectF(column, y, 1, h));
-        return;
+        x0 = std::floor(x0);
+        x1 = x0 + 1;
+    } else {
+        // A pixel of air at the end tells back-to-back tasks apart.
+        if (air && x1 - x0 >= 4)
+            x1 -= 1;
+        x0 = qMax<double>(x0, l.plotLeft - 2);
+        x1 = qMin<double>(x1, l.plotRight + 2);
     }
-    // A pixel of air at the end tells back-to-back tasks apart.
-    if (x1 - x0 >= 4)
-        x1 -= 1;
-    x0 = qMax<double>(x0, l.plotLeft - 2);
-    x1 = qMin<double>(x1, l.plotRight + 2);
-    m_batches[batch].append(QRectF(x0, y, x1 - x0, h));
+    // Overlapping segments of one batch and lane (tasks waiting together, items in one pixel
+    // column) become one rectangle, so translucent tints do not stack up darker.
+    QVector<QRectF> &rects = m_batches[batch];
+    int &last = m_lastRect[size_t(row * BatchCount + batch)];
+    if (last >= 0) {
+        QRectF &r = rects[last];
+        if (x0 <= r.right() && x1 >= r.left()) {
+            r.setLeft(qMin(r.left(), x0));
+            r.setRight(qMax(r.right(), x1));
+            return;
+        }
+    }
+    last = int(rects.size());
+    rects.append(QRectF(x0, y, x1 - x0, h));
 }
 
 void TimelineView::paintSpans(QPainter &p, const Layout &l)
 {
-    if (m_spans.isEmpty() || l.rowCount == 0)
+    if (m_spans.isEmpty() || l.spanRows == 0)
         return;
     for (auto &batch : m_batches)
         batch.clear();
-    m_lastColumn.assign(size_t(l.rowCount * BatchCount), std::numeric_limits<int>::min());
+    m_lastRect.assign(size_t(l.spanRows * BatchCount), -1);
 
     // Two tracks per lane: running time on top, waiting time in a thin strip below it, because
     // a task waits for its lane while the one before it still runs there.
@@ -601,10 +740,16 @@ void TimelineView::paintSpans(QPainter &p, const Layout &l)
             break;
         const qint64 endNs = spanEndNs(s);
         const int row = rowOf(s);
-        if (endNs < viewStart || row < 0 || row >= l.rowCount)
+        if (endNs < viewStart || row < 0 || row >= l.spanRows)
             continue;
-        Batch queued = s.kind == WorkKind::Io ? QueuedIo : QueuedCpu;
-        Batch run = s.kind == WorkKind::Io ? RunIo : RunCpu;
+        Batch queued = QueuedIo;
+        Batch run = RunIo;
+        switch (s.kind) {
+        case WorkKind::Io: break;
+        case WorkKind::Cpu: queued = QueuedCpu; run = RunCpu; break;
+        case WorkKind::Wait: queued = QueuedWait; run = RunWait; break;
+        case WorkKind::Item: queued = QueuedItem; run = RunItem; break;
+        }
         if (s.state == SpanState::Cancelled) {
             queued = QueuedCancelled;
             run = RunCancelled;
@@ -620,12 +765,20 @@ void TimelineView::paintSpans(QPainter &p, const Layout &l)
         if (!s.startNs || startX - submitX >= 1)
             addSegment(queued, submitX, startX, row, top + (row == queue ? runTop : queuedTop),
                        row == queue ? queuedTop + queuedHeight - runTop : queuedHeight, l);
-        if (s.startNs)
+        if (!s.startNs)
+            continue;
+        // Time spent getting the task to its worker process, before the work itself.
+        const double runX = s.runNs > s.startNs ? toX(s.runNs) : startX;
+        if (runX - startX >= 1) {
+            addSegment(Transfer, startX, runX, row, top + runTop, runHeight, l, false);
+            addSegment(run, runX, endX, row, top + runTop, runHeight, l);
+        } else {
             addSegment(run, startX, endX, row, top + runTop, runHeight, l);
+        }
     }
 
     p.save();
-    p.setClipRect(QRect(l.plotLeft, l.rowsTop, l.plotRight - l.plotLeft + 1, l.rowsBottom - l.rowsTop));
+    p.setClipRect(QRect(l.plotLeft, l.rowsTop, l.plotRight - l.plotLeft + 1, l.spansBottom - l.rowsTop));
     auto draw = [&p](const QVector<QRectF> &rects, const QBrush &brush, const QPen &pen) {
         if (rects.isEmpty())
             return;
@@ -635,19 +788,132 @@ void TimelineView::paintSpans(QPainter &p, const Layout &l)
     };
     const QColor io = Theme::workColor(WorkKind::Io);
     const QColor cpu = Theme::workColor(WorkKind::Cpu);
+    const QColor wait = Theme::workColor(WorkKind::Wait);
+    const QColor item = Theme::workColor(WorkKind::Item);
     const QColor cancelled = Theme::cancelledColor();
     const QColor failed = Theme::failedColor();
     const struct { Batch batch; QColor color; } queuedBatches[] = {
-        {QueuedIo, io}, {QueuedCpu, cpu}, {QueuedCancelled, cancelled}, {QueuedFailed, failed}};
+        {QueuedIo, io}, {QueuedCpu, cpu}, {QueuedWait, wait}, {QueuedItem, item},
+        {QueuedCancelled, cancelled}, {QueuedFailed, failed}};
     for (const auto &q : queuedBatches) {
         draw(m_batches[q.batch], queuedTint(q.color), Qt::NoPen);
         draw(m_batches[q.batch], queuedHatch(q.color), Qt::NoPen);
     }
+    draw(m_batches[Transfer], transferBrush(), Qt::NoPen);
     draw(m_batches[RunIo], io, Qt::NoPen);
     draw(m_batches[RunCpu], cpu, Qt::NoPen);
+    draw(m_batches[RunItem], item, Qt::NoPen);
+    draw(m_batches[RunWait], waitBrush(), Qt::NoPen);
     draw(m_batches[RunCancelled], cancelled, outlineOf(cancelled));
     draw(m_batches[RunFailed], failed, outlineOf(failed));
     draw(m_batches[RunFailed], failedHatch(), Qt::NoPen);
+    p.restore();
+}
+
+void TimelineView::paintCounter(QPainter &p, const Layout &l, int row, Counter counter)
+{
+    const QVector<CounterSample> &samples = m_counters[int(counter)].samples;
+    if (counter == Counter::NestingDepth)
+        paintReentries(p, l, row);
+    if (samples.isEmpty())
+        return;
+    const double maxValue = qMax(1.0, counterMax(counter));
+    const int top = l.rowTop(row);
+    const double base = top + l.counterHeight - 2; // the pixel row a zero value sits on
+    const double scale = (base - (top + kCounterTopPad)) / maxValue;
+    auto toY = [=](double v) { return std::round(base - qBound(0.0, v, maxValue) * scale); };
+    const double pxPerNs = 1.0 / m_axis.nsPerPx();
+    auto toX = [&](qint64 ns) { return double(m_axis.leftPx) + double(ns - m_axis.startNs) * pxPerNs; };
+    // Columns outside the plot are clamped to its edges; the clip trims the rest.
+    auto column = [&](qint64 ns) { return std::floor(qBound(l.plotLeft - 1.0, toX(ns), l.plotRight + 1.0)); };
+
+    m_counterFill.clear();
+    m_counterEdge.clear();
+    // One column where the value changed: its whole range, min..max.
+    auto addColumn = [&](double x, double lo, double hi) {
+        const double yHi = toY(hi);
+        m_counterFill.append(QRectF(x, yHi, 1, base + 1 - yHi));
+        m_counterEdge.append(QRectF(x, yHi, 1, toY(lo) - yHi + 1));
+    };
+    // Columns [x0, x1) where the value held still.
+    auto addFlat = [&](double x0, double x1, double v) {
+        if (x1 <= x0)
+            return;
+        const double y = toY(v);
+        m_counterFill.append(QRectF(x0, y, x1 - x0, base + 1 - y));
+        m_counterEdge.append(QRectF(x0, y, x1 - x0, 1));
+    };
+
+    // The value at the view's start is the last sample at or before it.
+    const auto begin = samples.cbegin();
+    const auto end = samples.cend();
+    auto it = std::upper_bound(begin, end, m_axis.startNs,
+                               [](qint64 ns, const CounterSample &s) { return ns < s.ns; });
+    if (it != begin)
+        --it;
+    if (it->ns > m_axis.endNs())
+        return;
+    double value = it->value;
+    double x = column(it->ns);
+    double lo = value;
+    double hi = value;
+    const qint64 viewEnd = m_axis.endNs();
+    for (++it; it != end && it->ns <= viewEnd; ++it) {
+        // Samples from two threads can be a hair out of order; they share the column then.
+        const double next = qMax(x, column(it->ns));
+        if (next > x) {
+            addColumn(x, lo, hi);
+            addFlat(x + 1, next, value);
+            x = next;
+            lo = hi = value;
+        }
+        value = it->value;
+        lo = qMin(lo, value);
+        hi = qMax(hi, value);
+    }
+    addColumn(x, lo, hi);
+    // The last value holds until now (or the sample after the view).
+    const qint64 holdNs = it != end ? it->ns : qMax(m_nowNs, samples.constLast().ns);
+    addFlat(x + 1, column(holdNs), value);
+
+    const QColor color = Theme::counterColor(counter);
+    p.save();
+    p.setClipRect(QRect(l.plotLeft, top, l.plotRight - l.plotLeft + 1, l.counterHeight - 1));
+    p.setPen(Qt::NoPen);
+    p.setBrush(withAlpha(color, 70));
+    p.drawRects(m_counterFill.constData(), int(m_counterFill.size()));
+    p.setBrush(color);
+    p.drawRects(m_counterEdge.constData(), int(m_counterEdge.size()));
+    p.restore();
+}
+
+void TimelineView::paintReentries(QPainter &p, const Layout &l, int row)
+{
+    const QVector<CounterSample> &marks = m_counters[int(Counter::Reentry)].samples;
+    if (marks.isEmpty())
+        return;
+    // Same scale as the nesting depth plot: the mark's tip sits on the depth it ran at.
+    const double maxValue = qMax(1.0, counterMax(Counter::NestingDepth));
+    const int top = l.rowTop(row);
+    const double base = top + l.counterHeight - 2;
+    const double scale = (base - (top + kCounterTopPad)) / maxValue;
+    const qint64 fromNs = m_axis.mapXToTime(l.plotLeft - 4);
+    const qint64 toNs = m_axis.mapXToTime(l.plotRight + 4);
+    auto it = std::lower_bound(marks.cbegin(), marks.cend(), fromNs,
+                               [](const CounterSample &s, qint64 ns) { return s.ns < ns; });
+    p.save();
+    p.setClipRect(QRect(l.plotLeft, top, l.plotRight - l.plotLeft + 1, l.counterHeight - 1));
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setPen(Qt::NoPen);
+    p.setBrush(Theme::counterColor(Counter::Reentry));
+    double lastX = -1e9;
+    for (; it != marks.cend() && it->ns <= toNs; ++it) {
+        const double x = std::round(m_axis.mapTimeToX(it->ns)) + 0.5;
+        if (x - lastX < kMinMarkSpacingPx)
+            continue;
+        lastX = x;
+        p.drawPolygon(reentryMark(x, base - qBound(0.0, it->value, maxValue) * scale));
+    }
     p.restore();
 }
 
@@ -656,11 +922,28 @@ void TimelineView::paintLabels(QPainter &p, const Layout &l)
     const QFontMetrics fm = p.fontMetrics();
     const int queue = queueRow();
     if (l.laneHeight >= fm.height() - 4) {
-        for (int row = 0; row < l.rowCount; ++row) {
-            const QRect r(6, l.rowsTop + row * l.laneHeight, kLabelWidth - 10, l.laneHeight);
+        for (int row = 0; row < l.spanRows; ++row) {
+            const QRect r(6, l.rowTop(row), kLabelWidth - 10, l.laneHeight);
             p.setPen(row == queue ? Theme::mutedTextColor() : Theme::textColor());
             p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(rowName(row), Qt::ElideRight, r.width()));
         }
+        // Counter rows, in small type to fit the label column: the name, and under it the
+        // value the top of the row stands for.
+        p.save();
+        p.setFont(smallFont(p.font()));
+        const QFontMetrics sfm = p.fontMetrics();
+        for (int row = l.spanRows; row < l.rowCount; ++row) {
+            const Counter counter = m_counterRows.at(row - l.spanRows);
+            const QRect r(6, l.rowTop(row) + 3, kLabelWidth - 10, l.counterHeight - 4);
+            p.setPen(Theme::textColor());
+            p.drawText(r, Qt::AlignLeft | Qt::AlignTop, sfm.elidedText(rowName(row), Qt::ElideRight, r.width()));
+            if (r.height() >= 2 * sfm.height()) {
+                p.setPen(Theme::mutedTextColor());
+                const QString max = QStringLiteral("max ") + QString::number(counterMax(counter));
+                p.drawText(r.adjusted(0, sfm.height(), 0, 0), Qt::AlignLeft | Qt::AlignTop, max);
+            }
+        }
+        p.restore();
     }
     p.setPen(Theme::gridColor());
     p.drawLine(l.plotLeft - 1, l.rowsTop, l.plotLeft - 1, l.rowsBottom - 1);
@@ -705,7 +988,7 @@ void TimelineView::paintLegend(QPainter &p)
     const int top = 3;
     int x = legendLeft();
     p.fillRect(QRect(x - 6, 0, width() - x + 6, fm.height() + 5), Theme::backgroundColor());
-    for (const LegendItem &item : legendItems()) {
+    for (const LegendItem &item : legendItems(legendFlags())) {
         const QRect r(x, top + (fm.height() - swatch) / 2, swatch, swatch);
         switch (item.swatch) {
         case Swatch::Solid:
@@ -714,6 +997,20 @@ void TimelineView::paintLegend(QPainter &p)
         case Swatch::Queued:
             p.fillRect(r, queuedTint(item.color));
             p.fillRect(r, queuedHatch(item.color));
+            break;
+        case Swatch::Wait:
+            p.fillRect(r, waitBrush());
+            break;
+        case Swatch::Transfer:
+            p.fillRect(r, transferBrush());
+            break;
+        case Swatch::Mark:
+            p.save();
+            p.setRenderHint(QPainter::Antialiasing, true);
+            p.setPen(Qt::NoPen);
+            p.setBrush(item.color);
+            p.drawPolygon(reentryMark(r.center().x() + 0.5, r.bottom() - 1));
+            p.restore();
             break;
         case Swatch::Cancelled:
         case Swatch::Failed:
@@ -733,7 +1030,21 @@ void TimelineView::paintLegend(QPainter &p)
 
 int TimelineView::legendLeft() const
 {
-    return width() - kRightMargin - legendWidth(fontMetrics());
+    return width() - kRightMargin - legendWidth(fontMetrics(), legendFlags());
+}
+
+int TimelineView::legendFlags() const
+{
+    int flags = 0;
+    if (m_seenWait)
+        flags |= ShowWait;
+    if (m_seenItem)
+        flags |= ShowItem;
+    if (m_seenTransfer)
+        flags |= ShowTransfer;
+    if (!m_counters[int(Counter::Reentry)].samples.isEmpty())
+        flags |= ShowReentry;
+    return flags;
 }
 
 void TimelineView::wheelEvent(QWheelEvent *event)

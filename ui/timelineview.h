@@ -39,12 +39,14 @@ public:
     int spanAt(const QPoint &pos) const;
     // What the tooltip for that span says.
     QString toolTipFor(int spanId) const;
-    // Lane rows as drawn (name per lane, top to bottom).
+    // Rows as drawn, top to bottom: one per lane, the queue row, then the counter rows
+    // ("queue depth", "nesting depth") when the run has them.
     QStringList laneNames() const;
     // Cost of the last paintEvent, ns.
     qint64 lastPaintNs() const;
 
-    // The height that shows every lane at full size (at least three lanes' worth).
+    // The height that shows every row at full size (at least three lanes' worth; a counter
+    // row is two lanes tall).
     int preferredHeight() const;
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -64,29 +66,51 @@ protected:
 
 private:
     // Which batch a drawn rectangle joins: one fill call per batch.
-    enum Batch { QueuedIo, QueuedCpu, QueuedCancelled, QueuedFailed,
-                 RunIo, RunCpu, RunCancelled, RunFailed, BatchCount };
+    enum Batch { QueuedIo, QueuedCpu, QueuedWait, QueuedItem, QueuedCancelled, QueuedFailed, Transfer,
+                 RunIo, RunCpu, RunWait, RunItem, RunCancelled, RunFailed, BatchCount };
 
+    // Span rows (lanes, then the queue row) are laneHeight tall; counter rows below them
+    // are counterHeight tall.
     struct Layout
     {
         int rowsTop = 0;
         int laneHeight = 22;
+        int counterHeight = 44;
         int rowCount = 0;
+        int spanRows = 0;
+        int spansBottom = 0;
         int rowsBottom = 0;
         int plotLeft = 0;
         int plotRight = 0;
         int axisTop = 0;
+
+        int rowTop(int row) const
+        {
+            return row < spanRows ? rowsTop + row * laneHeight : spansBottom + (row - spanRows) * counterHeight;
+        }
+        int rowHeight(int row) const { return row < spanRows ? laneHeight : counterHeight; }
+    };
+
+    // A counter's samples copied so far (only the new tail is copied per refresh) and their maximum.
+    struct CounterTrack
+    {
+        QVector<CounterSample> samples;
+        double maxValue = 0;
     };
 
     Layout layout() const;
     int rowCount() const;
+    int spanRowCount() const;
     int queueRow() const; // -1 when the queue row is hidden
     int rowOf(const Span &span) const;
     QString rowName(int row) const;
     qint64 spanEndNs(const Span &span) const; // end, or now while queued or running
     // First snapshot index whose span may reach fromNs (spans are in submit order).
     int firstCandidate(qint64 fromNs) const;
-    void addSegment(Batch batch, double x0, double x1, int row, double y, double h, const Layout &l);
+    void addSegment(Batch batch, double x0, double x1, int row, double y, double h, const Layout &l,
+                    bool air = true);
+    void pullCounters();
+    double counterMax(Counter counter) const; // the value a counter row's top stands for
     qint64 tickStepNs() const;
     void updateAxisGeometry();
     void followNow();
@@ -96,10 +120,13 @@ private:
     void paintModes(QPainter &p, const Layout &l);
     void paintGrid(QPainter &p, const Layout &l);
     void paintSpans(QPainter &p, const Layout &l);
+    void paintCounter(QPainter &p, const Layout &l, int row, Counter counter);
+    void paintReentries(QPainter &p, const Layout &l, int row);
     void paintLabels(QPainter &p, const Layout &l);
     void paintAxis(QPainter &p, const Layout &l);
     void paintLegend(QPainter &p);
     int legendLeft() const;
+    int legendFlags() const; // which optional legend entries show
 
     std::shared_ptr<const Recorder> m_recorder;
     qint64 m_originNs = 0;
@@ -114,6 +141,12 @@ private:
     qint64 m_maxSpanLengthNs = 0;
     // Sticky per run, so the rows do not jump while pool tasks flicker through the queue.
     bool m_showQueueRow = false;
+    // What the legend lists besides the kinds every run has.
+    bool m_seenWait = false;
+    bool m_seenItem = false;
+    bool m_seenTransfer = false;
+    CounterTrack m_counters[3]; // by Counter
+    QVector<Counter> m_counterRows; // drawn below the span rows, in this order
 
     TimeAxis m_axis;
     bool m_live = true;
@@ -124,5 +157,7 @@ private:
     qint64 m_lastPaintNs = 0;
     // Reused between paints so a frame does not allocate.
     QVector<QRectF> m_batches[BatchCount];
-    std::vector<int> m_lastColumn;
+    std::vector<int> m_lastRect; // per row and batch: index of its newest rectangle, or -1
+    QVector<QRectF> m_counterFill;
+    QVector<QRectF> m_counterEdge;
 };

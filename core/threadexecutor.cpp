@@ -1,0 +1,34 @@
+#include "threadexecutor.h"
+
+#include "recorder.h"
+
+ThreadExecutor::ThreadExecutor(Recorder *recorder, std::shared_ptr<std::atomic_bool> cancel, QObject *parent)
+    : Executor(recorder, std::move(cancel), parent)
+    , m_worker(new QObject)
+    , m_lane(recorder->registerLane(QStringLiteral("thread-1")))
+{
+    m_thread.setObjectName(QStringLiteral("looplab-thread"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_worker, [] { lowerCurrentThreadPriority(); }, Qt::QueuedConnection);
+}
+
+ThreadExecutor::~ThreadExecutor()
+{
+    m_cancel->store(true);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void ThreadExecutor::submit(const TaskRequest &request)
+{
+    QMetaObject::invokeMethod(m_worker, [this, request] { runTask(request, m_lane); }, Qt::QueuedConnection);
+}
+
+bool ThreadExecutor::shutdown(int timeoutMs)
+{
+    // Posted behind every queued task, which the cancel flag makes end at once as cancelled.
+    QMetaObject::invokeMethod(m_worker, [this] { m_thread.quit(); }, Qt::QueuedConnection);
+    return m_thread.wait(QDeadlineTimer(timeoutMs));
+}

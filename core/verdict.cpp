@@ -1,0 +1,55 @@
+#include "verdict.h"
+
+#include "statistics.h"
+#include "summary.h"
+
+#include <QCoreApplication>
+
+namespace {
+QString ms(double value)
+{
+    return value < 10 ? QString::number(value, 'f', 2) : QString::number(value, 'f', 0);
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Verdict", text);
+}
+} // namespace
+
+QString Verdict::describe(const Summary &s)
+{
+    if (s.ticks == 0)
+        return tr("No ticks measured yet.");
+    QString out;
+    if (s.longTasks > 0) {
+        out = tr("Loop blocked: %1 stalls ≥ %2 ms, worst %3 ms, p99 %4 ms.")
+                  .arg(s.longTasks)
+                  .arg(Statistics::kLongTaskMs)
+                  .arg(ms(s.maxMs), ms(s.p99Ms));
+    } else if (s.p99Ms >= kFrameMs) {
+        out = tr("Loop sluggish: p99 %1 ms is over one frame (%2 ms), worst %3 ms.")
+                  .arg(ms(s.p99Ms))
+                  .arg(kFrameMs)
+                  .arg(ms(s.maxMs));
+    } else {
+        out = tr("Loop responsive: p99 %1 ms, worst %2 ms.").arg(ms(s.p99Ms), ms(s.maxMs));
+    }
+    if (s.loopWaits > 0)
+        out += QLatin1Char(' ')
+            + tr("The GUI thread waited %1 times for other threads, %2 ms in all.").arg(s.loopWaits).arg(ms(s.loopWaitMs));
+    if (s.queueWaitMsMax >= 100)
+        out += QLatin1Char(' ')
+            + tr("Tasks queued for a worker: up to %1 ms (median %2 ms).").arg(ms(s.queueWaitMsMax), ms(s.queueWaitMsMedian));
+    if (s.maxQueueDepth > 0)
+        out += QLatin1Char(' ')
+            + tr("Queue depth peaked at %1; the producer was held back %2 times.").arg(s.maxQueueDepth).arg(s.producerWaits);
+    if (s.maxNestingDepth > 0)
+        out += QLatin1Char(' ')
+            + tr("Event loops nested %1 deep; %2 handlers ran re-entered.").arg(s.maxNestingDepth).arg(s.reentries);
+    if (s.cancelled > 0)
+        out += QLatin1Char(' ') + tr("%1 tasks were cancelled at stop.").arg(s.cancelled);
+    if (s.failed > 0)
+        out += QLatin1Char(' ') + tr("%1 tasks failed.").arg(s.failed);
+    return out;
+}

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "poolexecutor.h"
+
+// Offloads the task, then blocks the loop in QFuture::waitForFinished() until it is done
+// (asyncio: future.result() or asyncio.run() inside the loop). Looks offloaded, blocks anyway.
+class WaitExecutor : public PoolExecutor
+{
+    Q_OBJECT
+public:
+    using PoolExecutor::PoolExecutor;
+    ExecMode mode() const override { return ExecMode::Wait; }
+    void submit(const TaskRequest &request) override;
+};

@@ -1,0 +1,228 @@
+#include "monotonicclock.h"
+#include "recorder.h"
+#include "session.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <unistd.h>
+
+// Every lesson's executor, run for real: each must show its signature on the loop's lag.
+class tst_Modes : public QObject
+{
+    Q_OBJECT
+private slots:
+    void signature_data();
+    void signature();
+    void boundedPoolQueueWaitGrows();
+    void queueRecordsDepthAndBackPressure();
+    void nestedRecordsDepthAndReentry();
+    void gilCpuBlocksButGilIoDoesNot();
+    void stopLeavesNoThreadOrChild();
+    void stopWhileNestedIsSafe();
+
+private:
+    static RunConfig config(ExecMode mode, WorkKind work, double seconds = 1.5);
+    static Summary run(const RunConfig &config, std::shared_ptr<const Recorder> *recorder = nullptr);
+    static int threadCount();
+    static QList<int> childPids();
+};
+
+RunConfig tst_Modes::config(ExecMode mode, WorkKind work, double seconds)
+{
+    RunConfig c;
+    c.mode = mode;
+    c.work = work;
+    c.durationS = seconds;
+    c.ioMs = 100;
+    c.periodMs = 150;
+    c.jsonKb = 4096; // a parse of tens of ms, so a blocked loop shows whatever the machine
+    c.workers = 2;
+    c.workerProgram = qEnvironmentVariable("LOOPLAB_BINARY");
+    return c;
+}
+
+Summary tst_Modes::run(const RunConfig &config, std::shared_ptr<const Recorder> *recorder)
+{
+    Session session;
+    session.setConfig(config);
+    QSignalSpy finished(&session, &Session::finished);
+    QString error;
+    if (!session.start(&error)) {
+        qWarning("start failed: %s", qPrintable(error));
+        return {};
+    }
+    if (!finished.wait(int(config.durationS * 1000) + 20000))
+        return {};
+    if (recorder)
+        *recorder = session.recorder();
+    return session.summary();
+}
+
+int tst_Modes::threadCount()
+{
+    return int(QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
+}
+
+QList<int> tst_Modes::childPids()
+{
+    QList<int> pids;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool numeric = false;
+        const int pid = entry.toInt(&numeric);
+        if (!numeric)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // pid (comm) state ppid ...: comm may hold spaces, so split after the last ')'.
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1 && fields.at(1).toInt() == getpid())
+            pids << pid;
+    }
+    return pids;
+}
+
+void tst_Modes::signature_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("work");
+    QTest::addColumn<bool>("blocks");
+    auto row = [](const char *name, ExecMode mode, WorkKind work, bool blocks) {
+        QTest::newRow(name) << int(mode) << int(work) << blocks;
+    };
+    row("inline io", ExecMode::Inline, WorkKind::Io, true);
+    row("inline cpu", ExecMode::Inline, WorkKind::Cpu, true);
+    row("wait io", ExecMode::Wait, WorkKind::Io, true);
+    row("wait cpu", ExecMode::Wait, WorkKind::Cpu, true);
+    row("mutex io", ExecMode::Mutex, WorkKind::Io, true);
+    row("gil cpu", ExecMode::Gil, WorkKind::Cpu, true);
+    row("pool io", ExecMode::Pool, WorkKind::Io, false);
+    row("pool cpu", ExecMode::Pool, WorkKind::Cpu, false);
+    row("thread io", ExecMode::Thread, WorkKind::Io, false);
+    row("thread cpu", ExecMode::Thread, WorkKind::Cpu, false);
+    row("process io", ExecMode::Process, WorkKind::Io, false);
+    row("process cpu", ExecMode::Process, WorkKind::Cpu, false);
+    row("nested io", ExecMode::Nested, WorkKind::Io, false);
+    row("nested cpu", ExecMode::Nested, WorkKind::Cpu, false);
+    row("gil io", ExecMode::Gil, WorkKind::Io, false);
+}
+
+void tst_Modes::signature()
+{
+    QFETCH(int, mode);
+    QFETCH(int, work);
+    QFETCH(bool, blocks);
+    RunConfig c = config(ExecMode(mode), WorkKind(work));
+    if (ExecMode(mode) == ExecMode::Mutex)
+        c.periodMs = 60; // the next submit always finds the previous task holding the lock
+    const Summary s = run(c);
+    QVERIFY2(s.tasks >= 2, qPrintable(QString::number(s.tasks)));
+    const QString figures = QStringLiteral("p99 %1 ms, max %2 ms, tasks %3, task median %4 ms")
+                                .arg(s.p99Ms).arg(s.maxMs).arg(s.tasks).arg(s.taskMsMedian);
+    if (blocks) {
+        QVERIFY2(s.p99Ms >= 20, qPrintable(figures));
+        QVERIFY2(!s.verdict.startsWith(QStringLiteral("Loop responsive")), qPrintable(s.verdict));
+    } else {
+        // Generous: two CPU workers on a two-core machine still leave the loop far from blocked.
+        QVERIFY2(s.p99Ms < 15 && s.longTasks == 0, qPrintable(figures));
+    }
+}
+
+void tst_Modes::boundedPoolQueueWaitGrows()
+{
+    RunConfig c = config(ExecMode::Pool, WorkKind::Io);
+    c.workers = 1;
+    c.ioMs = 100;
+    c.periodMs = 40;
+    std::shared_ptr<const Recorder> recorder;
+    const Summary s = run(c, &recorder);
+    QVector<qint64> waits;
+    for (const Span &span : recorder->spans()) {
+        if (span.state == SpanState::Done)
+            waits << span.queuedNs();
+    }
+    QVERIFY(waits.size() >= 8);
+    QVERIFY2(waits.last() > waits.at(2) + 300 * 1000000LL,
+             qPrintable(QStringLiteral("%1 -> %2 ms").arg(waits.at(2) / 1e6).arg(waits.last() / 1e6)));
+    QVERIFY(s.queueWaitMsMax > 300);
+    QCOMPARE(s.longTasks, 0);
+    QVERIFY(s.verdict.contains(QStringLiteral("queued")));
+}
+
+void tst_Modes::queueRecordsDepthAndBackPressure()
+{
+    RunConfig c = config(ExecMode::Queue, WorkKind::Io);
+    c.periodMs = 1;
+    c.itemUs = 3000;
+    c.queueCapacity = 16;
+    std::shared_ptr<const Recorder> recorder;
+    const Summary s = run(c, &recorder);
+    const QVector<CounterSample> depth = recorder->counter(Counter::QueueDepth);
+    QVERIFY(depth.size() > 50);
+    QCOMPARE(s.maxQueueDepth, 16); // fills to capacity and no further
+    QVERIFY(s.producerWaits > 10); // back-pressure
+    QVERIFY(s.tasks > 100);
+    QVERIFY2(s.p99Ms < 25 && s.longTasks == 0, qPrintable(QString::number(s.p99Ms))); // consumed in short slices
+    QVERIFY(recorder->laneNames().contains(QStringLiteral("producer")));
+}
+
+void tst_Modes::nestedRecordsDepthAndReentry()
+{
+    RunConfig c = config(ExecMode::Nested, WorkKind::Io);
+    c.ioMs = 300;
+    c.periodMs = 100; // the next submit fires while the previous one still waits
+    const Summary s = run(c);
+    QVERIFY(s.maxNestingDepth >= 2);
+    QVERIFY(s.reentries >= 1);
+    QCOMPARE(s.longTasks, 0);
+}
+
+void tst_Modes::gilCpuBlocksButGilIoDoesNot()
+{
+    const Summary pool = run(config(ExecMode::Pool, WorkKind::Cpu));
+    const Summary gil = run(config(ExecMode::Gil, WorkKind::Cpu));
+    QVERIFY2(gil.p99Ms > 3 * pool.p99Ms, qPrintable(QStringLiteral("gil %1 vs pool %2").arg(gil.p99Ms).arg(pool.p99Ms)));
+}
+
+void tst_Modes::stopLeavesNoThreadOrChild()
+{
+    run(config(ExecMode::Pool, WorkKind::Io, 0.3)); // warm up whatever Qt starts once per process
+    const int baseline = threadCount();
+    for (ExecMode mode : Kinds::allModes()) {
+        RunConfig c = config(mode, WorkKind::Io, 0);
+        c.ioMs = 5000; // still running at Stop: must be asked to stop, not waited for
+        c.periodMs = 20;
+        Session session;
+        session.setConfig(c);
+        QVERIFY(session.start());
+        QTest::qWait(300);
+        const qint64 before = MonotonicClock::nowNs();
+        session.stop();
+        const double stopMs = double(MonotonicClock::nowNs() - before) / 1e6;
+        QVERIFY2(stopMs < Session::kShutdownTimeoutMs, qPrintable(Kinds::name(mode) + QStringLiteral(": %1 ms").arg(stopMs)));
+        QTRY_VERIFY2(threadCount() <= baseline,
+                     qPrintable(Kinds::name(mode) + QStringLiteral(": %1 threads, %2 before").arg(threadCount()).arg(baseline)));
+        QTRY_VERIFY2(childPids().isEmpty(), qPrintable(Kinds::name(mode)));
+        for (const Span &s : session.recorder()->spans())
+            QVERIFY2(s.isFinished(), qPrintable(Kinds::name(mode) + QLatin1Char(' ') + Kinds::name(s.state)));
+    }
+}
+
+void tst_Modes::stopWhileNestedIsSafe()
+{
+    // The duration timer fires inside a nested event loop: Stop must unwind every level.
+    RunConfig c = config(ExecMode::Nested, WorkKind::Io, 0.5);
+    c.ioMs = 2000;
+    c.periodMs = 50;
+    const Summary s = run(c);
+    QVERIFY(s.maxNestingDepth >= 3);
+    QVERIFY(s.cancelled >= 3);
+}
+
+QTEST_GUILESS_MAIN(tst_Modes)
+#include "tst_modes.moc"

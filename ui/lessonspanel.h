@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QWidget>
+
+class QListWidget;
+class QPushButton;
+class QTextBrowser;
+
+// The lessons dock: a list of lessons, the selected one's text and snippets, and a button
+// (or Enter / double-click on the list) that asks the window to run its preset.
+class LessonsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LessonsPanel(QWidget *parent = nullptr);
+
+    // Unknown names leave the selection as it is.
+    void selectLesson(const QString &name);
+    QString currentLesson() const;
+
+signals:
+    void lessonChosen(const QString &name);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void showCurrent();
+    void chooseCurrent();
+    void applyStyleSheet();
+
+    QListWidget *m_list;
+    QTextBrowser *m_text;
+    QPushButton *m_run;
+};
