@@ -12,7 +12,7 @@ const QString kTopDescription = QStringLiteral(
     "while tasks run blocking on the loop or offloaded to a thread pool.\n"
     "\n"
     "Commands:\n"
-    "  (none)   open the window\n"
+    "  (none)   open the window (--lesson NAME: and start that lesson)\n"
     "  run      run one experiment headless and print its summary (looplab run --help)\n"
     "  lessons  list the lessons; `looplab lessons NAME` explains one\n"
     "  demo     run io work inline, then offloaded, and print both summaries");
@@ -169,8 +169,11 @@ bool CommandLine::parse(const QStringList &arguments, CliRequest *request, QStri
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
                                      QStringLiteral("Show the version."));
+    const QCommandLineOption lesson(QStringLiteral("lesson"), QStringLiteral("Open the window and start this lesson."),
+                                    QStringLiteral("NAME"));
     parser.addOption(help);
     parser.addOption(version);
+    parser.addOption(lesson);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("run or demo; none opens the window."),
                                  QStringLiteral("[command]"));
     if (!parser.parse(arguments)) {
@@ -190,6 +193,14 @@ bool CommandLine::parse(const QStringList &arguments, CliRequest *request, QStri
     const QStringList rest = parser.positionalArguments();
     if (rest.isEmpty()) {
         request->command = CliRequest::Command::Gui;
+        if (parser.isSet(lesson)) {
+            if (!Lessons::find(parser.value(lesson))) {
+                *error = QStringLiteral("unknown lesson '%1' (use one of: %2)")
+                             .arg(parser.value(lesson), Lessons::names().join(QStringLiteral(", ")));
+                return false;
+            }
+            request->lesson = parser.value(lesson);
+        }
         return true;
     }
     const QString command = rest.constFirst();

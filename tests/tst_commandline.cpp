@@ -12,6 +12,9 @@ private slots:
     void badInput_data();
     void badInput();
     void helpAndVersion();
+    void lessonPresetAndOverrides();
+    void lessonsCommand();
+    void everyModeParses();
 };
 
 namespace {
@@ -40,6 +43,11 @@ void tst_CommandLine::defaults()
     QCOMPARE(request.config.jsonKb, 2048);
     QCOMPARE(request.config.workers, defaults.workers);
     QCOMPARE(request.pngSize, QSize(1600, 1000));
+
+    QVERIFY(CommandLine::parse(args(QStringLiteral("--lesson mutex")), &request, &error));
+    QCOMPARE(request.command, CliRequest::Command::Gui);
+    QCOMPARE(request.lesson, QStringLiteral("mutex"));
+    QVERIFY(!CommandLine::parse(args(QStringLiteral("--lesson nope")), &request, &error));
 
     QVERIFY(CommandLine::parse(args(QStringLiteral("demo")), &request, &error));
     QCOMPARE(request.command, CliRequest::Command::Demo);
@@ -92,6 +100,10 @@ void tst_CommandLine::badInput_data()
     QTest::newRow("directory as file") << QStringLiteral("run --export-csv /tmp") << QStringLiteral("directory");
     QTest::newRow("png size") << QStringLiteral("run --export-png /tmp/x.png --png-size big")
                               << QStringLiteral("--png-size");
+    QTest::newRow("unknown lesson") << QStringLiteral("run --lesson magic") << QStringLiteral("unknown lesson 'magic'");
+    QTest::newRow("unknown lesson text") << QStringLiteral("lessons magic") << QStringLiteral("unknown lesson 'magic'");
+    QTest::newRow("zero switch") << QStringLiteral("run --mode gil --switch-ms 0") << QStringLiteral("switch-ms");
+    QTest::newRow("zero queue") << QStringLiteral("run --mode queue --queue-cap 0") << QStringLiteral("queue-cap");
     QTest::newRow("png too small") << QStringLiteral("run --export-png /tmp/x.png --png-size 10x10")
                                    << QStringLiteral("--png-size");
 }
@@ -120,6 +132,51 @@ void tst_CommandLine::helpAndVersion()
     QCOMPARE(request.command, CliRequest::Command::PrintText);
     QVERIFY(request.text.contains(QStringLiteral("--summary-json")));
     QVERIFY(request.text.contains(QStringLiteral("Usage: looplab run")));
+}
+
+void tst_CommandLine::lessonPresetAndOverrides()
+{
+    CliRequest request;
+    QString error;
+    QVERIFY2(CommandLine::parse(args(QStringLiteral("run --lesson gil")), &request, &error), qPrintable(error));
+    QCOMPARE(request.lesson, QStringLiteral("gil"));
+    QCOMPARE(request.config.mode, ExecMode::Gil);
+    QCOMPARE(request.config.work, WorkKind::Cpu);
+    // Options given next to the lesson win over its preset.
+    QVERIFY(CommandLine::parse(args(QStringLiteral("run --lesson gil --work io --duration 1 --switch-ms 20")), &request, &error));
+    QCOMPARE(request.config.mode, ExecMode::Gil);
+    QCOMPARE(request.config.work, WorkKind::Io);
+    QCOMPARE(request.config.durationS, 1.0);
+    QCOMPARE(request.config.switchMs, 20);
+    QVERIFY(CommandLine::parse(args(QStringLiteral("run --lesson queue --queue-cap 8 --item-us 500")), &request, &error));
+    QCOMPARE(request.config.mode, ExecMode::Queue);
+    QCOMPARE(request.config.queueCapacity, 8);
+    QCOMPARE(request.config.itemUs, 500);
+}
+
+void tst_CommandLine::lessonsCommand()
+{
+    CliRequest request;
+    QString error;
+    QVERIFY(CommandLine::parse(args(QStringLiteral("lessons")), &request, &error));
+    QCOMPARE(request.command, CliRequest::Command::PrintText);
+    for (const char *name : {"blocking", "pool", "bounded-pool", "thread", "process", "gil", "wait", "nested", "mutex",
+                             "queue", "shutdown"})
+        QVERIFY2(request.text.contains(QLatin1String(name)), name);
+    QVERIFY(CommandLine::parse(args(QStringLiteral("lessons nested")), &request, &error));
+    QVERIFY(request.text.contains(QStringLiteral("looplab run --lesson nested")));
+    QVERIFY(request.text.contains(QStringLiteral("QEventLoop")));
+}
+
+void tst_CommandLine::everyModeParses()
+{
+    for (ExecMode mode : Kinds::allModes()) {
+        CliRequest request;
+        QString error;
+        QVERIFY2(CommandLine::parse(args(QStringLiteral("run --mode ") + Kinds::name(mode)), &request, &error),
+                 qPrintable(error));
+        QCOMPARE(request.config.mode, mode);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_CommandLine)

@@ -28,6 +28,8 @@ private slots:
     void exportPngWritesImage();
     void exportToUnwritablePathFails();
     void settingsRemembered();
+    void everyModeHasAToggle();
+    void lessonSetsModeAndStarts();
 
 private:
     QAction *action(const QString &name) const { return m_window->findChild<QAction *>(name); }
@@ -193,6 +195,31 @@ void tst_MainWindow::settingsRemembered()
     second.close();
     MainWindow third;
     QCOMPARE(third.currentMode(), ExecMode::Inline);
+}
+
+void tst_MainWindow::everyModeHasAToggle()
+{
+    for (ExecMode mode : Kinds::allModes()) {
+        QAction *toggle = action(QStringLiteral("mode-") + Kinds::name(mode));
+        QVERIFY2(toggle, qPrintable(Kinds::name(mode)));
+        QVERIFY(!toggle->shortcut().isEmpty());
+        QVERIFY(!toggle->toolTip().isEmpty());
+        toggle->trigger();
+        QCOMPARE(m_window->currentMode(), mode);
+        QCOMPARE(m_window->session()->config().mode, mode);
+    }
+}
+
+void tst_MainWindow::lessonSetsModeAndStarts()
+{
+    QVERIFY(!m_window->applyLesson(QStringLiteral("no-such-lesson")));
+    QVERIFY(m_window->applyLesson(QStringLiteral("bounded-pool")));
+    QVERIFY(m_window->session()->isRunning());
+    QCOMPARE(m_window->currentMode(), ExecMode::Pool);
+    QCOMPARE(m_window->session()->config().workers, 1);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->summary().tasks >= 3, 10000);
+    m_window->stopRun();
+    QVERIFY(m_window->dashboard()->verdictText().contains(QStringLiteral("queued")));
 }
 
 QTEST_MAIN(tst_MainWindow)

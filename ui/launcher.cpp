@@ -83,5 +83,7 @@ int Launcher::main(int argc, char *argv[])
     QApplication app(argc, argv);
     MainWindow window;
     window.show();
+    if (!request.lesson.isEmpty())
+        window.applyLesson(request.lesson);
     return app.exec();
 }
