@@ -48,6 +48,8 @@ QString HeadlessRun::formatSummary(const Summary &s)
     out += row(QStringLiteral("lag p95"), msText(s.p95Ms));
     out += row(QStringLiteral("lag p99"), msText(s.p99Ms));
     out += row(QStringLiteral("lag max"), msText(s.maxMs));
+    out += row(QStringLiteral("lag p99 corrected"), msText(s.p99CorrectedMs)
+               + QStringLiteral(" (%1 missed ticks counted)").arg(s.missedTicks));
     out += row(QStringLiteral("tasks done"), QString::number(s.tasks)
                + (s.cancelled ? QStringLiteral(" (%1 cancelled)").arg(s.cancelled) : QString()));
     out += row(QStringLiteral("task time median"), msText(s.taskMsMedian));

@@ -10,16 +10,26 @@ void LiveStats::reset()
     *this = LiveStats();
 }
 
-void LiveStats::update(const Recorder &recorder, qint64 startNs, qint64 nowNs)
+void LiveStats::update(const Recorder &recorder, qint64 startNs, qint64 nowNs, qint64 intervalNs)
 {
+    m_intervalNs = intervalNs;
     m_startNs = startNs;
     m_nowNs = nowNs;
     const quint32 ticks = recorder.tickCount();
     for (; m_nextTick < ticks; ++m_nextTick) {
         const qint64 late = recorder.tick(m_nextTick).latenessNs();
         m_lag.add(late);
+        m_corrected.add(late);
+        Statistics::forMissedTicks(late, m_intervalNs, [this](qint64 ns) {
+            m_corrected.add(ns);
+            ++m_missedTicks;
+        });
         if (late >= qint64(Statistics::kLongTaskMs * 1e6))
             ++m_longTasks;
+        for (size_t b = 0; b < Statistics::kBandsMs.size(); ++b) {
+            if (late >= qint64(Statistics::kBandsMs[b] * 1e6))
+                ++m_stallsAtLeast[b];
+        }
     }
 
     const quint32 spans = recorder.spanCount();
@@ -88,6 +98,10 @@ Summary LiveStats::summary(const RunConfig &config) const
     s.p95Ms = double(m_lag.percentileNs(95)) / 1e6;
     s.p99Ms = double(m_lag.percentileNs(99)) / 1e6;
     s.maxMs = double(m_lag.maxNs()) / 1e6;
+    s.p95CorrectedMs = double(m_corrected.percentileNs(95)) / 1e6;
+    s.p99CorrectedMs = double(m_corrected.percentileNs(99)) / 1e6;
+    s.missedTicks = m_missedTicks;
+    s.stallsAtLeast = m_stallsAtLeast;
     s.tasks = m_tasks;
     s.cancelled = m_cancelled;
     s.failed = m_failed;

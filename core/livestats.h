@@ -15,11 +15,14 @@ class LiveStats
 {
 public:
     void reset();
-    void update(const Recorder &recorder, qint64 startNs, qint64 nowNs);
+    void update(const Recorder &recorder, qint64 startNs, qint64 nowNs, qint64 intervalNs);
     Summary summary(const RunConfig &config) const;
 
 private:
     LagHistogram m_lag;
+    LagHistogram m_corrected;
+    qint64 m_missedTicks = 0;
+    std::array<qint64, 6> m_stallsAtLeast{};
     LagHistogram m_ran;
     LagHistogram m_waited;
     quint32 m_nextTick = 0;
@@ -39,6 +42,7 @@ private:
     qsizetype m_reentries = 0;
     qint64 m_loopBusyNs = 0;        // finished spans on the loop lane
     qint64 m_loopBusyRunningNs = 0; // the one running there now
+    qint64 m_intervalNs = 0;
     qint64 m_startNs = 0;
     qint64 m_nowNs = 0;
     QString m_modes;

@@ -2,6 +2,7 @@
 
 #include "recorder.h"
 #include "runconfig.h"
+#include "statistics.h"
 #include "summary.h"
 
 #include <QDir>
@@ -25,6 +26,9 @@ QByteArray ms(qint64 ns)
 
 QJsonObject RunExport::summaryJson(const Summary &s, const RunConfig &config)
 {
+    QJsonObject stalls; // {"16.7": n, "50": n, ...}
+    for (size_t b = 0; b < Statistics::kBandsMs.size(); ++b)
+        stalls.insert(QString::number(Statistics::kBandsMs[b]), s.stallsAtLeast[b]);
     return QJsonObject{
         {QStringLiteral("work"), s.work},
         {QStringLiteral("mode"), s.mode},
@@ -39,6 +43,10 @@ QJsonObject RunExport::summaryJson(const Summary &s, const RunConfig &config)
         {QStringLiteral("p95_ms"), rounded(s.p95Ms)},
         {QStringLiteral("p99_ms"), rounded(s.p99Ms)},
         {QStringLiteral("max_ms"), rounded(s.maxMs)},
+        {QStringLiteral("p95_corrected_ms"), rounded(s.p95CorrectedMs)},
+        {QStringLiteral("p99_corrected_ms"), rounded(s.p99CorrectedMs)},
+        {QStringLiteral("missed_ticks"), s.missedTicks},
+        {QStringLiteral("stalls_at_least"), stalls},
         {QStringLiteral("tasks"), s.tasks},
         {QStringLiteral("tasks_cancelled"), s.cancelled},
         {QStringLiteral("tasks_failed"), s.failed},

@@ -1,5 +1,6 @@
 #include "statistics.h"
 
+#include "laghistogram.h"
 #include "recorder.h"
 #include "runconfig.h"
 #include "verdict.h"
@@ -47,6 +48,24 @@ qint64 Statistics::unionLength(QVector<QPair<qint64, qint64>> intervals)
     return total;
 }
 
+QString Statistics::bandName(int index)
+{
+    static const char *const names[] = {"frame", "long task", "slow response", "INP good limit", "hang",
+                                        "INP poor limit"};
+    return QString::fromLatin1(names[qBound(0, index, int(kBandsMs.size()) - 1)]);
+}
+
+void Statistics::histograms(const Recorder &recorder, qint64 intervalNs, LagHistogram *raw, LagHistogram *corrected)
+{
+    const quint32 n = recorder.tickCount();
+    for (quint32 i = 0; i < n; ++i) {
+        const qint64 late = recorder.tick(i).latenessNs();
+        raw->add(late);
+        corrected->add(late);
+        forMissedTicks(late, intervalNs, [corrected](qint64 ns) { corrected->add(ns); });
+    }
+}
+
 Summary Statistics::summarize(const Recorder &recorder, const RunConfig &config, qint64 startNs, qint64 endNs)
 {
     Summary s;
@@ -64,14 +83,28 @@ Summary Statistics::summarize(const Recorder &recorder, const RunConfig &config,
     s.mode = modes.join(QLatin1Char('+'));
 
     QVector<double> lateness;
+    QVector<double> corrected;
     const QVector<TickSample> ticks = recorder.ticks();
+    const qint64 intervalNs = qint64(config.intervalMs) * 1000000;
     lateness.reserve(ticks.size());
     for (const TickSample &t : ticks) {
         const double ms = double(t.latenessNs()) / 1e6;
         lateness.append(ms);
+        corrected.append(ms);
         if (ms >= kLongTaskMs)
             ++s.longTasks;
+        for (size_t b = 0; b < kBandsMs.size(); ++b) {
+            if (ms >= kBandsMs[b])
+                ++s.stallsAtLeast[b];
+        }
+        forMissedTicks(t.latenessNs(), intervalNs, [&](qint64 ns) {
+            corrected.append(double(ns) / 1e6);
+            ++s.missedTicks;
+        });
     }
+    std::sort(corrected.begin(), corrected.end());
+    s.p95CorrectedMs = percentileSorted(corrected, 95);
+    s.p99CorrectedMs = percentileSorted(corrected, 99);
     std::sort(lateness.begin(), lateness.end());
     s.ticks = lateness.size();
     s.p50Ms = percentileSorted(lateness, 50);

@@ -2,6 +2,8 @@
 
 #include "kinds.h"
 
+#include <array>
+
 // The key figures of one run, as printed, saved as JSON and drawn into exported images.
 struct Summary
 {
@@ -14,6 +16,12 @@ struct Summary
     double p95Ms = 0;
     double p99Ms = 0;
     double maxMs = 0;
+    // Stall-corrected: counting the ticks a blocked loop should have fired (see Statistics).
+    double p95CorrectedMs = 0;
+    double p99CorrectedMs = 0;
+    qint64 missedTicks = 0;
+    // Ticks at least Statistics::kBandsMs[i] late.
+    std::array<qint64, 6> stallsAtLeast{};
     qint64 tasks = 0; // completed
     qint64 cancelled = 0;
     qint64 failed = 0;

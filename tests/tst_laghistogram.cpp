@@ -81,9 +81,9 @@ void tst_LagHistogram::liveStatsMatchExactSummary()
             recorder.markEnd(id, t0 + i * 10 * ms + 200 * ms, SpanState::Done);
         }
         if (i == 500)
-            live.update(recorder, t0, t0 + i * 10 * ms);
+            live.update(recorder, t0, t0 + i * 10 * ms, 10 * ms);
     }
-    live.update(recorder, t0, t0 + 10000 * ms);
+    live.update(recorder, t0, t0 + 10000 * ms, 10 * ms);
     RunConfig config;
     const Summary approx = live.summary(config);
     const Summary exact = Statistics::summarize(recorder, config, t0, t0 + 10000 * ms);
@@ -95,6 +95,9 @@ void tst_LagHistogram::liveStatsMatchExactSummary()
     QVERIFY(std::abs(approx.p99Ms - exact.p99Ms) <= exact.p99Ms * 0.016);
     QVERIFY(std::abs(approx.loopBusyPct - exact.loopBusyPct) < 0.01);
     QCOMPARE(approx.mode, exact.mode);
+    QCOMPARE(approx.missedTicks, exact.missedTicks);
+    QCOMPARE(approx.stallsAtLeast, exact.stallsAtLeast);
+    QVERIFY(std::abs(approx.p99CorrectedMs - exact.p99CorrectedMs) <= exact.p99CorrectedMs * 0.016);
 }
 
 QTEST_GUILESS_MAIN(tst_LagHistogram)

@@ -1,3 +1,4 @@
+#include "laghistogram.h"
 #include "recorder.h"
 #include "runconfig.h"
 #include "statistics.h"
@@ -12,6 +13,9 @@ private slots:
     void percentile();
     void unionLength();
     void summarizeConstructedRun();
+    void missedTicks_data();
+    void missedTicks();
+    void stallCorrection();
 };
 
 void tst_Statistics::percentile_data()
@@ -105,6 +109,62 @@ void tst_Statistics::summarizeConstructedRun()
     QCOMPARE(s.loopBusyPct, 20.0);
     QCOMPARE(s.durationS, 1.0);
     QCOMPARE(s.mode, QStringLiteral("inline"));
+}
+
+void tst_Statistics::missedTicks_data()
+{
+    QTest::addColumn<qint64>("latenessMs");
+    QTest::addColumn<qint64>("intervalMs");
+    QTest::addColumn<QVector<qint64>>("expectedMs");
+    QTest::newRow("on time") << qint64(0) << qint64(10) << QVector<qint64>{};
+    QTest::newRow("under one interval") << qint64(9) << qint64(10) << QVector<qint64>{};
+    QTest::newRow("two intervals") << qint64(20) << qint64(10) << QVector<qint64>{10};
+    QTest::newRow("a 200 ms stall") << qint64(200) << qint64(10)
+                                   << QVector<qint64>{190, 180, 170, 160, 150, 140, 130, 120, 110, 100,
+                                                      90,  80,  70,  60,  50,  40,  30,  20,  10};
+    QTest::newRow("not a multiple") << qint64(35) << qint64(10) << QVector<qint64>{25, 15};
+    QTest::newRow("no interval") << qint64(35) << qint64(0) << QVector<qint64>{};
+}
+
+void tst_Statistics::missedTicks()
+{
+    QFETCH(qint64, latenessMs);
+    QFETCH(qint64, intervalMs);
+    QFETCH(QVector<qint64>, expectedMs);
+    QVector<qint64> got;
+    Statistics::forMissedTicks(latenessMs * 1000000, intervalMs * 1000000, [&got](qint64 ns) { got << ns / 1000000; });
+    QCOMPARE(got, expectedMs);
+}
+
+void tst_Statistics::stallCorrection()
+{
+    // 98 punctual ticks and two 200 ms stalls at a 10 ms interval. Raw, the stalls are
+    // 2 % of the samples and p95 looks perfect; corrected, the 38 ticks that could not
+    // fire during them count too and p95 shows the freeze.
+    constexpr qint64 ms = 1000000;
+    constexpr qint64 t0 = 1000 * ms;
+    Recorder recorder;
+    for (int i = 0; i < 100; ++i) {
+        const qint64 late = (i == 30 || i == 70) ? 200 * ms : ms / 10;
+        recorder.addTick({t0 + i * 10 * ms, t0 + i * 10 * ms + late});
+    }
+    RunConfig config;
+    config.intervalMs = 10;
+    const Summary s = Statistics::summarize(recorder, config, t0, t0 + 2000 * ms);
+    QCOMPARE(s.missedTicks, 38);
+    QCOMPARE(s.p95Ms, 0.1);
+    QCOMPARE(s.p99Ms, 200.0); // raw p99 stays raw
+    // 138 samples: the top 5 % (7) are the two 200s and 190, 190, 180, 180, 170.
+    QCOMPARE(s.p95CorrectedMs, 170.0);
+    QCOMPARE(s.p99CorrectedMs, 200.0);
+    QCOMPARE(s.stallsAtLeast[0], 2); // >= 16.7 ms
+    QCOMPARE(s.stallsAtLeast[3], 2); // >= 200 ms
+    QCOMPARE(s.stallsAtLeast[4], 0); // >= 250 ms
+
+    LagHistogram raw, corrected;
+    Statistics::histograms(recorder, 10 * ms, &raw, &corrected);
+    QCOMPARE(raw.count(), 100);
+    QCOMPARE(corrected.count(), 138);
 }
 
 QTEST_GUILESS_MAIN(tst_Statistics)

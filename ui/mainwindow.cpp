@@ -345,7 +345,7 @@ void MainWindow::onFrame()
     const qint64 now = m_session->endNs();
     m_dashboard->refreshCharts(now);
     if (m_frame++ % kFramesPerStatsUpdate == 0) {
-        m_liveStats.update(*recorder, m_session->startNs(), now);
+        m_liveStats.update(*recorder, m_session->startNs(), now, qint64(m_session->config().intervalMs) * 1000000);
         m_dashboard->setSummary(m_liveStats.summary(m_session->config()), m_session->config(), currentMode());
     }
 }
