@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace {
 const QString kTopDescription = QStringLiteral(
@@ -14,6 +15,8 @@ const QString kTopDescription = QStringLiteral(
     "Commands:\n"
     "  (none)   open the window (--lesson NAME: and start that lesson)\n"
     "  run      run one experiment headless and print its summary (looplab run --help)\n"
+    "  compare  run the same work in several modes and compare (looplab compare --help)\n"
+    "  export   read a saved run and export it again (looplab export --help)\n"
     "  lessons  list the lessons; `looplab lessons NAME` explains one\n"
     "  demo     run io work inline, then offloaded, and print both summaries");
 
@@ -39,12 +42,30 @@ bool toInt(const QCommandLineParser &parser, const QString &name, int *out, QStr
     return true;
 }
 
-bool parseRun(const QStringList &args, CliRequest *request, QString *error)
+// `run`, `compare` and `export` share their options; compare adds --modes, export reads a
+// saved run instead of running.
+bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliRequest::Command command)
 {
+    const bool compare = command == CliRequest::Command::Compare;
+    const bool exporting = command == CliRequest::Command::Export;
+    const QString name = compare ? QStringLiteral("compare") : exporting ? QStringLiteral("export") : QStringLiteral("run");
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Runs one experiment headless on a real Qt event loop: a ticker probe on the loop thread,\n"
-        "one task submitted every period, executed inline (blocking the loop) or on a pool."));
+    if (compare)
+        parser.setApplicationDescription(QStringLiteral(
+            "Runs the same workload in several modes one after another and compares them:\n"
+            "one summary per mode, overlaid lag charts and histograms in one PNG."));
+    else if (exporting)
+        parser.setApplicationDescription(QStringLiteral(
+            "Reads a run saved with --save-run (or File > Save run) and writes its files again."));
+    else
+        parser.setApplicationDescription(QStringLiteral(
+            "Runs one experiment headless on a real Qt event loop: a ticker probe on the loop thread,\n"
+            "one task submitted every period, executed inline (blocking the loop) or on a pool."));
+    if (compare)
+        parser.addOption({QStringLiteral("modes"), QStringLiteral("Modes to compare, comma separated (e.g. inline,pool,gil)."),
+                          QStringLiteral("LIST")});
+    if (exporting)
+        parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A saved run (.looplab.json)."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     parser.addOption(help);
     const RunConfig defaults;
@@ -70,6 +91,10 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error)
         {QStringLiteral("summary-json"), QStringLiteral("Write the summary as one JSON object to FILE."), QStringLiteral("FILE")},
         {QStringLiteral("export-csv"), QStringLiteral("Write every tick and span as CSV to FILE."), QStringLiteral("FILE")},
         {QStringLiteral("export-png"), QStringLiteral("Render the dashboard to a PNG image after the run."), QStringLiteral("FILE")},
+        {QStringLiteral("export-trace"), QStringLiteral("Write a Chrome trace-event JSON (Perfetto, chrome://tracing)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("save-run"), QStringLiteral("Save the whole run (.looplab.json) to open later in the window."),
+         QStringLiteral("FILE")},
         {QStringLiteral("png-size"), QStringLiteral("Size of the exported PNG (default 1600x1000)."), QStringLiteral("WxH")},
     });
     if (!parser.parse(args)) {
@@ -78,12 +103,48 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error)
     }
     if (parser.isSet(help)) {
         request->command = CliRequest::Command::PrintText;
-        request->text = withUsage(parser.helpText(), QStringLiteral("Usage: looplab run [options]"));
+        request->text = withUsage(parser.helpText(), QStringLiteral("Usage: looplab %1 [options]%2")
+                                                         .arg(name, exporting ? QStringLiteral(" FILE") : QString()));
         return true;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        *error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst());
+    const QStringList positional = parser.positionalArguments();
+    if (exporting) {
+        if (positional.size() != 1) {
+            *error = QStringLiteral("export needs one saved run file (looplab export FILE --export-png OUT.png)");
+            return false;
+        }
+        request->inputRun = positional.constFirst();
+        const QFileInfo input(request->inputRun);
+        if (!input.isFile() || !input.isReadable()) {
+            *error = QStringLiteral("cannot read %1: no such file").arg(request->inputRun);
+            return false;
+        }
+    } else if (!positional.isEmpty()) {
+        *error = QStringLiteral("unexpected argument '%1'").arg(positional.constFirst());
         return false;
+    }
+    if (compare) {
+        if (!parser.isSet(QStringLiteral("modes"))) {
+            *error = QStringLiteral("compare needs --modes, e.g. --modes inline,pool,gil");
+            return false;
+        }
+        for (const QString &m : parser.value(QStringLiteral("modes")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            ExecMode mode;
+            if (!Kinds::parse(m.trimmed(), &mode)) {
+                *error = QStringLiteral("unknown mode '%1' in --modes (use: %2)").arg(m, Kinds::modeNames().join(QStringLiteral(", ")));
+                return false;
+            }
+            if (request->compareModes.contains(mode)) {
+                *error = QStringLiteral("mode '%1' is listed twice in --modes").arg(m);
+                return false;
+            }
+            request->compareModes << mode;
+        }
+        if (request->compareModes.size() < 2) {
+            *error = QStringLiteral("compare needs at least two modes in --modes");
+            return false;
+        }
+        request->config.durationS = 3;
     }
 
     RunConfig &c = request->config;
@@ -135,7 +196,10 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error)
     request->summaryJson = parser.value(QStringLiteral("summary-json"));
     request->exportCsv = parser.value(QStringLiteral("export-csv"));
     request->exportPng = parser.value(QStringLiteral("export-png"));
-    for (const QString &option : {QStringLiteral("summary-json"), QStringLiteral("export-csv"), QStringLiteral("export-png")}) {
+    request->exportTrace = parser.value(QStringLiteral("export-trace"));
+    request->saveRun = parser.value(QStringLiteral("save-run"));
+    for (const QString &option : {QStringLiteral("summary-json"), QStringLiteral("export-csv"), QStringLiteral("export-png"),
+                                  QStringLiteral("export-trace"), QStringLiteral("save-run")}) {
         if (!parser.isSet(option))
             continue;
         const QString problem = RunExport::checkWritable(parser.value(option));
@@ -156,7 +220,7 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error)
         }
         request->pngSize = QSize(w, h);
     }
-    request->command = CliRequest::Command::Run;
+    request->command = command;
     return true;
 }
 } // namespace
@@ -205,7 +269,11 @@ bool CommandLine::parse(const QStringList &arguments, CliRequest *request, QStri
     }
     const QString command = rest.constFirst();
     if (command == QLatin1String("run"))
-        return parseRun(QStringList{arguments.value(0)} + rest.mid(1), request, error);
+        return parseRun(QStringList{arguments.value(0)} + rest.mid(1), request, error, CliRequest::Command::Run);
+    if (command == QLatin1String("compare"))
+        return parseRun(QStringList{arguments.value(0)} + rest.mid(1), request, error, CliRequest::Command::Compare);
+    if (command == QLatin1String("export"))
+        return parseRun(QStringList{arguments.value(0)} + rest.mid(1), request, error, CliRequest::Command::Export);
     if (command == QLatin1String("lessons") && rest.size() <= 2) {
         request->command = CliRequest::Command::PrintText;
         if (rest.size() == 1) {

@@ -8,12 +8,16 @@
 // What the user asked for on the command line.
 struct CliRequest
 {
-    enum class Command { Gui, Run, Demo, PrintText };
+    enum class Command { Gui, Run, Compare, Export, Demo, PrintText };
     Command command = Command::Gui;
     RunConfig config;
     QString summaryJson;
     QString exportCsv;
     QString exportPng;
+    QString exportTrace;
+    QString saveRun;
+    QString inputRun;             // export: the saved run to read
+    QList<ExecMode> compareModes; // compare: the modes, in order
     QSize pngSize{1600, 1000};
     QString lesson; // the lesson whose preset the run uses, if any
     QString text;   // for PrintText: help, version or lesson texts

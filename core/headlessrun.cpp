@@ -3,9 +3,12 @@
 #include "recorder.h"
 #include "runexport.h"
 #include "session.h"
+#include "statistics.h"
+#include "traceexport.h"
 #include "signalbridge.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -60,6 +63,43 @@ QString HeadlessRun::formatSummary(const Summary &s)
     return out;
 }
 
+namespace {
+// Writes every file the request asks for; 0, or 1 if one could not be written.
+int writeOutputs(const CliRequest &request, const LoadedRun &run, const Summary &summary,
+                 const HeadlessRun::PngExporter &exportPng)
+{
+    int exitCode = 0;
+    QString error;
+    auto report = [&exitCode](bool ok, const QString &what) {
+        if (!ok) {
+            printLine(QStringLiteral("looplab: %1").arg(what), stderr);
+            exitCode = 1;
+        }
+    };
+    if (!request.summaryJson.isEmpty()) {
+        const QByteArray json = QJsonDocument(RunExport::summaryJson(summary, run.config)).toJson();
+        report(RunExport::writeFile(request.summaryJson, json, &error), error);
+    }
+    if (!request.exportCsv.isEmpty())
+        report(RunExport::writeFile(request.exportCsv, RunExport::csv(*run.recorder, run.startNs), &error), error);
+    if (!request.exportTrace.isEmpty())
+        report(RunExport::writeFile(request.exportTrace, TraceExport::chromeTrace(*run.recorder, run.startNs, run.config),
+                                    &error),
+               error);
+    if (!request.saveRun.isEmpty())
+        report(RunExport::writeFile(request.saveRun,
+                                    RunFile::save(*run.recorder, run.config, run.startNs, run.endNs, request.lesson), &error),
+               error);
+    if (!request.exportPng.isEmpty()) {
+        if (exportPng)
+            report(exportPng(run, request.exportPng, request.pngSize, &error), error);
+        else
+            report(false, QStringLiteral("PNG export is not available in this build"));
+    }
+    return exitCode;
+}
+} // namespace
+
 int HeadlessRun::run(const CliRequest &request, const PngExporter &exportPng)
 {
     Session session;
@@ -71,6 +111,57 @@ int HeadlessRun::run(const CliRequest &request, const PngExporter &exportPng)
     const Summary summary = session.summary();
     std::fputs(qPrintable(formatSummary(summary)), stdout);
     std::fflush(stdout);
+    LoadedRun run = session.snapshot();
+    run.lesson = request.lesson;
+    return writeOutputs(request, run, summary, exportPng);
+}
+
+int HeadlessRun::exportSaved(const CliRequest &request, const PngExporter &exportPng)
+{
+    QFile file(request.inputRun);
+    if (!file.open(QIODevice::ReadOnly)) {
+        printLine(QStringLiteral("looplab: cannot read %1: %2").arg(request.inputRun, file.errorString()), stderr);
+        return CommandLine::kBadInputExit;
+    }
+    LoadedRun run;
+    QString error;
+    if (!RunFile::load(file.readAll(), &run, &error)) {
+        printLine(QStringLiteral("looplab: %1: %2").arg(request.inputRun, error), stderr);
+        return CommandLine::kBadInputExit;
+    }
+    const Summary summary = Statistics::summarize(*run.recorder, run.config, run.startNs, run.endNs);
+    std::fputs(qPrintable(formatSummary(summary)), stdout);
+    std::fflush(stdout);
+    CliRequest outputs = request;
+    outputs.lesson = run.lesson;
+    return writeOutputs(outputs, run, summary, exportPng);
+}
+
+int HeadlessRun::compare(const CliRequest &request, const ComparePngExporter &exportPng)
+{
+    Comparison comparison;
+    comparison.setConfig(request.config);
+    comparison.setModes(request.compareModes);
+    QEventLoop loop;
+    QObject::connect(&comparison, &Comparison::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&comparison, &Comparison::progress, [](int index, int count, ExecMode mode) {
+        printLine(QStringLiteral("Running %1 (%2/%3) ...").arg(Kinds::name(mode)).arg(index + 1).arg(count));
+    });
+    SignalBridge signals_;
+    QObject::connect(&signals_, &SignalBridge::terminationRequested, &comparison, [&comparison](int number) {
+        printLine(QStringLiteral("looplab: signal %1, stopping and saving what was measured").arg(number), stderr);
+        comparison.cancel();
+    });
+    QString error;
+    if (!comparison.start(&error)) {
+        printLine(QStringLiteral("looplab: %1").arg(error), stderr);
+        return CommandLine::kBadInputExit;
+    }
+    loop.exec();
+    const QVector<Comparison::Result> results = comparison.results();
+    for (const Comparison::Result &r : results)
+        std::fputs(qPrintable(formatSummary(r.summary) + QLatin1Char('\n')), stdout);
+    printLine(Comparison::verdict(results));
 
     int exitCode = 0;
     auto report = [&exitCode](bool ok, const QString &what) {
@@ -80,15 +171,12 @@ int HeadlessRun::run(const CliRequest &request, const PngExporter &exportPng)
         }
     };
     if (!request.summaryJson.isEmpty()) {
-        const QByteArray json = QJsonDocument(RunExport::summaryJson(summary, session.config())).toJson();
+        const QByteArray json = QJsonDocument(Comparison::summaryJson(results, request.config)).toJson();
         report(RunExport::writeFile(request.summaryJson, json, &error), error);
     }
-    if (!request.exportCsv.isEmpty())
-        report(RunExport::writeFile(request.exportCsv, RunExport::csv(*session.recorder(), session.startNs()), &error),
-               error);
     if (!request.exportPng.isEmpty()) {
         if (exportPng)
-            report(exportPng(session, request.exportPng, request.pngSize, &error), error);
+            report(exportPng(results, request.config, request.exportPng, request.pngSize, &error), error);
         else
             report(false, QStringLiteral("PNG export is not available in this build"));
     }

@@ -1,10 +1,11 @@
 #pragma once
 
 #include "commandline.h"
+#include "comparison.h"
+#include "runfile.h"
 
 #include <functional>
 
-class Session;
 struct Summary;
 
 // `looplab run` and `looplab demo`: drive a Session on this thread's event loop, print the
@@ -12,10 +13,15 @@ struct Summary;
 class HeadlessRun
 {
 public:
-    // Renders the finished session to a PNG; provided by the ui library.
-    using PngExporter = std::function<bool(const Session &session, const QString &path, QSize size, QString *error)>;
+    // Render a finished run, or a comparison, to a PNG; provided by the ui library.
+    using PngExporter = std::function<bool(const LoadedRun &run, const QString &path, QSize size, QString *error)>;
+    using ComparePngExporter = std::function<bool(const QVector<Comparison::Result> &results, const RunConfig &base,
+                                                  const QString &path, QSize size, QString *error)>;
 
     static int run(const CliRequest &request, const PngExporter &exportPng = {});
+    // `looplab export FILE`: the files of a saved run, written again.
+    static int exportSaved(const CliRequest &request, const PngExporter &exportPng = {});
+    static int compare(const CliRequest &request, const ComparePngExporter &exportPng = {});
     static int demo();
 
     static QString formatSummary(const Summary &summary);

@@ -164,6 +164,27 @@ Summary Session::summary() const
     return Statistics::summarize(*m_recorder, m_config, m_startNs, endNs());
 }
 
+LoadedRun Session::snapshot() const
+{
+    LoadedRun run;
+    run.recorder = m_recorder;
+    run.config = m_config;
+    run.startNs = m_startNs;
+    run.endNs = endNs();
+    return run;
+}
+
+bool Session::loadRun(const LoadedRun &run)
+{
+    if (m_running || !run.recorder)
+        return false;
+    m_recorder = run.recorder;
+    m_config = run.config;
+    m_startNs = run.startNs;
+    m_endNs = run.endNs;
+    return true;
+}
+
 const QByteArray &Session::jsonDocument()
 {
     if (m_jsonKbGenerated != m_config.jsonKb) {

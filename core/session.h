@@ -1,6 +1,7 @@
 #pragma once
 
 #include "runconfig.h"
+#include "runfile.h"
 #include "summary.h"
 
 #include <QHash>
@@ -49,6 +50,10 @@ public:
     qint64 startNs() const { return m_startNs; }
     qint64 endNs() const; // now while running
     Summary summary() const;
+    // The current or last run as data (recorder shared, not copied).
+    LoadedRun snapshot() const;
+    // Shows a run read from a file as if it had just finished (not while running).
+    bool loadRun(const LoadedRun &run);
 
     static constexpr int kShutdownTimeoutMs = 2000;
 

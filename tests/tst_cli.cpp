@@ -1,6 +1,8 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QSet>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -21,6 +23,9 @@ private slots:
     void badInputExitsTwo();
     void sigtermSavesPartialResults();
     void helpAndVersion();
+    void saveOpenExportRoundTrip();
+    void traceExport();
+    void compareModes();
 
 private:
     struct Result
@@ -169,6 +174,17 @@ void tst_Cli::badInputExitsTwo_data()
     QTest::newRow("unwritable png") << QStringList{QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("0.2"),
                                                    QStringLiteral("--export-png"), QStringLiteral("/nonexistent/x.png")}
                                     << QStringLiteral("/nonexistent/x.png");
+    QTest::newRow("compare without modes") << QStringList{QStringLiteral("compare"), QStringLiteral("--work"), QStringLiteral("io")}
+                                           << QString();
+    QTest::newRow("compare one mode") << QStringList{QStringLiteral("compare"), QStringLiteral("--modes"), QStringLiteral("pool")}
+                                      << QString();
+    QTest::newRow("compare bad mode") << QStringList{QStringLiteral("compare"), QStringLiteral("--modes"), QStringLiteral("pool,warp")}
+                                      << QString();
+    QTest::newRow("export missing file") << QStringList{QStringLiteral("export"), QStringLiteral("/nonexistent/run.looplab.json"),
+                                                        QStringLiteral("--export-png"), out}
+                                         << out;
+    QTest::newRow("unwritable trace") << QStringList{QStringLiteral("run"), QStringLiteral("--export-trace"), QStringLiteral("/nonexistent/t.json")}
+                                      << QStringLiteral("/nonexistent/t.json");
     QTest::newRow("unwritable csv") << QStringList{QStringLiteral("run"), QStringLiteral("--export-csv"), QDir::tempPath()}
                                     << QString();
 }
@@ -215,6 +231,77 @@ void tst_Cli::helpAndVersion()
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("--summary-json"));
     QVERIFY(r.out.contains("--export-png"));
+}
+
+void tst_Cli::saveOpenExportRoundTrip()
+{
+    const QString saved = m_dir.filePath(QStringLiteral("round.looplab.json"));
+    const QString first = m_dir.filePath(QStringLiteral("round-first.json"));
+    const QString second = m_dir.filePath(QStringLiteral("round-second.json"));
+    const QString png = m_dir.filePath(QStringLiteral("round.png"));
+    Result r = run({QStringLiteral("run"), QStringLiteral("--mode"), QStringLiteral("inline"), QStringLiteral("--duration"),
+                    QStringLiteral("1"), QStringLiteral("--save-run"), saved, QStringLiteral("--summary-json"), first});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = run({QStringLiteral("export"), saved, QStringLiteral("--summary-json"), second, QStringLiteral("--export-png"), png,
+             QStringLiteral("--png-size"), QStringLiteral("800x600")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile a(first), b(second);
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    const QJsonObject before = QJsonDocument::fromJson(a.readAll()).object();
+    const QJsonObject after = QJsonDocument::fromJson(b.readAll()).object();
+    QVERIFY(before.contains(QStringLiteral("p99_corrected_ms")));
+    QCOMPARE(after, before); // every figure identical after save and open
+    QCOMPARE(QImage(png).size(), QSize(800, 600));
+
+    // A damaged file: a clear message, exit 2, nothing written.
+    const QString damaged = m_dir.filePath(QStringLiteral("damaged.looplab.json"));
+    QFile in(saved), out(damaged);
+    QVERIFY(in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly));
+    out.write(in.readAll().left(200));
+    out.close();
+    const QString notWritten = m_dir.filePath(QStringLiteral("never.json"));
+    r = run({QStringLiteral("export"), damaged, QStringLiteral("--summary-json"), notWritten});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("damaged"));
+    QVERIFY(!QFile::exists(notWritten));
+}
+
+void tst_Cli::traceExport()
+{
+    const QString path = m_dir.filePath(QStringLiteral("trace.json"));
+    const Result r = run({QStringLiteral("run"), QStringLiteral("--mode"), QStringLiteral("pool"), QStringLiteral("--duration"),
+                          QStringLiteral("0.5"), QStringLiteral("--io-ms"), QStringLiteral("50"), QStringLiteral("--export-trace"), path});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray events = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("traceEvents")).toArray();
+    QSet<QString> phases;
+    for (const QJsonValue &e : events)
+        phases.insert(e.toObject().value(QStringLiteral("ph")).toString());
+    for (const char *ph : {"M", "X", "b", "e", "C", "i"})
+        QVERIFY2(phases.contains(QLatin1String(ph)), ph);
+}
+
+void tst_Cli::compareModes()
+{
+    const QString json = m_dir.filePath(QStringLiteral("compare.json"));
+    const QString png = m_dir.filePath(QStringLiteral("compare.png"));
+    const Result r = run({QStringLiteral("compare"), QStringLiteral("--work"), QStringLiteral("io"), QStringLiteral("--modes"),
+                          QStringLiteral("inline,pool"), QStringLiteral("--duration"), QStringLiteral("1"),
+                          QStringLiteral("--summary-json"), json, QStringLiteral("--export-png"), png});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile file(json);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject summary = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonArray runs = summary.value(QStringLiteral("runs")).toArray();
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs.at(0).toObject().value(QStringLiteral("mode")).toString(), QStringLiteral("inline"));
+    QCOMPARE(runs.at(1).toObject().value(QStringLiteral("mode")).toString(), QStringLiteral("pool"));
+    QVERIFY(runs.at(0).toObject().value(QStringLiteral("p99_ms")).toDouble()
+            > 5 * runs.at(1).toObject().value(QStringLiteral("p99_ms")).toDouble());
+    QVERIFY(runs.at(0).toObject().contains(QStringLiteral("p99_corrected_ms")));
+    const QImage image(png);
+    QCOMPARE(image.size(), QSize(1600, 1000));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

@@ -1,6 +1,7 @@
 #include "lagdecimator.h"
 #include "latencychart.h"
 #include "recorder.h"
+#include "statistics.h"
 #include "theme.h"
 
 #include <QGraphicsScene>
@@ -16,6 +17,7 @@
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 
+#include <iterator>
 #include <memory>
 
 namespace {
@@ -106,6 +108,7 @@ private slots:
     void modeBandsForEveryMode();
     void liveScrolls();
     void zoomAndReset();
+    void thresholdToggling();
     void grabIsNotBlank();
 
 private:
@@ -518,6 +521,85 @@ void TestLatencyChart::zoomAndReset()
 
     chart.setLive(true);
     QCOMPARE(chart.rubberBand(), QChartView::NoRubberBand);
+}
+
+void TestLatencyChart::thresholdToggling()
+{
+    LatencyChart chart;
+    showChart(chart);
+    chart.setLive(false);
+    chart.setRecorder(makeRecorder(10.0, 10.0, true), kOrigin);
+    chart.refresh(kOrigin + 10 * kSec);
+    QVERIFY(chart.yMaxMs() >= 200.0 && chart.yMaxMs() < 500.0);
+
+    // Frame, long task and slow response by default; the INP limits and the hang on demand.
+    const bool defaults[] = {true, true, true, false, false, false};
+    QCOMPARE(int(std::size(defaults)), int(Statistics::kBandsMs.size()));
+    for (int i = 0; i < int(Statistics::kBandsMs.size()); ++i)
+        QCOMPARE(chart.isThresholdVisible(i), defaults[i]);
+    QVERIFY(!chart.isThresholdVisible(-1));
+    QVERIFY(!chart.isThresholdVisible(6));
+
+    auto lineFor = [&](const QString &start) -> QLineSeries * {
+        for (QAbstractSeries *s : chart.chart()->series()) {
+            if (s->name().startsWith(start))
+                return qobject_cast<QLineSeries *>(s);
+        }
+        return nullptr;
+    };
+    QLineSeries *inpGood = lineFor(QStringLiteral("200 ms"));
+    QLineSeries *frame = lineFor(QStringLiteral("16.7 ms"));
+    QVERIFY(inpGood && frame);
+    QVERIFY(!inpGood->isVisible());
+    QGraphicsSimpleTextItem *inpLabel = referenceLabel(chart, QStringLiteral("200 ms"));
+    QGraphicsSimpleTextItem *frameLabel = referenceLabel(chart, QStringLiteral("16.7 ms"));
+    QVERIFY(inpLabel && frameLabel);
+    QCOMPARE(inpLabel->text(), QStringLiteral("200 ms · INP good limit"));
+    QVERIFY(!inpLabel->isVisible());
+    QVERIFY(frameLabel->isVisible());
+
+    chart.setThresholdVisible(3, true);
+    QVERIFY(chart.isThresholdVisible(3));
+    QVERIFY(inpGood->isVisible());
+    QVERIFY(inpLabel->isVisible());
+    const double lineY = chart.chart()->mapToPosition(QPointF(1.0, 200.0), inpGood).y();
+    const QRectF box = inpLabel->sceneBoundingRect();
+    QVERIFY(qAbs(box.bottom() - lineY) < 4 || qAbs(box.top() - lineY) < 4);
+    // The line spans the x range at 200 ms.
+    QCOMPARE(inpGood->points().size(), 2);
+    QCOMPARE(inpGood->points().at(0).y(), 200.0);
+
+    chart.setThresholdVisible(0, false);
+    QVERIFY(!chart.isThresholdVisible(0));
+    QVERIFY(!frame->isVisible());
+    QVERIFY(!frameLabel->isVisible());
+    // Stays hidden across refreshes and axis changes.
+    chart.refresh(kOrigin + 10 * kSec);
+    chart.setLogScale(true);
+    QVERIFY(!frameLabel->isVisible());
+    QVERIFY(inpLabel->isVisible());
+
+    // The INP poor line (500 ms) is above this run's axis: on, but no label to show.
+    chart.setLogScale(false);
+    chart.setThresholdVisible(5, true);
+    QVERIFY(chart.isThresholdVisible(5));
+    QVERIFY(!referenceLabel(chart, QStringLiteral("500 ms"))->isVisible());
+    // 200 and 250 ms lie close: their labels do not cover each other.
+    chart.setThresholdVisible(4, true);
+    chart.setLogScale(true);
+    QGraphicsSimpleTextItem *hangLabel = referenceLabel(chart, QStringLiteral("250 ms"));
+    QVERIFY(hangLabel->isVisible() && inpLabel->isVisible());
+    QVERIFY(!hangLabel->sceneBoundingRect().intersects(inpLabel->sceneBoundingRect()));
+    chart.setLogScale(false);
+
+    // Reference lines never get legend entries, shown or not.
+    for (QLegendMarker *marker : chart.chart()->legend()->markers()) {
+        if (marker->label().contains(QLatin1String(" ms · ")))
+            QVERIFY2(!marker->isVisible(), qPrintable(marker->label()));
+    }
+    chart.setThresholdVisible(42, true); // ignored
+    chart.setThresholdVisible(0, true);
+    QVERIFY(frameLabel->isVisible());
 }
 
 void TestLatencyChart::grabIsNotBlank()

@@ -99,6 +99,7 @@ private slots:
     void liveFollowsNow();
     void wheelZoomsAroundCursorAndLeavesLive();
     void dragPans();
+    void showRangeCentres();
     void paintsSomething();
     void paintsKindColours();
     void clearsWithNullRecorder();
@@ -349,6 +350,38 @@ void tst_TimelineView::dragPans()
     // Moving without a button pressed does nothing.
     sendMouse(m_view.get(), QEvent::MouseMove, QPoint(700, 62), Qt::NoButton, Qt::NoButton);
     QCOMPARE(m_view->axis().startNs, after.startNs);
+}
+
+void tst_TimelineView::showRangeCentres()
+{
+    m_view->setLive(true);
+    QSignalSpy live(m_view.get(), &TimelineView::liveChanged);
+    m_view->showRange(kOrigin + 1000 * kMs, kOrigin + 1500 * kMs);
+    QVERIFY(!m_view->isLive());
+    QCOMPARE(live.count(), 1);
+    QCOMPARE(live.at(0).at(0).toBool(), false);
+    // 500 ms plus a fifth of it each side, centred on 1.25 s.
+    QCOMPARE(m_view->axis().spanNs, 700 * kMs);
+    QCOMPARE(m_view->axis().startNs, kOrigin + 900 * kMs);
+    QCOMPARE(m_view->axis().endNs(), kOrigin + 1600 * kMs);
+    // The range's span shows in the middle of the plot.
+    QCOMPARE(m_view->spanAt(pointAt(*m_view, 1, kOrigin + 1300 * kMs)), 1);
+
+    // Not live any more: a second jump emits nothing, new data does not scroll it.
+    m_view->showRange(kOrigin + 2600 * kMs, kOrigin + 2100 * kMs); // reversed is fine
+    QCOMPARE(live.count(), 1);
+    QCOMPARE(m_view->axis().startNs, kOrigin + 2000 * kMs);
+    QCOMPARE(m_view->axis().spanNs, 700 * kMs);
+    m_view->refresh(kNow + kS);
+    QCOMPARE(m_view->axis().startNs, kOrigin + 2000 * kMs);
+
+    // An empty range still shows something.
+    m_view->showRange(kOrigin + 500 * kMs, kOrigin + 500 * kMs);
+    QVERIFY(m_view->axis().spanNs > 0);
+    QVERIFY(m_view->axis().startNs <= kOrigin + 500 * kMs && m_view->axis().endNs() >= kOrigin + 500 * kMs);
+
+    m_view->setLive(true);
+    QCOMPARE(live.count(), 2);
 }
 
 void tst_TimelineView::paintsSomething()

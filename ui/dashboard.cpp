@@ -1,6 +1,8 @@
 #include "dashboard.h"
 
+#include "laghistogramchart.h"
 #include "latencychart.h"
+#include "longtasklog.h"
 #include "recorder.h"
 #include "runconfig.h"
 #include "statsstrip.h"
@@ -11,6 +13,7 @@
 
 #include <QLabel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 Dashboard::Dashboard(QWidget *parent)
@@ -22,6 +25,9 @@ Dashboard::Dashboard(QWidget *parent)
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_chart(new LatencyChart(m_splitter))
     , m_timeline(new TimelineView(m_splitter))
+    , m_tabs(new QTabWidget(m_splitter))
+    , m_histogram(new LagHistogramChart(m_tabs))
+    , m_longTasks(new LongTaskLog(m_tabs))
 {
     setAutoFillBackground(true);
     QPalette p = palette();
@@ -42,12 +48,26 @@ Dashboard::Dashboard(QWidget *parent)
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_verdict->setToolTip(tr("Computed from this run's measurements."));
 
+    // The histogram first: it is what an exported image shows.
+    m_tabs->addTab(m_histogram, tr("Histogram"));
+    m_tabs->setTabToolTip(0, tr("Tick lateness, raw and stall-corrected, in log-spaced buckets."));
+    m_tabs->addTab(m_longTasks, tr("Long tasks"));
+    m_tabs->setTabToolTip(1, tr("Every loop stall of 50 ms or more and what ran on the loop meanwhile. "
+                                "Click a row to show it on the timeline."));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setMinimumHeight(110);
+    connect(m_longTasks, &LongTaskLog::stallActivated, m_timeline, &TimelineView::showRange);
+
     m_splitter->addWidget(m_chart);
     m_splitter->addWidget(m_timeline);
+    m_splitter->addWidget(m_tabs);
+    // Growing the window grows the lag chart and the timeline; the tabs keep their height.
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({650, 300}); // scaled to the real height at the first layout
+    // The tabs keep these 180 px; the chart and timeline share the rest 3:1 at the first layout.
+    m_splitter->setSizes({620, 250, 180});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 6);
@@ -59,21 +79,31 @@ Dashboard::Dashboard(QWidget *parent)
     layout->addWidget(m_splitter, 1);
 }
 
-void Dashboard::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 originNs)
+void Dashboard::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 originNs, qint64 intervalNs)
 {
+    m_refreshes = 0;
     m_chart->setRecorder(recorder, originNs);
+    m_histogram->setRecorder(recorder, intervalNs > 0 ? intervalNs : m_histogram->intervalNs());
+    m_longTasks->setRecorder(recorder, originNs);
     m_timeline->setRecorder(std::move(recorder), originNs);
+    updateLongTasksTab();
 }
 
 void Dashboard::refreshCharts(qint64 nowNs)
 {
     m_chart->refresh(nowNs);
     m_timeline->refresh(nowNs);
+    m_longTasks->refresh();
+    // Counting every tick into two histograms is cheap, redrawing bars each frame is not.
+    if (m_refreshes++ % kHistogramEvery == 0 || !m_chart->isLive())
+        m_histogram->refresh();
+    updateLongTasksTab();
 }
 
 void Dashboard::setSummary(const Summary &summary, const RunConfig &config, ExecMode currentMode)
 {
     m_stats->setSummary(summary, currentMode);
+    m_histogram->setIntervalNs(qint64(config.intervalMs) * 1000000);
     m_subtitle->setText(describeRun(summary, config));
     m_verdict->setText(summary.verdict);
     const bool blocked = summary.longTasks > 0 || summary.p99Ms >= Verdict::kFrameMs;
@@ -97,9 +127,11 @@ void Dashboard::clear(ExecMode currentMode)
 
 void Dashboard::setLive(bool live)
 {
+    // A timeline that left live by itself (zoom, pan, a long-task row) keeps its view.
+    const bool wasLive = m_timeline->isLive();
     m_chart->setLive(live);
     m_timeline->setLive(live);
-    if (!live)
+    if (!live && wasLive)
         m_timeline->showAll();
 }
 
@@ -124,7 +156,18 @@ QString Dashboard::describeRun(const Summary &s, const RunConfig &config)
 
 void Dashboard::fitTimeline()
 {
-    const int total = m_splitter->height() - m_splitter->handleWidth();
-    const int timeline = qBound(m_timeline->minimumSizeHint().height(), m_timeline->preferredHeight(), total / 2);
-    m_splitter->setSizes({total - timeline, timeline});
+    const int total = m_splitter->height() - 2 * m_splitter->handleWidth();
+    const int tabs = qBound(m_tabs->minimumHeight(), kTabsHeight, total / 4);
+    const int timeline = qBound(m_timeline->minimumSizeHint().height(), m_timeline->preferredHeight(),
+                                (total - tabs) * 2 / 5);
+    m_splitter->setSizes({total - tabs - timeline, timeline, tabs});
+}
+
+void Dashboard::updateLongTasksTab()
+{
+    const int stalls = m_longTasks->stallCount();
+    if (stalls == m_shownStalls)
+        return;
+    m_shownStalls = stalls;
+    m_tabs->setTabText(1, stalls > 0 ? tr("Long tasks (%1)").arg(stalls) : tr("Long tasks"));
 }

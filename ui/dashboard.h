@@ -6,9 +6,12 @@
 
 #include <memory>
 
+class LagHistogramChart;
 class LatencyChart;
+class LongTaskLog;
 class QLabel;
 class QSplitter;
+class QTabWidget;
 class Recorder;
 class StatsStrip;
 class TimelineView;
@@ -16,7 +19,8 @@ struct RunConfig;
 struct Summary;
 
 // What the window shows and what a PNG export contains: a header naming the run, the
-// statistics strip, the latency chart and the task timeline. The same widget renders the
+// statistics strip, the latency chart, the task timeline and below them a tab with the
+// lateness histogram (shown in exports) or the long-task log. The same widget renders the
 // headless export, so the image and the window never disagree.
 class Dashboard : public QWidget
 {
@@ -27,21 +31,32 @@ public:
     StatsStrip *stats() const { return m_stats; }
     LatencyChart *latencyChart() const { return m_chart; }
     TimelineView *timeline() const { return m_timeline; }
+    LagHistogramChart *histogram() const { return m_histogram; }
+    LongTaskLog *longTaskLog() const { return m_longTasks; }
 
-    void setRecorder(std::shared_ptr<const Recorder> recorder, qint64 originNs);
-    // Redraws the charts with what the recorder holds up to nowNs.
+    // intervalNs: the ticker interval, for the histogram's stall correction; 0 keeps the last
+    // one known (setSummary also passes the run's).
+    void setRecorder(std::shared_ptr<const Recorder> recorder, qint64 originNs, qint64 intervalNs = 0);
+    // Redraws the charts with what the recorder holds up to nowNs. The histogram follows only
+    // every kHistogramEvery-th call while live.
     void refreshCharts(qint64 nowNs);
     void setSummary(const Summary &summary, const RunConfig &config, ExecMode currentMode);
     void clear(ExecMode currentMode);
     void setLive(bool live);
     QString verdictText() const;
-    // Gives the timeline the height its lanes need and the chart the rest (for exports).
+    // Gives the timeline the height its lanes need, the tabs their default height and the
+    // chart the rest (for exports).
     void fitTimeline();
+
+    static constexpr int kHistogramEvery = 15;
+    static constexpr int kTabsHeight = 200;
 
     // "CPU work: 2048 KB JSON every 100 ms · mode ..." — the header's second line.
     static QString describeRun(const Summary &summary, const RunConfig &config);
 
 private:
+    void updateLongTasksTab();
+
     QLabel *m_title;
     QLabel *m_subtitle;
     QLabel *m_verdict;
@@ -49,4 +64,9 @@ private:
     QSplitter *m_splitter;
     LatencyChart *m_chart;
     TimelineView *m_timeline;
+    QTabWidget *m_tabs;
+    LagHistogramChart *m_histogram;
+    LongTaskLog *m_longTasks;
+    int m_refreshes = 0;
+    int m_shownStalls = -1;
 };

@@ -2,6 +2,7 @@
 
 #include "lagdecimator.h"
 #include "recorder.h"
+#include "statistics.h"
 #include "theme.h"
 
 #include <QElapsedTimer>
@@ -20,6 +21,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace {
 // Below this the linear axis does not shrink, so sub-millisecond jitter is not blown up
@@ -138,22 +140,30 @@ LatencyChart::LatencyChart(QWidget *parent)
 
     struct Reference
     {
-        double ms;
         QString text;
+        Qt::PenStyle style;
     };
+    // By Statistics::kBandsMs, in its order.
     const Reference references[] = {
-        {1000.0 / 60.0, QStringLiteral("16.7 ms · one frame")},
-        {50.0, QStringLiteral("50 ms · long task")},
-        {100.0, QStringLiteral("100 ms · input feels slow")},
+        {QStringLiteral("16.7 ms · one frame"), Qt::DashLine},
+        {QStringLiteral("50 ms · long task"), Qt::DashLine},
+        {QStringLiteral("100 ms · input feels slow"), Qt::DashLine},
+        {QStringLiteral("200 ms · INP good limit"), Qt::DotLine},
+        {QStringLiteral("250 ms · hang"), Qt::DashDotLine},
+        {QStringLiteral("500 ms · INP poor limit"), Qt::DotLine},
     };
-    for (const Reference &r : references) {
+    static_assert(std::size(references) == Statistics::kBandsMs.size());
+    for (size_t i = 0; i < std::size(references); ++i) {
+        const Reference &r = references[i];
         ReferenceLine line;
-        line.ms = r.ms;
+        line.ms = Statistics::kBandsMs[i];
+        line.visible = i < 3;
         line.series = new QLineSeries(this);
         line.series->setName(r.text);
-        QPen pen(Theme::mutedTextColor(), 1.0, Qt::DashLine);
+        QPen pen(Theme::mutedTextColor(), 1.0, r.style);
         pen.setCosmetic(true);
         line.series->setPen(pen);
+        line.series->setVisible(line.visible);
         c->addSeries(line.series);
         line.labelBackground = new QGraphicsRectItem(c);
         line.labelBackground->setPen(Qt::NoPen);
@@ -263,6 +273,26 @@ void LatencyChart::setLogScale(bool on)
 bool LatencyChart::isLogScale() const
 {
     return m_logScale;
+}
+
+void LatencyChart::setThresholdVisible(int bandIndex, bool on)
+{
+    if (bandIndex < 0 || bandIndex >= m_references.size())
+        return;
+    ReferenceLine &r = m_references[bandIndex];
+    if (r.visible == on)
+        return;
+    r.visible = on;
+    r.series->setVisible(on);
+    // Qt Charts shows a series' legend marker again with the series; the label names it.
+    for (QLegendMarker *marker : chart()->legend()->markers(r.series))
+        marker->setVisible(false);
+    placeReferenceLabels();
+}
+
+bool LatencyChart::isThresholdVisible(int bandIndex) const
+{
+    return bandIndex >= 0 && bandIndex < m_references.size() && m_references.at(bandIndex).visible;
 }
 
 double LatencyChart::yMaxMs() const
@@ -497,8 +527,12 @@ void LatencyChart::placeReferenceLabels()
 {
     QChart *c = chart();
     const QRectF plot = c->plotArea();
-    for (ReferenceLine &r : m_references) {
-        const bool inside = plot.isValid() && r.ms >= (m_logScale ? kLogMinMs : 0.0)
+    // Top down, so a label that would cover the one above it (200 and 250 ms on a log axis)
+    // moves left of it instead.
+    QVector<QRectF> placed;
+    for (auto it = m_references.rbegin(); it != m_references.rend(); ++it) {
+        ReferenceLine &r = *it;
+        const bool inside = r.visible && plot.isValid() && r.ms >= (m_logScale ? kLogMinMs : 0.0)
                             && r.ms <= m_yMaxMs;
         r.label->setVisible(inside);
         r.labelBackground->setVisible(inside);
@@ -506,12 +540,22 @@ void LatencyChart::placeReferenceLabels()
             continue;
         const double lineY = c->mapToPosition(QPointF(m_shownEnd, r.ms), r.series).y();
         const QRectF text = r.label->boundingRect();
-        const double x = plot.right() - text.width() - 6;
+        double x = plot.right() - text.width() - 6;
         double y = lineY - text.height() - 1;
         if (y < plot.top())
             y = lineY + 2;
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const QRectF &other : std::as_const(placed)) {
+                if (QRectF(x - 3, y, text.width() + 6, text.height()).intersects(other)) {
+                    x = other.left() - text.width() - 12;
+                    moved = true;
+                }
+            }
+        }
         r.label->setPos(x, y);
         r.labelBackground->setRect(QRectF(x - 3, y, text.width() + 6, text.height()));
+        placed.append(r.labelBackground->rect());
     }
 }
 

@@ -40,6 +40,11 @@ public:
     void setLogScale(bool on);
     bool isLogScale() const;
 
+    // Dashed reference lines at Statistics::kBandsMs[bandIndex] (frame, long task, slow
+    // response, INP good limit, hang, INP poor limit). The first three show by default.
+    void setThresholdVisible(int bandIndex, bool on);
+    bool isThresholdVisible(int bandIndex) const;
+
     // The y range currently shown, ms.
     double yMaxMs() const;
     // Points currently in the lateness series (after decimation).
@@ -59,6 +64,7 @@ private:
     struct ReferenceLine
     {
         double ms = 0;
+        bool visible = false;
         QLineSeries *series = nullptr;
         QGraphicsRectItem *labelBackground = nullptr;
         QGraphicsSimpleTextItem *label = nullptr;

@@ -1,6 +1,7 @@
 #include "launcher.h"
 
 #include "commandline.h"
+#include "comparisonview.h"
 #include "headlessrun.h"
 #include "mainwindow.h"
 #include "pngexporter.h"
@@ -60,17 +61,25 @@ int Launcher::main(int argc, char *argv[])
         QCoreApplication app(argc, argv);
         return HeadlessRun::demo();
     }
-    case CliRequest::Command::Run: {
+    case CliRequest::Command::Run:
+    case CliRequest::Command::Export:
+    case CliRequest::Command::Compare: {
         if (request.exportPng.isEmpty()) {
             QCoreApplication app(argc, argv);
-            return HeadlessRun::run(request);
+            if (request.command == CliRequest::Command::Compare)
+                return HeadlessRun::compare(request);
+            return request.command == CliRequest::Command::Run ? HeadlessRun::run(request)
+                                                               : HeadlessRun::exportSaved(request);
         }
         // Rendering needs a GUI application, but never a screen.
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         s_previousHandler = qInstallMessageHandler(quietOffscreenHandler);
         QApplication app(argc, argv);
-        return HeadlessRun::run(request, &PngExporter::exportSession);
+        if (request.command == CliRequest::Command::Compare)
+            return HeadlessRun::compare(request, &ComparisonView::exportPng);
+        return request.command == CliRequest::Command::Run ? HeadlessRun::run(request, &PngExporter::exportRun)
+                                                           : HeadlessRun::exportSaved(request, &PngExporter::exportRun);
     }
     case CliRequest::Command::Gui:
         break;

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "comparedialog.h"
 #include "dashboard.h"
 #include "latencychart.h"
 #include "lesson.h"
@@ -8,11 +9,14 @@
 #include "monotonicclock.h"
 #include "pngexporter.h"
 #include "recorder.h"
+#include "runexport.h"
+#include "runfile.h"
 #include "runconfig.h"
 #include "session.h"
 #include "statistics.h"
 #include "statsstrip.h"
 #include "timelineview.h"
+#include "traceexport.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -23,6 +27,8 @@
 #include <QFileInfo>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -133,6 +139,43 @@ void MainWindow::createActions()
     m_exportAction->setStatusTip(tr("Save the dashboard, the latency chart or the timeline as a PNG image (Ctrl+E)."));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::showExportDialog);
 
+    m_openAction = new QAction(tr("Open run…"), this);
+    m_openAction->setObjectName(QStringLiteral("openRun"));
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setStatusTip(tr("Open a run saved earlier (.looplab.json) and redraw its charts (Ctrl+O)."));
+    connect(m_openAction, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open run"), m_exportFolder,
+                                                          tr("Loop Lab runs (*.looplab.json);;JSON files (*.json)"));
+        if (!path.isEmpty())
+            openRun(path);
+    });
+
+    m_saveAction = new QAction(tr("Save run…"), this);
+    m_saveAction->setObjectName(QStringLiteral("saveRun"));
+    m_saveAction->setShortcut(QKeySequence::Save);
+    m_saveAction->setStatusTip(tr("Save every tick and task of the last run to open later (Ctrl+S)."));
+    connect(m_saveAction, &QAction::triggered, this, [this] {
+        const QString path = askSavePath(tr("Save run"), tr("Loop Lab runs (*.looplab.json)"), QStringLiteral(".looplab.json"));
+        if (!path.isEmpty())
+            saveRun(path);
+    });
+
+    m_traceAction = new QAction(tr("Export trace…"), this);
+    m_traceAction->setObjectName(QStringLiteral("exportTrace"));
+    m_traceAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+E")));
+    m_traceAction->setStatusTip(tr("Write a Chrome trace-event JSON to open in Perfetto or chrome://tracing (Ctrl+Shift+E)."));
+    connect(m_traceAction, &QAction::triggered, this, [this] {
+        const QString path = askSavePath(tr("Export trace"), tr("Trace events (*.json)"), QStringLiteral(".trace.json"));
+        if (!path.isEmpty())
+            exportTrace(path);
+    });
+
+    m_compareAction = new QAction(tr("Compare modes…"), this);
+    m_compareAction->setObjectName(QStringLiteral("compareModes"));
+    m_compareAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+M")));
+    m_compareAction->setStatusTip(tr("Run the same workload in several modes and compare their lag (Ctrl+M)."));
+    connect(m_compareAction, &QAction::triggered, this, &MainWindow::showCompareDialog);
+
     m_followAction = new QAction(tr("Follow live"), this);
     m_followAction->setObjectName(QStringLiteral("followLive"));
     m_followAction->setCheckable(true);
@@ -233,7 +276,11 @@ void MainWindow::createToolBars()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    file->addAction(m_saveAction);
+    file->addSeparator();
     file->addAction(m_exportAction);
+    file->addAction(m_traceAction);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -241,12 +288,23 @@ void MainWindow::createMenus()
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_startStopAction);
     run->addAction(m_clearAction);
+    run->addAction(m_compareAction);
     run->addSeparator();
     run->addActions(m_modeGroup->actions());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_followAction);
     view->addAction(m_logScaleAction);
+    QMenu *thresholds = view->addMenu(tr("Threshold lines"));
+    for (int i = 0; i < int(Statistics::kBandsMs.size()); ++i) {
+        QAction *line = thresholds->addAction(tr("%1 ms · %2").arg(Statistics::kBandsMs[size_t(i)]).arg(Statistics::bandName(i)));
+        line->setObjectName(QStringLiteral("threshold-%1").arg(i));
+        line->setCheckable(true);
+        line->setChecked(m_dashboard->latencyChart()->isThresholdVisible(i));
+        line->setStatusTip(tr("Show or hide this reference line on the latency chart."));
+        connect(line, &QAction::toggled, this, [this, i](bool on) { m_dashboard->latencyChart()->setThresholdVisible(i, on); });
+        m_thresholdActions << line;
+    }
     QAction *lessons = m_lessonsDock->toggleViewAction();
     lessons->setShortcut(QKeySequence(QStringLiteral("F1")));
     lessons->setStatusTip(tr("Show or hide the lessons: what each mode teaches and how to read the charts (F1)."));
@@ -328,7 +386,8 @@ void MainWindow::clearRun()
 void MainWindow::onStarted()
 {
     m_liveStats.reset();
-    m_dashboard->setRecorder(m_session->recorder(), m_session->startNs());
+    m_dashboard->setRecorder(m_session->recorder(), m_session->startNs(),
+                             qint64(m_session->config().intervalMs) * 1000000);
     m_followAction->setChecked(true);
     m_dashboard->setLive(true);
     m_frame = 0;
@@ -371,7 +430,12 @@ void MainWindow::updateRunActions()
     const bool running = m_session->isRunning();
     m_startStopAction->setText(running ? tr("Stop") : tr("Start"));
     m_startStopAction->setToolTip(running ? tr("Stop the run (Space)") : tr("Start a run (Space)"));
-    m_clearAction->setEnabled(!running && m_session->recorder());
+    const bool hasRun = !running && m_session->recorder();
+    m_clearAction->setEnabled(hasRun);
+    m_saveAction->setEnabled(hasRun);
+    m_traceAction->setEnabled(hasRun);
+    m_openAction->setEnabled(!running);
+    m_compareAction->setEnabled(!running);
     m_workers->setEnabled(!running);
     updateControlsForMode();
 }
@@ -439,6 +503,82 @@ bool MainWindow::exportPng(ExportDialog::Target target, qreal scale, const QStri
     return true;
 }
 
+QString MainWindow::askSavePath(const QString &title, const QString &filter, const QString &suffix)
+{
+    const QString name = QStringLiteral("looplab-%1%2")
+                             .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")), suffix);
+    QString path = QFileDialog::getSaveFileName(this, title, QDir(m_exportFolder).filePath(name), filter);
+    if (!path.isEmpty() && !path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        path += suffix;
+    return path;
+}
+
+bool MainWindow::writeFile(const QString &path, const QByteArray &data)
+{
+    QString error;
+    if (!RunExport::writeFile(path, data, &error)) {
+        showError(tr("The file was not saved.\n\n%1").arg(error));
+        return false;
+    }
+    m_exportFolder = QFileInfo(path).absolutePath();
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+bool MainWindow::saveRun(const QString &path)
+{
+    const LoadedRun run = m_session->snapshot();
+    if (!run.recorder || m_session->isRunning())
+        return false;
+    return writeFile(path, RunFile::save(*run.recorder, run.config, run.startNs, run.endNs));
+}
+
+bool MainWindow::exportTrace(const QString &path)
+{
+    const LoadedRun run = m_session->snapshot();
+    if (!run.recorder || m_session->isRunning())
+        return false;
+    return writeFile(path, TraceExport::chromeTrace(*run.recorder, run.startNs, run.config));
+}
+
+bool MainWindow::openRun(const QString &path)
+{
+    if (m_session->isRunning())
+        return false;
+    QFile file(path);
+    LoadedRun run;
+    QString error;
+    if (!file.open(QIODevice::ReadOnly))
+        error = file.errorString();
+    else if (RunFile::load(file.readAll(), &run, &error) && m_session->loadRun(run))
+        error.clear();
+    if (!run.recorder) { // the current view stays as it was
+        showError(tr("Could not open %1.\n\n%2").arg(QDir::toNativeSeparators(path), error));
+        return false;
+    }
+    setControls(run.config);
+    setMode(run.config.mode);
+    m_liveStats.reset();
+    m_dashboard->setRecorder(m_session->recorder(), run.startNs, qint64(run.config.intervalMs) * 1000000);
+    m_dashboard->setSummary(m_session->summary(), run.config, run.config.mode);
+    m_followAction->setChecked(false);
+    m_dashboard->refreshCharts(run.endNs);
+    m_dashboard->setLive(false);
+    m_dashboard->refreshCharts(run.endNs);
+    m_exportFolder = QFileInfo(path).absolutePath();
+    updateRunActions();
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+void MainWindow::showCompareDialog()
+{
+    auto *dialog = new CompareDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setBaseConfig(configFromControls());
+    dialog->open();
+}
+
 void MainWindow::showExportDialog()
 {
     const QString name = QStringLiteral("looplab-%1.png").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
@@ -491,6 +631,9 @@ void MainWindow::readSettings()
     m_queueCapacity->setValue(settings.value(QStringLiteral("run/queueCapacity"), defaults.queueCapacity).toInt());
     m_itemUs->setValue(settings.value(QStringLiteral("run/itemUs"), defaults.itemUs).toInt());
     m_logScaleAction->setChecked(settings.value(QStringLiteral("view/logScale"), false).toBool());
+    const QString thresholds = settings.value(QStringLiteral("view/thresholds")).toString();
+    for (int i = 0; i < int(m_thresholdActions.size()) && i < int(thresholds.size()); ++i)
+        m_thresholdActions[i]->setChecked(thresholds.at(i) == QLatin1Char('1'));
     m_exportFolder = settings.value(QStringLiteral("export/folder"),
                                     QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)).toString();
     m_exportScale = settings.value(QStringLiteral("export/scale"), 1.0).toReal();
@@ -511,6 +654,10 @@ void MainWindow::writeSettings() const
     settings.setValue(QStringLiteral("run/queueCapacity"), m_queueCapacity->value());
     settings.setValue(QStringLiteral("run/itemUs"), m_itemUs->value());
     settings.setValue(QStringLiteral("view/logScale"), m_logScaleAction->isChecked());
+    QString thresholds;
+    for (const QAction *line : m_thresholdActions)
+        thresholds += line->isChecked() ? QLatin1Char('1') : QLatin1Char('0');
+    settings.setValue(QStringLiteral("view/thresholds"), thresholds);
     settings.setValue(QStringLiteral("export/folder"), m_exportFolder);
     settings.setValue(QStringLiteral("export/scale"), m_exportScale);
 }

@@ -40,6 +40,10 @@ public:
     // Writes a PNG of target; on failure shows a message box with the reason and returns false.
     bool exportPng(ExportDialog::Target target, qreal scale, const QString &path);
     QString lastError() const { return m_lastError; }
+    // File > Open run / Save run / Export trace, without dialogs (the dialogs call these).
+    bool openRun(const QString &path);
+    bool saveRun(const QString &path);
+    bool exportTrace(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -56,6 +60,9 @@ private:
     void onFinished();
     void updateRunActions();
     void showExportDialog();
+    QString askSavePath(const QString &title, const QString &filter, const QString &suffix);
+    bool writeFile(const QString &path, const QByteArray &data);
+    void showCompareDialog();
     void showAbout();
     void showError(const QString &text);
     void updateControlsForMode();
@@ -71,8 +78,13 @@ private:
     QAction *m_startStopAction = nullptr;
     QAction *m_clearAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_traceAction = nullptr;
+    QAction *m_compareAction = nullptr;
     QAction *m_followAction = nullptr;
     QAction *m_logScaleAction = nullptr;
+    QList<QAction *> m_thresholdActions;
     QComboBox *m_work = nullptr;
     QSpinBox *m_ioMs = nullptr;
     QSpinBox *m_jsonKb = nullptr;

@@ -2,13 +2,15 @@
 
 #include "dashboard.h"
 #include "recorder.h"
-#include "session.h"
+#include "statistics.h"
 
 #include <QApplication>
 #include <QImageWriter>
 #include <QPainter>
 #include <QSaveFile>
 #include <QWidget>
+
+#include <functional>
 
 QImage PngExporter::render(QWidget *widget, qreal scale)
 {
@@ -46,23 +48,35 @@ bool PngExporter::save(const QImage &image, const QString &path, QString *error)
     return true;
 }
 
-bool PngExporter::exportSession(const Session &session, const QString &path, QSize size, QString *error)
+namespace {
+// Shows widget offscreen at size so that every child is laid out, then renders it.
+QImage renderOffscreen(QWidget *widget, QSize size, const std::function<void()> &afterLayout)
+{
+    widget->setAttribute(Qt::WA_DontShowOnScreen);
+    widget->resize(size);
+    widget->show();
+    QApplication::processEvents();
+    afterLayout();
+    QApplication::processEvents();
+    QImage image = PngExporter::render(widget, 1.0);
+    if (image.size() != size) // asked for less than the widget's minimum size
+        image = image.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    return image;
+}
+} // namespace
+
+bool PngExporter::exportRun(const LoadedRun &run, const QString &path, QSize size, QString *error)
 {
     Dashboard dashboard;
-    dashboard.setAttribute(Qt::WA_DontShowOnScreen);
-    dashboard.resize(size);
-    dashboard.setRecorder(session.recorder(), session.startNs());
-    dashboard.setSummary(session.summary(), session.config(), session.config().mode);
-    dashboard.show(); // lays out every child at its final size before rendering
-    QApplication::processEvents();
-    dashboard.refreshCharts(session.endNs());
-    dashboard.fitTimeline();
-    dashboard.setLive(false); // the whole run, now that its end is known
-    QApplication::processEvents();
-    dashboard.refreshCharts(session.endNs());
-    QApplication::processEvents();
-    QImage image = render(&dashboard, 1.0);
-    if (image.size() != size) // asked for less than the dashboard's minimum size
-        image = image.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    dashboard.setRecorder(run.recorder, run.startNs, qint64(run.config.intervalMs) * 1000000);
+    dashboard.setSummary(Statistics::summarize(*run.recorder, run.config, run.startNs, run.endNs), run.config,
+                         run.config.mode);
+    const QImage image = renderOffscreen(&dashboard, size, [&] {
+        dashboard.refreshCharts(run.endNs);
+        dashboard.fitTimeline();
+        dashboard.setLive(false); // the whole run, now that its end is known
+        QApplication::processEvents();
+        dashboard.refreshCharts(run.endNs);
+    });
     return save(image, path, error);
 }

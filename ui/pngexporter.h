@@ -1,11 +1,12 @@
 #pragma once
 
+#include "runfile.h"
+
 #include <QImage>
 #include <QSize>
 #include <QString>
 
 class QWidget;
-class Session;
 
 // Renders widgets to images and writes them as PNG through QSaveFile, so a failed export
 // never leaves a half-written file.
@@ -16,6 +17,7 @@ public:
     static QImage render(QWidget *widget, qreal scale);
     static bool save(const QImage &image, const QString &path, QString *error);
 
-    // Headless: lays out a dashboard of size for a finished session, renders and saves it.
-    static bool exportSession(const Session &session, const QString &path, QSize size, QString *error);
+    // Headless: lays out a dashboard of size for a finished run, renders and saves it.
+    static bool exportRun(const LoadedRun &run, const QString &path, QSize size, QString *error);
+
 };

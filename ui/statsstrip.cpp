@@ -1,5 +1,6 @@
 #include "statsstrip.h"
 
+#include "statistics.h"
 #include "summary.h"
 #include "theme.h"
 
@@ -7,10 +8,44 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <iterator>
+
 namespace {
+// Hidden first to last when the row is too narrow; the others always show.
+const char *const kDropOrder[] = {"p95", "ticks", "tasks", "busy", "missed", "max", "long"};
+
 QString msText(double ms)
 {
     return ms < 10 ? QString::number(ms, 'f', 2) + QStringLiteral(" ms") : QString::number(ms, 'f', 1) + QStringLiteral(" ms");
+}
+
+QString stallsCaption()
+{
+    QStringList limits;
+    for (double ms : Statistics::kBandsMs)
+        limits << QString::number(ms);
+    return QStringLiteral("stalls ≥ ") + limits.join(QLatin1Char('/')) + QStringLiteral(" ms");
+}
+
+QString stallsValue(const Summary &s)
+{
+    QStringList counts;
+    for (qint64 n : s.stallsAtLeast)
+        counts << QString::number(n);
+    return counts.join(QLatin1Char('/'));
+}
+
+QString stallsToolTip(const Summary &s)
+{
+    QStringList lines{QStringLiteral("Ticks at least this late (one stall each):")};
+    for (size_t i = 0; i < Statistics::kBandsMs.size(); ++i) {
+        lines << QStringLiteral("≥ %1 ms (%2): %3")
+                     .arg(Statistics::kBandsMs[i])
+                     .arg(Statistics::bandName(int(i)))
+                     .arg(s.stallsAtLeast[i]);
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 } // namespace
 
@@ -19,21 +54,29 @@ StatsStrip::StatsStrip(QWidget *parent)
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 4);
-    layout->setSpacing(18);
+    layout->setSpacing(14);
+    // Our minimumSizeHint, not the sum of every figure, bounds the width.
+    layout->setSizeConstraint(QLayout::SetNoConstraint);
     addFigure(QStringLiteral("p50"), tr("lag p50"), tr("Median lateness of the ticker: half of the ticks woke later than this."));
     addFigure(QStringLiteral("p95"), tr("p95"), tr("95th percentile of ticker lateness."));
     addFigure(QStringLiteral("p99"), tr("p99"), tr("99th percentile of ticker lateness: the stutter a user notices."));
+    addFigure(QStringLiteral("p99c"), tr("p99 corrected"),
+              tr("99th percentile counting the ticks a blocked loop should have fired. A blocked loop takes no "
+                 "samples while blocked, so the plain p99 understates a freeze (coordinated omission)."));
     addFigure(QStringLiteral("max"), tr("max"), tr("The latest tick: the longest freeze of the event loop."));
     addFigure(QStringLiteral("ticks"), tr("ticks"), tr("Ticker wake-ups measured so far."));
+    addFigure(QStringLiteral("missed"), tr("missed ticks"),
+              tr("Ticks that should have fired while the loop was blocked: what the stall correction adds."));
     addFigure(QStringLiteral("tasks"), tr("tasks done"), tr("Tasks completed (cancelled ones in brackets)."));
     addFigure(QStringLiteral("long"), tr("long tasks"), tr("Loop stalls of 50 ms or more (ticks at least 50 ms late)."));
+    addFigure(QStringLiteral("stalls"), stallsCaption(), stallsToolTip(Summary()));
     addFigure(QStringLiteral("busy"), tr("loop busy"), tr("Share of the run the GUI thread spent running tasks."));
     addFigure(QStringLiteral("mode"), tr("mode"), tr("Where the next submitted task runs."));
     layout->addStretch(1);
     clear(ExecMode::Inline);
 }
 
-QLabel *StatsStrip::addFigure(const QString &key, const QString &title, const QString &toolTip)
+void StatsStrip::addFigure(const QString &key, const QString &title, const QString &toolTip)
 {
     auto *box = new QWidget(this);
     auto *column = new QVBoxLayout(box);
@@ -57,8 +100,7 @@ QLabel *StatsStrip::addFigure(const QString &key, const QString &title, const QS
     box->setToolTip(toolTip);
     value->setAccessibleName(title);
     qobject_cast<QHBoxLayout *>(layout())->addWidget(box);
-    m_values.append({key, value});
-    return value;
+    m_figures.append({key, box, value});
 }
 
 void StatsStrip::setSummary(const Summary &s, ExecMode currentMode)
@@ -67,44 +109,93 @@ void StatsStrip::setSummary(const Summary &s, ExecMode currentMode)
         {QStringLiteral("p50"), msText(s.p50Ms)},
         {QStringLiteral("p95"), msText(s.p95Ms)},
         {QStringLiteral("p99"), msText(s.p99Ms)},
+        {QStringLiteral("p99c"), msText(s.p99CorrectedMs)},
         {QStringLiteral("max"), msText(s.maxMs)},
         {QStringLiteral("ticks"), QString::number(s.ticks)},
+        {QStringLiteral("missed"), QString::number(s.missedTicks)},
         {QStringLiteral("tasks"), QString::number(s.tasks) + (s.cancelled ? QStringLiteral(" (%1)").arg(s.cancelled) : QString())},
         {QStringLiteral("long"), QString::number(s.longTasks)},
+        {QStringLiteral("stalls"), stallsValue(s)},
         {QStringLiteral("busy"), QString::number(s.loopBusyPct, 'f', 1) + QStringLiteral(" %")},
         {QStringLiteral("mode"), Kinds::shortLabel(currentMode)},
     };
     for (const auto &[key, text] : texts) {
-        for (auto &[k, label] : m_values) {
-            if (k == key)
-                label->setText(text);
-        }
+        if (const Figure *f = figure(key))
+            f->value->setText(text);
     }
-    for (auto &[k, label] : m_values) {
-        if (k == QLatin1String("mode")) {
-            QPalette p = label->palette();
-            p.setColor(QPalette::WindowText, Theme::modeColor(currentMode));
-            label->setPalette(p);
-        }
-    }
+    figure(QStringLiteral("stalls"))->box->setToolTip(stallsToolTip(s));
+    QLabel *mode = figure(QStringLiteral("mode"))->value;
+    QPalette p = mode->palette();
+    p.setColor(QPalette::WindowText, Theme::modeColor(currentMode));
+    mode->setPalette(p);
+    fitFigures();
 }
 
 void StatsStrip::clear(ExecMode currentMode)
 {
-    for (auto &[key, label] : m_values)
-        label->setText(QStringLiteral("—"));
     setSummary(Summary(), currentMode);
-    for (auto &[key, label] : m_values) {
-        if (key != QLatin1String("mode"))
-            label->setText(QStringLiteral("—"));
+    for (const Figure &f : std::as_const(m_figures)) {
+        if (f.key != QLatin1String("mode"))
+            f.value->setText(QStringLiteral("—"));
     }
+    figure(QStringLiteral("stalls"))->box->setToolTip(stallsToolTip(Summary()));
+    fitFigures();
 }
 
 QString StatsStrip::valueText(const QString &key) const
 {
-    for (const auto &[k, label] : m_values) {
-        if (k == key)
-            return label->text();
+    const Figure *f = figure(key);
+    return f ? f->value->text() : QString();
+}
+
+bool StatsStrip::isFigureShown(const QString &key) const
+{
+    const Figure *f = figure(key);
+    return f && !f->box->isHidden();
+}
+
+QSize StatsStrip::minimumSizeHint() const
+{
+    const QMargins m = layout()->contentsMargins();
+    int width = m.left() + m.right() - layout()->spacing();
+    for (const Figure &f : m_figures) {
+        if (std::none_of(std::begin(kDropOrder), std::end(kDropOrder),
+                         [&f](const char *key) { return f.key == QLatin1String(key); }))
+            width += f.box->sizeHint().width() + layout()->spacing();
     }
-    return {};
+    return QSize(width, QWidget::minimumSizeHint().height());
+}
+
+void StatsStrip::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitFigures();
+}
+
+const StatsStrip::Figure *StatsStrip::figure(const QString &key) const
+{
+    for (const Figure &f : m_figures) {
+        if (f.key == key)
+            return &f;
+    }
+    return nullptr;
+}
+
+void StatsStrip::fitFigures()
+{
+    const QMargins m = layout()->contentsMargins();
+    const int spacing = layout()->spacing();
+    int needed = m.left() + m.right() - spacing;
+    for (const Figure &f : std::as_const(m_figures))
+        needed += f.box->sizeHint().width() + spacing;
+    QVector<QWidget *> hide;
+    for (const char *key : kDropOrder) {
+        if (needed <= width())
+            break;
+        const Figure *f = figure(QLatin1String(key));
+        hide.append(f->box);
+        needed -= f->box->sizeHint().width() + spacing;
+    }
+    for (const Figure &f : std::as_const(m_figures))
+        f.box->setHidden(hide.contains(f.box));
 }

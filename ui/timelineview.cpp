@@ -298,6 +298,18 @@ void TimelineView::showAll()
     update();
 }
 
+void TimelineView::showRange(qint64 startNs, qint64 endNs)
+{
+    if (endNs < startNs)
+        std::swap(startNs, endNs);
+    // First, so whoever reacts to leaving live (and may show the whole run) goes before us.
+    leaveLive();
+    const qint64 length = endNs - startNs;
+    m_axis.spanNs = qMax(kMinSpanNs, length + 2 * (length / 5));
+    m_axis.startNs = startNs + length / 2 - m_axis.spanNs / 2;
+    update();
+}
+
 TimeAxis TimelineView::axis() const
 {
     return m_axis;

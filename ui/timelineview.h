@@ -33,6 +33,9 @@ public:
     void setVisibleSeconds(double seconds); // the live window width, default 10 s
     // Shows the whole run [origin, nowNs] (used after a run stops and for export).
     void showAll();
+    // Leaves live mode and centres [startNs, endNs] with a fifth of its length as margin on
+    // each side (the long-task log's rows jump here).
+    void showRange(qint64 startNs, qint64 endNs);
 
     TimeAxis axis() const;
     // Index into the recorder's span ids of the span drawn under pos, or -1.

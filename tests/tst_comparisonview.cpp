@@ -1,0 +1,187 @@
+#include "comparison.h"
+#include "comparisonview.h"
+#include "recorder.h"
+#include "theme.h"
+
+#include <QHeaderView>
+#include <QImage>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <QtCharts/QAreaSeries>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QLineSeries>
+
+namespace {
+// Distinct colours in a region; a flat or blank rendering has one or two.
+int colourCount(const QImage &image, const QRect &region)
+{
+    QSet<QRgb> colours;
+    const QRect r = region.intersected(image.rect());
+    for (int y = r.top(); y <= r.bottom(); y += 3) {
+        for (int x = r.left(); x <= r.right(); x += 3)
+            colours.insert(image.pixel(x, y));
+    }
+    return int(colours.size());
+}
+
+bool hasColour(const QImage &image, const QColor &colour)
+{
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            if (image.pixelColor(x, y).rgb() == colour.rgb())
+                return true;
+        }
+    }
+    return false;
+}
+
+QList<QLineSeries *> modeLines(QChart *chart)
+{
+    QList<QLineSeries *> lines;
+    for (QAbstractSeries *s : chart->series()) {
+        auto *line = qobject_cast<QLineSeries *>(s);
+        if (line && !line->name().contains(QLatin1String(" ms")))
+            lines << line;
+    }
+    return lines;
+}
+} // namespace
+
+class tst_ComparisonView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void bucketsAreLogSpaced();
+    void showsBothRuns();
+    void logScaleToggles();
+    void rendersAtExportSize();
+    void emptyResults();
+
+private:
+    QVector<Comparison::Result> m_results;
+    RunConfig m_base;
+};
+
+void tst_ComparisonView::initTestCase()
+{
+    m_base.work = WorkKind::Io;
+    m_base.ioMs = 100;
+    m_base.periodMs = 200;
+    m_base.workers = 4;
+    m_base.durationS = 0.8;
+    Comparison comparison;
+    comparison.setConfig(m_base);
+    comparison.setModes({ExecMode::Inline, ExecMode::Pool});
+    QSignalSpy finished(&comparison, &Comparison::finished);
+    QVERIFY(comparison.start());
+    QVERIFY(finished.wait(15000));
+    m_results = comparison.results();
+    QCOMPARE(m_results.size(), 2);
+}
+
+void tst_ComparisonView::bucketsAreLogSpaced()
+{
+    QCOMPARE(ComparisonView::bucketOf(-3.0), 0);
+    QCOMPARE(ComparisonView::bucketOf(0.0), 0);
+    QCOMPARE(ComparisonView::bucketOf(0.01), 0);
+    QCOMPARE(ComparisonView::bucketOf(0.1), ComparisonView::kBucketsPerDecade);
+    QCOMPARE(ComparisonView::bucketOf(0.099), ComparisonView::kBucketsPerDecade - 1);
+    QCOMPARE(ComparisonView::bucketOf(100.0), 4 * ComparisonView::kBucketsPerDecade);
+    QCOMPARE(ComparisonView::bucketOf(1e9), ComparisonView::kHistogramBuckets - 1);
+    QCOMPARE(ComparisonView::bucketLowerMs(0), 0.01);
+    QVERIFY(qAbs(ComparisonView::bucketLowerMs(ComparisonView::kHistogramBuckets) - 10000.0) < 1e-6);
+    for (int b = 0; b < ComparisonView::kHistogramBuckets; ++b) {
+        const double mid = std::sqrt(ComparisonView::bucketLowerMs(b) * ComparisonView::bucketLowerMs(b + 1));
+        QCOMPARE(ComparisonView::bucketOf(mid), b);
+    }
+}
+
+void tst_ComparisonView::showsBothRuns()
+{
+    ComparisonView view;
+    view.resize(1400, 900);
+    view.setResults(m_results, m_base);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+    QTableWidget *table = view.table();
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("inline"));
+    QCOMPARE(table->item(1, 0)->text(), QStringLiteral("pool"));
+    QCOMPARE(table->item(0, 3)->text(), Comparison::formatMs(m_results.at(0).summary.p99Ms));
+    QCOMPARE(table->item(1, 10)->text(), m_results.at(1).summary.verdict);
+    // Every row fits: the table never scrolls.
+    QTRY_VERIFY(table->height() >= table->horizontalHeader()->height() + table->rowHeight(0) + table->rowHeight(1));
+
+    QVERIFY(view.verdictText().startsWith(QStringLiteral("Worst p99: inline ")));
+    const QList<QLineSeries *> lines = modeLines(view.lagChart()->chart());
+    QCOMPARE(lines.size(), 2);
+    for (QLineSeries *line : lines) {
+        QVERIFY(line->count() > 10);
+        // Decimated to at most two points per pixel column of the plot.
+        QVERIFY(line->count() <= 2 * (int(view.lagChart()->chart()->plotArea().width()) + 2));
+    }
+    int areas = 0;
+    for (QAbstractSeries *s : view.histogramChart()->chart()->series())
+        areas += qobject_cast<QAreaSeries *>(s) ? 1 : 0;
+    QCOMPARE(areas, 2);
+
+    const QImage image = view.grab().toImage();
+    QCOMPARE(image.size(), view.size() * image.devicePixelRatio());
+    QVERIFY(colourCount(image, image.rect()) > 50);
+    QVERIFY(colourCount(image, view.lagChart()->geometry()) > 10);
+    QVERIFY(colourCount(image, view.histogramChart()->geometry()) > 10);
+}
+
+void tst_ComparisonView::logScaleToggles()
+{
+    ComparisonView view;
+    view.resize(1200, 800);
+    view.setResults(m_results, m_base);
+    QVERIFY(view.isLogScale());
+    view.setLogScale(false);
+    QVERIFY(!view.isLogScale());
+    QCOMPARE(modeLines(view.lagChart()->chart()).size(), 2);
+    view.setLogScale(true);
+    QCOMPARE(modeLines(view.lagChart()->chart()).size(), 2);
+}
+
+void tst_ComparisonView::rendersAtExportSize()
+{
+    const QImage image = ComparisonView::render(m_results, m_base, QSize(1600, 1000));
+    QCOMPARE(image.size(), QSize(1600, 1000));
+    QVERIFY(colourCount(image, image.rect()) > 50);
+    QVERIFY(hasColour(image, Theme::modeColor(ExecMode::Inline)));
+    QVERIFY(hasColour(image, Theme::modeColor(ExecMode::Pool)));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("compare.png"));
+    QString error;
+    QVERIFY2(ComparisonView::exportPng(m_results, m_base, path, QSize(1600, 1000), &error), qPrintable(error));
+    QImage saved(path);
+    QCOMPARE(saved.size(), QSize(1600, 1000));
+    QVERIFY(!ComparisonView::exportPng(m_results, m_base, dir.filePath(QStringLiteral("missing/x.png")),
+                                       QSize(1600, 1000), &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void tst_ComparisonView::emptyResults()
+{
+    ComparisonView view;
+    view.resize(800, 600);
+    view.setResults({}, m_base);
+    QCOMPARE(view.table()->rowCount(), 0);
+    QCOMPARE(view.verdictText(), QStringLiteral("No run finished."));
+    QVERIFY(!view.grab().isNull());
+}
+
+QTEST_MAIN(tst_ComparisonView)
+#include "tst_comparisonview.moc"
