@@ -30,6 +30,8 @@ private slots:
     void settingsRemembered();
     void everyModeHasAToggle();
     void lessonSetsModeAndStarts();
+    void saveOpenRoundTrip();
+    void openDamagedKeepsView();
 
 private:
     QAction *action(const QString &name) const { return m_window->findChild<QAction *>(name); }
@@ -220,6 +222,56 @@ void tst_MainWindow::lessonSetsModeAndStarts()
     QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->summary().tasks >= 3, 10000);
     m_window->stopRun();
     QVERIFY(m_window->dashboard()->verdictText().contains(QStringLiteral("queued")));
+}
+
+void tst_MainWindow::saveOpenRoundTrip()
+{
+    m_window->setMode(ExecMode::Inline);
+    m_window->startRun();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->summary().tasks >= 2, 10000);
+    m_window->stopRun();
+    const Summary before = m_window->session()->summary();
+    const QString path = m_dir.filePath(QStringLiteral("window.looplab.json"));
+    QVERIFY(m_window->saveRun(path));
+    m_window->clearRun();
+    QVERIFY(!m_window->session()->recorder());
+
+    QVERIFY(m_window->openRun(path));
+    const Summary after = m_window->session()->summary();
+    QCOMPARE(after.ticks, before.ticks);
+    QCOMPARE(after.p99Ms, before.p99Ms);
+    QCOMPARE(after.maxMs, before.maxMs);
+    QCOMPARE(after.tasks, before.tasks);
+    QCOMPARE(after.verdict, before.verdict);
+    QCOMPARE(m_window->dashboard()->verdictText(), before.verdict);
+    QCOMPARE(m_window->dashboard()->timeline()->laneNames().constFirst(), QStringLiteral("GUI thread"));
+    // ... and exports again.
+    const QString png = m_dir.filePath(QStringLiteral("reopened.png"));
+    QVERIFY(m_window->exportPng(ExportDialog::Target::Dashboard, 1.0, png));
+    QVERIFY(!isFlat(QImage(png)));
+    QVERIFY(m_window->exportTrace(m_dir.filePath(QStringLiteral("reopened.trace.json"))));
+}
+
+void tst_MainWindow::openDamagedKeepsView()
+{
+    m_window->setMode(ExecMode::Pool);
+    m_window->startRun();
+    QTRY_VERIFY(m_window->session()->summary().tasks >= 2);
+    m_window->stopRun();
+    const auto recorder = m_window->session()->recorder();
+    const QString verdict = m_window->dashboard()->verdictText();
+
+    const QString path = m_dir.filePath(QStringLiteral("foreign.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"format\": \"something-else\"}");
+    file.close();
+    QVERIFY(!m_window->openRun(path));
+    QVERIFY(m_window->lastError().contains(QStringLiteral("not a Loop Lab run file")));
+    QCOMPARE(m_window->session()->recorder(), recorder); // the current run stays
+    QCOMPARE(m_window->dashboard()->verdictText(), verdict);
+    if (auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("errorBox")))
+        box->close();
 }
 
 QTEST_MAIN(tst_MainWindow)
