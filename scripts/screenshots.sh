@@ -2,7 +2,9 @@
 # Regenerates the README images under Xvfb, driving the real window with xdotool:
 # a CPU run in Offload, switched to Blocking for a few seconds and back.
 #   docs/screenshot-window.png   the window as a user sees it
+#   docs/screenshot-gil-lesson.png  the window on the GIL lesson
 #   docs/export-dashboard.png    what `looplab run --export-png` writes
+#   docs/export-compare.png      what `looplab compare --export-png` writes
 # Needs: xvfb, xdotool, imagemagick (installed if missing).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -44,5 +46,12 @@ sleep 1
 import -window root "$root/docs/screenshot-stopped.png"
 kill $app; wait $app 2>/dev/null || true
 
+# The GIL lesson, started from the command line, after 8 s.
+"$bin" --lesson gil & app=$!
+sleep 9
+import -window root "$root/docs/screenshot-gil-lesson.png"
+kill $app; wait $app 2>/dev/null || true
+
 "$bin" run --work cpu --mode inline --duration 4 --export-png "$root/docs/export-dashboard.png" >/dev/null
-echo "wrote docs/screenshot-window.png docs/screenshot-stopped.png docs/export-dashboard.png"
+"$bin" compare --work cpu --modes inline,pool,gil,process --duration 3 --export-png "$root/docs/export-compare.png" >/dev/null
+echo "wrote docs/screenshot-window.png docs/screenshot-stopped.png docs/screenshot-gil-lesson.png docs/export-dashboard.png docs/export-compare.png"
