@@ -2,6 +2,7 @@
 
 #include "comparedialog.h"
 #include "dashboard.h"
+#include "executor.h"
 #include "latencychart.h"
 #include "lesson.h"
 #include "lessons.h"
@@ -311,6 +312,8 @@ void MainWindow::createMenus()
     view->addAction(lessons);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *howItMeasures = help->addAction(tr("&How Loop Lab measures"), this, &MainWindow::showHowItMeasures);
+    howItMeasures->setObjectName(QStringLiteral("howItMeasures"));
     help->addAction(tr("&About Loop Lab"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
@@ -607,6 +610,34 @@ void MainWindow::showAbout()
                           "while tasks run blocking on the loop or offloaded to a thread pool.</p>"
                           "<p>Built with Qt %2 (Core, Widgets, Concurrent, Charts; LGPLv3 / GPLv3).</p>")
                            .arg(QStringLiteral(LOOPLAB_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::showHowItMeasures()
+{
+    auto *box = new QMessageBox(QMessageBox::Information, tr("How Loop Lab measures"),
+        tr("<h3>The ticker</h3>"
+           "<p>A Linux timerfd on the GUI thread is armed every %1 ms at an absolute deadline. When the "
+           "event loop gets round to it, Loop Lab reads the clock first and records how late it woke: "
+           "that lateness is the lag every click and repaint would feel. Qt's own millisecond timers "
+           "round by up to a millisecond, which would show up as lag on an idle loop.</p>"
+           "<h3>Stall-corrected figures</h3>"
+           "<p>A blocked loop takes no samples while it is blocked. The corrected histogram and p99 also "
+           "count the ticks that should have fired during each stall.</p>"
+           "<h3>Worker priority</h3>"
+           "<p>Pool threads, the dedicated thread and worker processes run at nice %2. On a machine with "
+           "two cores, two busy CPU workers otherwise compete with the GUI thread and add milliseconds of "
+           "wake-up delay to a loop that is supposedly offloaded; at a lower priority the loop wins the CPU "
+           "the moment it wakes, and the workers still get every cycle it does not use. The default pool "
+           "size is the number of cores (%3 here).</p>"
+           "<h3>The cost of watching</h3>"
+           "<p>The charts are drawn on the GUI thread too, at most once per frame; the status bar shows what "
+           "that drawing costs, so you can tell the lab's own lag from the lesson's.</p>")
+            .arg(RunConfig().intervalMs)
+            .arg(Executor::kWorkerNice)
+            .arg(QThread::idealThreadCount()),
+        QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::readSettings()

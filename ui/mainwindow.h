@@ -64,6 +64,7 @@ private:
     bool writeFile(const QString &path, const QByteArray &data);
     void showCompareDialog();
     void showAbout();
+    void showHowItMeasures();
     void showError(const QString &text);
     void updateControlsForMode();
     void setControls(const RunConfig &config);
