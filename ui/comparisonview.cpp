@@ -4,6 +4,7 @@
 #include "pngexporter.h"
 #include "recorder.h"
 #include "statistics.h"
+#include "chartstyle.h"
 #include "theme.h"
 #include "verdict.h"
 
@@ -63,15 +64,6 @@ QString formatForStep(double step)
     return QStringLiteral("%.") + QString::number(decimals) + QLatin1Char('f');
 }
 
-QFont scaledFont(const QFont &base, double factor, bool bold = false)
-{
-    QFont f = base;
-    if (f.pointSizeF() > 0)
-        f.setPointSizeF(f.pointSizeF() * factor);
-    f.setBold(bold);
-    return f;
-}
-
 void styleChart(QChart *chart, const QFont &base, const QString &title)
 {
     chart->setTheme(QChart::ChartThemeLight);
@@ -82,7 +74,7 @@ void styleChart(QChart *chart, const QFont &base, const QString &title)
     chart->setMargins(QMargins(4, 2, 10, 0));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setTitle(title);
-    chart->setTitleFont(scaledFont(base, 1.1, true));
+    chart->setTitleFont(ChartStyle::scaled(base, 1.1, true));
     chart->setTitleBrush(Theme::textColor());
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->legend()->setFont(base);
@@ -93,13 +85,7 @@ void styleChart(QChart *chart, const QFont &base, const QString &title)
 void styleAxis(QAbstractAxis *axis, const QFont &base, const QString &title)
 {
     axis->setTitleText(title);
-    axis->setLabelsFont(scaledFont(base, 0.95));
-    axis->setLabelsColor(Theme::textColor());
-    axis->setTitleFont(scaledFont(base, 0.95));
-    axis->setTitleBrush(Theme::mutedTextColor());
-    axis->setGridLineColor(Theme::gridColor());
-    axis->setLinePenColor(Theme::gridColor().darker(130));
-    axis->setMinorGridLineColor(Theme::gridColor().lighter(106));
+    ChartStyle::styleAxis(axis, ChartStyle::scaled(base, 0.95));
 }
 
 QLogValueAxis *logAxis(double min, double max)
@@ -185,10 +171,10 @@ ComparisonView::ComparisonView(QWidget *parent)
     p.setColor(QPalette::WindowText, Theme::textColor());
     setPalette(p);
 
-    m_title->setFont(scaledFont(font(), 1.4, true));
+    m_title->setFont(ChartStyle::scaled(font(), 1.4, true));
     m_subtitle->setWordWrap(true);
     m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_verdict->setFont(scaledFont(font(), 1.1, true));
+    m_verdict->setFont(ChartStyle::scaled(font(), 1.1, true));
     m_verdict->setWordWrap(true);
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_verdict->setToolTip(tr("Computed from these runs' measurements."));
@@ -239,7 +225,7 @@ ComparisonView::ComparisonView(QWidget *parent)
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    m_table->setFont(scaledFont(font(), 1.1));
+    m_table->setFont(ChartStyle::scaled(font(), 1.1));
     m_table->setStyleSheet(QStringLiteral("QTableView::item { padding: 3px 8px; }"));
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -427,7 +413,7 @@ void ComparisonView::buildLagChart()
         r.series->attachAxis(xAxis);
         r.series->attachAxis(yAxis);
         hideFromLegend(chart, r.series);
-        addLabel(chart, text, scaledFont(font(), 0.9), &r.label, &r.veil);
+        addLabel(chart, text, ChartStyle::scaled(font(), 0.9), &r.label, &r.veil);
         m_references.append(r);
     }
 
@@ -595,7 +581,7 @@ void ComparisonView::buildHistogram()
         chart->addSeries(r.series);
         r.series->attachAxis(xAxis);
         r.series->attachAxis(yAxis);
-        addLabel(chart, text, scaledFont(font(), 0.85), &r.label, &r.veil);
+        addLabel(chart, text, ChartStyle::scaled(font(), 0.85), &r.label, &r.veil);
         m_histogramReferences.append(r);
     }
 

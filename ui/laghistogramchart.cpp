@@ -2,6 +2,7 @@
 
 #include "recorder.h"
 #include "statistics.h"
+#include "chartstyle.h"
 #include "theme.h"
 
 #include <QCursor>
@@ -34,26 +35,6 @@ QString msText(double ms)
     return QString::number(ms, 'f', decimals) + QStringLiteral(" ms");
 }
 
-QFont scaledFont(const QFont &base, double delta, bool bold = false)
-{
-    QFont f = base;
-    if (f.pointSizeF() > 0)
-        f.setPointSizeF(std::max(6.0, f.pointSizeF() + delta));
-    f.setBold(bold);
-    return f;
-}
-
-void styleAxis(QAbstractAxis *axis, const QFont &base)
-{
-    axis->setLabelsFont(scaledFont(base, -1.5));
-    axis->setLabelsColor(Theme::textColor());
-    axis->setTitleFont(scaledFont(base, -1.5));
-    axis->setTitleBrush(Theme::mutedTextColor());
-    axis->setGridLineColor(Theme::gridColor());
-    axis->setLinePenColor(Theme::gridColor().darker(130));
-    axis->setMinorGridLineColor(Theme::gridColor().lighter(106));
-}
-
 QString explanation()
 {
     return QStringLiteral("A blocked loop takes no samples while blocked; corrected counts the ticks that should "
@@ -72,11 +53,11 @@ LagHistogramChart::LagHistogramChart(QWidget *parent)
     c->setBackgroundRoundness(0);
     c->setMargins(QMargins(4, 0, 8, 0));
     c->layout()->setContentsMargins(0, 0, 0, 0);
-    c->setTitleFont(scaledFont(font(), -0.5));
+    c->setTitleFont(ChartStyle::adjusted(font(), -0.5));
     c->setTitleBrush(Theme::textColor());
     // Beside the plot: the tab this sits in is short, and wide.
     c->legend()->setAlignment(Qt::AlignRight);
-    c->legend()->setFont(scaledFont(font(), -1));
+    c->legend()->setFont(ChartStyle::adjusted(font(), -1));
     c->legend()->setLabelColor(Theme::textColor());
     c->legend()->setMarkerShape(QLegend::MarkerShapeRectangle);
     setBackgroundBrush(Theme::backgroundColor());
@@ -106,7 +87,7 @@ LagHistogramChart::LagHistogramChart(QWidget *parent)
         names << categoryName(i).toHtmlEscaped();
     m_xAxis->append(names);
     m_xAxis->setTitleText(QStringLiteral("tick lateness (ms)"));
-    styleAxis(m_xAxis, font());
+    ChartStyle::styleAxis(m_xAxis, ChartStyle::adjusted(font(), -1.5));
     m_xAxis->setGridLineVisible(false);
     c->addAxis(m_xAxis, Qt::AlignBottom);
     m_series->attachAxis(m_xAxis);
@@ -313,7 +294,7 @@ void LagHistogramChart::installYAxis()
         m_yAxis = axis;
     }
     m_yAxis->setTitleText(QStringLiteral("ticks"));
-    styleAxis(m_yAxis, font());
+    ChartStyle::styleAxis(m_yAxis, ChartStyle::adjusted(font(), -1.5));
     c->addAxis(m_yAxis, Qt::AlignLeft);
     m_series->attachAxis(m_yAxis);
     if (!m_logScale)

@@ -3,6 +3,7 @@
 #include "lagdecimator.h"
 #include "recorder.h"
 #include "statistics.h"
+#include "chartstyle.h"
 #include "theme.h"
 
 #include <QElapsedTimer>
@@ -70,25 +71,6 @@ void setRangeAndInterval(QValueAxis *axis, double min, double max, double interv
     }
 }
 
-QFont scaledFont(const QFont &base, double delta, bool bold = false)
-{
-    QFont f = base;
-    if (f.pointSizeF() > 0)
-        f.setPointSizeF(std::max(6.0, f.pointSizeF() + delta));
-    f.setBold(bold);
-    return f;
-}
-
-void styleAxis(QAbstractAxis *axis, const QFont &base)
-{
-    axis->setLabelsFont(scaledFont(base, -1));
-    axis->setLabelsColor(Theme::textColor());
-    axis->setTitleFont(scaledFont(base, -1));
-    axis->setTitleBrush(Theme::mutedTextColor());
-    axis->setGridLineColor(Theme::gridColor());
-    axis->setLinePenColor(Theme::gridColor().darker(130));
-    axis->setMinorGridLineColor(Theme::gridColor().lighter(106));
-}
 } // namespace
 
 LatencyChart::LatencyChart(QWidget *parent)
@@ -104,10 +86,10 @@ LatencyChart::LatencyChart(QWidget *parent)
     c->setMargins(QMargins(4, 2, 10, 0));
     c->layout()->setContentsMargins(0, 0, 0, 0);
     c->setTitle(QStringLiteral("Event-loop lag (ticker lateness)"));
-    c->setTitleFont(scaledFont(font(), 0, true));
+    c->setTitleFont(ChartStyle::adjusted(font(), 0, true));
     c->setTitleBrush(Theme::textColor());
     c->legend()->setAlignment(Qt::AlignBottom);
-    c->legend()->setFont(scaledFont(font(), -1));
+    c->legend()->setFont(ChartStyle::adjusted(font(), -1));
     c->legend()->setLabelColor(Theme::textColor());
     c->legend()->setMarkerShape(QLegend::MarkerShapeRectangle);
     setBackgroundBrush(Theme::backgroundColor());
@@ -121,7 +103,7 @@ LatencyChart::LatencyChart(QWidget *parent)
     m_xAxis->setTickType(QValueAxis::TicksDynamic);
     m_xAxis->setTickAnchor(0.0);
     m_xAxis->setMinorTickCount(0);
-    styleAxis(m_xAxis, font());
+    ChartStyle::styleAxis(m_xAxis, ChartStyle::adjusted(font(), -1));
     c->addAxis(m_xAxis, Qt::AlignBottom);
     connect(m_xAxis, &QValueAxis::rangeChanged, this, &LatencyChart::onXRangeChanged);
 
@@ -172,7 +154,7 @@ LatencyChart::LatencyChart(QWidget *parent)
         line.labelBackground->setBrush(veil);
         line.labelBackground->setZValue(100);
         line.label = new QGraphicsSimpleTextItem(r.text, c);
-        line.label->setFont(scaledFont(font(), -1.5));
+        line.label->setFont(ChartStyle::adjusted(font(), -1.5));
         line.label->setBrush(Theme::mutedTextColor());
         line.label->setZValue(101);
         m_references.append(line);
@@ -479,7 +461,7 @@ void LatencyChart::installYAxis()
         m_yAxis = axis;
     }
     m_yAxis->setTitleText(QStringLiteral("tick lateness (ms)"));
-    styleAxis(m_yAxis, font());
+    ChartStyle::styleAxis(m_yAxis, ChartStyle::adjusted(font(), -1));
     c->addAxis(m_yAxis, Qt::AlignLeft);
 
     // A log axis cannot take the zero and negative values a linear one holds: bring every

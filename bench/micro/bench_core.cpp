@@ -1,0 +1,222 @@
+// Core targets: recorder cost per span event (1, 2, 4 threads), dispatch overhead of
+// PoolExecutor against a bare QThreadPool, and memory per recorded span.
+#include "benchtable.h"
+
+#include "monotonicclock.h"
+#include "poolexecutor.h"
+#include "recorder.h"
+#include "workload.h"
+
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <benchmark/benchmark.h>
+
+#include <atomic>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <time.h>
+#include <unistd.h>
+
+namespace {
+
+qint64 threadCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+long residentBytes()
+{
+    long pages = 0, resident = 0;
+    if (FILE *f = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        std::fclose(f);
+    }
+    return resident * sysconf(_SC_PAGESIZE);
+}
+
+// ---- 1. Recorder: one span = beginSpan + markStart + markEnd = 3 events --------------
+
+struct RecorderRun
+{
+    std::mutex mutex;
+    qint64 wallNs = 0;
+    qint64 cpuNs = 0;
+    qint64 events = 0;
+};
+std::map<int, RecorderRun> g_recorderRuns; // by thread count; the last (longest) run wins
+std::unique_ptr<Recorder> g_sharedRecorder;
+
+void BM_RecorderSpan(benchmark::State &state)
+{
+    RecorderRun &run = g_recorderRuns.at(state.threads());
+    if (state.thread_index() == 0) {
+        g_sharedRecorder = std::make_unique<Recorder>();
+        run.wallNs = run.cpuNs = run.events = 0;
+    }
+    // The loop's first step is a barrier across threads, so the recorder exists by then.
+    qint64 wall0 = 0, cpu0 = 0;
+    bool started = false;
+    const int lane = state.thread_index() + 1;
+    for (auto _ : state) {
+        if (!started) {
+            started = true;
+            wall0 = MonotonicClock::nowNs();
+            cpu0 = threadCpuNs();
+        }
+        Recorder *r = g_sharedRecorder.get();
+        const quint32 id = r->beginSpan(WorkKind::Io, ExecMode::Pool, 1000);
+        r->markStart(id, lane, 2000);
+        r->markEnd(id, 3000, SpanState::Done);
+    }
+    const qint64 wall = MonotonicClock::nowNs() - wall0;
+    const qint64 cpu = threadCpuNs() - cpu0;
+    {
+        std::lock_guard<std::mutex> lock(run.mutex);
+        run.wallNs += wall;
+        run.cpuNs += cpu;
+        run.events += qint64(state.iterations()) * 3;
+    }
+    state.SetItemsProcessed(state.iterations() * 3);
+    // Threads leave the loop together (barrier), so thread 0 may free the recorder.
+    if (state.thread_index() == 0) {
+        // Other threads may still be adding their totals; they do not touch the recorder.
+        g_sharedRecorder.reset();
+    }
+}
+BENCHMARK(BM_RecorderSpan)->Threads(1)->Threads(2)->Threads(4)->MinTime(0.3)->UseRealTime();
+
+// ---- 2. Dispatch: 100k tiny tasks, PoolExecutor (recording) vs bare QThreadPool ----------
+
+constexpr int kTasks = 100000;
+constexpr int kWorkers = 2;
+std::vector<double> g_bareMs, g_concurrentMs, g_executorMs;
+
+void BM_DispatchBarePool(benchmark::State &state)
+{
+    std::atomic_bool cancel{false};
+    for (auto _ : state) {
+        QThreadPool pool;
+        pool.setMaxThreadCount(kWorkers);
+        const qint64 t0 = MonotonicClock::nowNs();
+        for (int i = 0; i < kTasks; ++i)
+            pool.start([&cancel] { Workload::blockingIo(0, cancel); });
+        pool.waitForDone();
+        g_bareMs.push_back((MonotonicClock::nowNs() - t0) / 1e6);
+    }
+    state.SetItemsProcessed(state.iterations() * kTasks);
+}
+
+void BM_DispatchConcurrentRun(benchmark::State &state)
+{
+    std::atomic_bool cancel{false};
+    for (auto _ : state) {
+        QThreadPool pool;
+        pool.setMaxThreadCount(kWorkers);
+        const qint64 t0 = MonotonicClock::nowNs();
+        for (int i = 0; i < kTasks; ++i)
+            (void)QtConcurrent::run(&pool, [&cancel] { Workload::blockingIo(0, cancel); });
+        pool.waitForDone();
+        g_concurrentMs.push_back((MonotonicClock::nowNs() - t0) / 1e6);
+    }
+    state.SetItemsProcessed(state.iterations() * kTasks);
+}
+
+void BM_DispatchPoolExecutor(benchmark::State &state)
+{
+    for (auto _ : state) {
+        Recorder recorder;
+        recorder.registerLane(QStringLiteral("GUI thread"));
+        auto cancel = std::make_shared<std::atomic_bool>(false);
+        PoolExecutor executor(&recorder, cancel, kWorkers);
+        const qint64 t0 = MonotonicClock::nowNs();
+        for (int i = 0; i < kTasks; ++i) {
+            // As Session::submitNow: the submitter publishes the queued span.
+            TaskRequest request;
+            request.kind = WorkKind::Io;
+            request.ioMs = 0;
+            request.id = recorder.beginSpan(request.kind, ExecMode::Pool, MonotonicClock::nowNs());
+            executor.submit(request);
+        }
+        executor.shutdown(60000);
+        g_executorMs.push_back((MonotonicClock::nowNs() - t0) / 1e6);
+        benchmark::DoNotOptimize(recorder.spanCount());
+    }
+    state.SetItemsProcessed(state.iterations() * kTasks);
+}
+
+// ---- 6. Memory per span ----------------------------------------------------------------
+
+void measureMemory()
+{
+    constexpr int kSpans = 1000000;
+    const long before = residentBytes();
+    auto recorder = std::make_unique<Recorder>();
+    for (int i = 0; i < kSpans; ++i) {
+        const quint32 id = recorder->beginSpan(WorkKind::Io, ExecMode::Pool, qint64(i) * 1000);
+        recorder->markStart(id, 1 + i % 3, qint64(i) * 1000 + 100);
+        recorder->markEnd(id, qint64(i) * 1000 + 900, SpanState::Done);
+    }
+    const long after = residentBytes();
+    const double perSpan = double(after - before) / kSpans;
+    addRow("Memory <= 64 B per recorded span", fmt("%.1f B/span", perSpan), perSpan <= 64,
+           "RSS delta over 1 M spans (/proc/self/statm); Recorder::spanSlotBytes() = "
+               + std::to_string(Recorder::spanSlotBytes()) + " B");
+    addInfo("Resident set at 1 M spans", fmt("%.1f MiB", after / 1048576.0),
+            fmt("before recording: %.1f MiB", before / 1048576.0));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    measureMemory(); // first, while the heap is fresh
+
+    benchmark::Initialize(&argc, argv);
+    for (int threads : {1, 2, 4})
+        (void)g_recorderRuns[threads]; // created here: benchmark threads only look them up
+    // Dispatch: same worker count, same lambda, same run; fixed iterations to bound time.
+    for (int round = 0; round < 3; ++round) {
+        benchmark::RegisterBenchmark("BM_DispatchBarePool", BM_DispatchBarePool)->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark("BM_DispatchConcurrentRun", BM_DispatchConcurrentRun)->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark("BM_DispatchPoolExecutor", BM_DispatchPoolExecutor)->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
+    }
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+
+    for (int threads : {1, 2, 4}) {
+        auto it = g_recorderRuns.find(threads);
+        if (it == g_recorderRuns.end() || it->second.events == 0)
+            continue;
+        const RecorderRun &run = it->second;
+        // events is the total over threads; each thread did events/threads of them.
+        const double perThreadEvents = double(run.events) / threads;
+        const double cpuPerEvent = double(run.cpuNs) / threads / perThreadEvents;
+        const double wallPerEvent = double(run.wallNs) / threads / perThreadEvents;
+        addRow("Recorder <= 25 ns per span event, " + std::to_string(threads) + " thread(s)",
+               fmt("%.1f ns/event (thread CPU)", cpuPerEvent), cpuPerEvent <= 25,
+               fmt("wall per thread %.1f ns/event", wallPerEvent)
+                   + (threads > 2 ? "; 4 threads on 2 cores: wall includes time descheduled" : ""));
+    }
+
+    if (!g_bareMs.empty() && !g_executorMs.empty()) {
+        const double bare = median(g_bareMs);
+        const double conc = median(g_concurrentMs);
+        const double exec = median(g_executorMs);
+        const double ratio = bare / exec * 100; // throughput ratio = inverse time ratio
+        addRow("Dispatch: PoolExecutor (recording) >= 95 % of bare QThreadPool throughput",
+               fmt("%.1f %%", ratio), ratio >= 95,
+               fmt("100k tasks, 2 workers, medians of 3: bare QThreadPool::start %.0f ms", bare)
+                   + fmt(" (%.0f k tasks/s)", kTasks / bare) + fmt(", PoolExecutor %.0f ms", exec)
+                   + fmt(" (%.0f k tasks/s)", kTasks / exec));
+        addInfo("Dispatch: PoolExecutor vs QtConcurrent::run on a bare pool (no recording)",
+                fmt("%.1f %%", conc / exec * 100), fmt("QtConcurrent::run %.0f ms", conc));
+    }
+    printTable("Loop Lab core benchmarks");
+    return 0;
+}
