@@ -32,5 +32,7 @@ protected:
     void endLoopWait(quint32 waitId);
 
 private:
+    void runOnPoolThread(const TaskRequest &request);
+
     QThreadPool m_pool;
 };

@@ -2,7 +2,10 @@
 // by a bare clock_nanosleep loop, by a bare timerfd + poll loop, by Loop Lab's TickerProbe
 // on an idle Qt event loop and by a QTimer (PreciseTimer), one after the other in one
 // process, with the thread's default timer slack and with a 1 ns slack.
-// Usage: bench_probe_floor [--samples N] (N wake-ups per phase, default 500 = 5 s)
+// Each phase's samples are taken in rounds, the phases interleaved round by round, so a
+// burst of load from elsewhere on the machine hits every phase alike instead of one.
+// Usage: bench_probe_floor [--samples N] [--rounds R]
+//   N wake-ups per phase (default 500 = 5 s), in R rounds (default 5)
 
 #include "monotonicclock.h"
 #include "recorder.h"
@@ -183,26 +186,45 @@ int main(int argc, char *argv[])
     const int at = args.indexOf(QStringLiteral("--samples"));
     if (at > 0 && at + 1 < args.size())
         samples = qMax(10, args.at(at + 1).toInt());
+    int rounds = 5;
+    const int rat = args.indexOf(QStringLiteral("--rounds"));
+    if (rat > 0 && rat + 1 < args.size())
+        rounds = qBound(1, args.at(rat + 1).toInt(), samples);
 
     const char *dispatcher = QAbstractEventDispatcher::instance()->metaObject()->className();
-    std::printf("Probe floor: %d wake-ups at a 10 ms fixed rate per phase, run one after the other\n", samples);
+    std::printf("Probe floor: %d wake-ups at a 10 ms fixed rate per phase, in %d interleaved rounds, one phase at a time\n",
+                samples, rounds);
     std::printf("event dispatcher: %s; default timer slack: %lld ns; CPUs: %u\n\n", dispatcher,
                 (long long)currentSlack(), std::thread::hardware_concurrency());
 
-    QVector<Result> results;
-    auto add = [&](const char *name, qint64 slack, auto fn) {
-        qint64 used = 0;
-        QVector<double> v = fn(samples, slack, &used);
-        results.append({name, used, std::move(v)});
+    using Phase = QVector<double> (*)(int, qint64, qint64 *);
+    struct PhaseDef
+    {
+        const char *name;
+        qint64 slack;
+        Phase fn;
     };
-    add("bare clock_nanosleep (thread)", 0, bareSleepLoop);
-    add("bare timerfd + poll (thread)", 0, bareTimerfdLoop);
-    add("TickerProbe (idle event loop)", 0, tickerProbe);
-    add("QTimer PreciseTimer (idle loop)", 0, qtimer);
-    add("bare clock_nanosleep, slack 1 ns", 1, bareSleepLoop);
-    add("bare timerfd + poll, slack 1 ns", 1, bareTimerfdLoop);
-    add("TickerProbe, slack 1 ns", 1, tickerProbe);
-    add("QTimer PreciseTimer, slack 1 ns", 1, qtimer);
+    const PhaseDef phases[] = {
+        {"bare clock_nanosleep (thread)", 0, bareSleepLoop},
+        {"bare timerfd + poll (thread)", 0, bareTimerfdLoop},
+        {"TickerProbe (idle event loop)", 0, tickerProbe},
+        {"QTimer PreciseTimer (idle loop)", 0, qtimer},
+        {"bare clock_nanosleep, slack 1 ns", 1, bareSleepLoop},
+        {"bare timerfd + poll, slack 1 ns", 1, bareTimerfdLoop},
+        {"TickerProbe, slack 1 ns", 1, tickerProbe},
+        {"QTimer PreciseTimer, slack 1 ns", 1, qtimer},
+    };
+    QVector<Result> results;
+    for (const PhaseDef &p : phases)
+        results.append({p.name, 0, {}});
+    const int perRound = qMax(1, samples / rounds);
+    for (int round = 0; round < rounds; ++round) {
+        for (int i = 0; i < results.size(); ++i) {
+            qint64 used = 0;
+            results[i].latenessMs += phases[i].fn(perRound, phases[i].slack, &used);
+            results[i].slackNs = used;
+        }
+    }
 
     const double reference = Statistics::percentile(results.first().latenessMs, 99);
     std::printf("| %-34s | %7s | %5s | %7s | %7s | %7s | %7s | %8s |\n", "lateness (ms)", "slack ns", "n", "mean",

@@ -22,7 +22,7 @@ inline std::vector<BenchRow> &benchRows()
 
 inline std::string fmt(const char *format, double value)
 {
-    char buf[64];
+    char buf[256];
     std::snprintf(buf, sizeof buf, format, value);
     return buf;
 }
