@@ -131,11 +131,20 @@ async def main_async(args):
     start_t = time.monotonic()
     end_t = start_t + args.duration
 
+    async def sleep_until(deadline):
+        # Through the timer heap even when already due (not sleep(0)), so that when the ticker and
+        # the producer are both overdue they resume in deadline order, as Qt's timers do.
+        fut = loop.create_future()
+        h = loop.call_at(deadline, fut.set_result, None)
+        try:
+            await fut
+        finally:
+            h.cancel()
+
     async def ticker():
         expected = time.monotonic() + interval
         while True:
-            delay = expected - loop.time()
-            await asyncio.sleep(delay if delay > 0 else 0)
+            await sleep_until(expected)
             actual = time.monotonic()
             if actual >= end_t:
                 return
@@ -171,8 +180,7 @@ async def main_async(args):
         # QTimer-like: start every period after the previous timer event.
         nxt = time.monotonic() + period
         while True:
-            delay = nxt - loop.time()
-            await asyncio.sleep(delay if delay > 0 else 0)
+            await sleep_until(nxt)
             now = time.monotonic()
             if now >= end_t:
                 return
@@ -192,7 +200,10 @@ async def main_async(args):
     for t in list(pending):
         t.cancel()
     if pool:
+        procs = list(pool._processes.values())  # don't let a still-running task delay exit
         pool.shutdown(wait=False, cancel_futures=True)
+        for pr in procs:
+            pr.terminate()
 
     run_s = stop_t - start_t
     lat = sorted(lateness)
