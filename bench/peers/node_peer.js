@@ -197,7 +197,7 @@ async function main() {
       dispatch();
     }
     nextSubmit += periodNs; // QTimer-like: restart from now if already past
-    if (nextSubmit < nowNs()) nextSubmit = nowNs() + periodNs;
+    if (nextSubmit < now) nextSubmit = now + periodNs; // QTimer: judged by the time the timer fired
     arm(nextSubmit, produce);
   };
   arm(nextSubmit, produce);
