@@ -2,7 +2,9 @@
 
 #include "theme.h"
 
+#include <QGraphicsLayout>
 #include <QtCharts/QAbstractAxis>
+#include <QtCharts/QChart>
 
 #include <algorithm>
 
@@ -33,4 +35,15 @@ void ChartStyle::styleAxis(QAbstractAxis *axis, const QFont &font)
     axis->setGridLineColor(Theme::gridColor());
     axis->setLinePenColor(Theme::gridColor().darker(130));
     axis->setMinorGridLineColor(Theme::gridColor().lighter(106));
+}
+
+void ChartStyle::prepare(QChart *chart, const QMargins &margins)
+{
+    chart->setTheme(QChart::ChartThemeLight);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setBackgroundBrush(Theme::backgroundColor());
+    chart->setBackgroundPen(Qt::NoPen);
+    chart->setBackgroundRoundness(0);
+    chart->setMargins(margins);
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
 }

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QFont>
+#include <QMargins>
 
 class QAbstractAxis;
+class QChart;
 
 // The look every Qt Charts view of Loop Lab shares: fonts derived from the widget's own
 // and axes in the theme's colours.
@@ -13,6 +15,9 @@ public:
     static QFont adjusted(const QFont &base, double deltaPt, bool bold = false);
     // base scaled by factor.
     static QFont scaled(const QFont &base, double factor, bool bold = false);
+    // Light theme, no animation (every frame replaces the data; animating towards it would
+    // only lag behind), the theme's background and tight margins.
+    static void prepare(QChart *chart, const QMargins &margins);
     // Labels and title in font, grid and line in the theme's colours.
     static void styleAxis(QAbstractAxis *axis, const QFont &font);
 };

@@ -66,13 +66,7 @@ QString formatForStep(double step)
 
 void styleChart(QChart *chart, const QFont &base, const QString &title)
 {
-    chart->setTheme(QChart::ChartThemeLight);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setBackgroundBrush(Theme::backgroundColor());
-    chart->setBackgroundPen(Qt::NoPen);
-    chart->setBackgroundRoundness(0);
-    chart->setMargins(QMargins(4, 2, 10, 0));
-    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    ChartStyle::prepare(chart, QMargins(4, 2, 10, 0));
     chart->setTitle(title);
     chart->setTitleFont(ChartStyle::scaled(base, 1.1, true));
     chart->setTitleBrush(Theme::textColor());

@@ -46,13 +46,7 @@ LagHistogramChart::LagHistogramChart(QWidget *parent)
     : QChartView(parent)
 {
     QChart *c = chart();
-    c->setTheme(QChart::ChartThemeLight);
-    c->setAnimationOptions(QChart::NoAnimation);
-    c->setBackgroundBrush(Theme::backgroundColor());
-    c->setBackgroundPen(Qt::NoPen);
-    c->setBackgroundRoundness(0);
-    c->setMargins(QMargins(4, 0, 8, 0));
-    c->layout()->setContentsMargins(0, 0, 0, 0);
+    ChartStyle::prepare(c, QMargins(4, 0, 8, 0));
     c->setTitleFont(ChartStyle::adjusted(font(), -0.5));
     c->setTitleBrush(Theme::textColor());
     // Beside the plot: the tab this sits in is short, and wide.

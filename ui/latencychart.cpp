@@ -77,14 +77,7 @@ LatencyChart::LatencyChart(QWidget *parent)
     : QChartView(parent)
 {
     QChart *c = chart();
-    c->setTheme(QChart::ChartThemeLight);
-    // Every frame replaces the data; animating towards it would only lag behind.
-    c->setAnimationOptions(QChart::NoAnimation);
-    c->setBackgroundBrush(Theme::backgroundColor());
-    c->setBackgroundPen(Qt::NoPen);
-    c->setBackgroundRoundness(0);
-    c->setMargins(QMargins(4, 2, 10, 0));
-    c->layout()->setContentsMargins(0, 0, 0, 0);
+    ChartStyle::prepare(c, QMargins(4, 2, 10, 0));
     c->setTitle(QStringLiteral("Event-loop lag (ticker lateness)"));
     c->setTitleFont(ChartStyle::adjusted(font(), 0, true));
     c->setTitleBrush(Theme::textColor());
