@@ -64,18 +64,22 @@ QString HeadlessRun::formatSummary(const Summary &s)
 }
 
 namespace {
+// A file the user asked for could not be written: say why, and make the exit code 1.
+void reportWrite(bool ok, const QString &what, int *exitCode)
+{
+    if (!ok) {
+        printLine(QStringLiteral("looplab: %1").arg(what), stderr);
+        *exitCode = 1;
+    }
+}
+
 // Writes every file the request asks for; 0, or 1 if one could not be written.
 int writeOutputs(const CliRequest &request, const LoadedRun &run, const Summary &summary,
                  const HeadlessRun::PngExporter &exportPng)
 {
     int exitCode = 0;
     QString error;
-    auto report = [&exitCode](bool ok, const QString &what) {
-        if (!ok) {
-            printLine(QStringLiteral("looplab: %1").arg(what), stderr);
-            exitCode = 1;
-        }
-    };
+    const auto report = [&exitCode](bool ok, const QString &what) { reportWrite(ok, what, &exitCode); };
     if (!request.summaryJson.isEmpty()) {
         const QByteArray json = QJsonDocument(RunExport::summaryJson(summary, run.config)).toJson();
         report(RunExport::writeFile(request.summaryJson, json, &error), error);
@@ -164,12 +168,7 @@ int HeadlessRun::compare(const CliRequest &request, const ComparePngExporter &ex
     printLine(Comparison::verdict(results));
 
     int exitCode = 0;
-    auto report = [&exitCode](bool ok, const QString &what) {
-        if (!ok) {
-            printLine(QStringLiteral("looplab: %1").arg(what), stderr);
-            exitCode = 1;
-        }
-    };
+    const auto report = [&exitCode](bool ok, const QString &what) { reportWrite(ok, what, &exitCode); };
     if (!request.summaryJson.isEmpty()) {
         const QByteArray json = QJsonDocument(Comparison::summaryJson(results, request.config)).toJson();
         report(RunExport::writeFile(request.summaryJson, json, &error), error);
