@@ -2,6 +2,7 @@
 
 #include "lessons.h"
 #include "runexport.h"
+#include "translations.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -235,14 +236,28 @@ bool CommandLine::parse(const QStringList &arguments, CliRequest *request, QStri
                                      QStringLiteral("Show the version."));
     const QCommandLineOption lesson(QStringLiteral("lesson"), QStringLiteral("Open the window and start this lesson."),
                                     QStringLiteral("NAME"));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QStringLiteral("Language of the window: %1 (default: the system's; the command-line "
+                                                 "output stays English).")
+                                      .arg(Translations::available().join(QStringLiteral(", "))),
+                                  QStringLiteral("LANG"));
     parser.addOption(help);
     parser.addOption(version);
     parser.addOption(lesson);
+    parser.addOption(lang);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("run or demo; none opens the window."),
                                  QStringLiteral("[command]"));
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
+    }
+    if (parser.isSet(lang)) {
+        request->language = parser.value(lang).toLower();
+        if (!Translations::available().contains(request->language)) {
+            *error = QStringLiteral("unknown language '%1' for --lang (use one of: %2)")
+                         .arg(parser.value(lang), Translations::available().join(QStringLiteral(", ")));
+            return false;
+        }
     }
     if (parser.isSet(version)) {
         request->command = CliRequest::Command::PrintText;

@@ -21,6 +21,7 @@ struct CliRequest
     QSize pngSize{1600, 1000};
     QString lesson; // the lesson whose preset the run uses, if any
     QString text;   // for PrintText: help, version or lesson texts
+    QString language; // --lang: the window's language ("en", "ru"); empty: the system's
 };
 
 // Parses `looplab [run|demo] [options]` with QCommandLineParser. Never exits the process:

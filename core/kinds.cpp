@@ -1,5 +1,7 @@
 #include "kinds.h"
 
+#include <QCoreApplication>
+
 QString Kinds::name(WorkKind kind)
 {
     switch (kind) {
@@ -53,10 +55,10 @@ QString Kinds::name(Counter counter)
 QString Kinds::label(WorkKind kind)
 {
     switch (kind) {
-    case WorkKind::Io: return QStringLiteral("Blocking I/O");
-    case WorkKind::Cpu: return QStringLiteral("CPU (JSON parse + walk)");
-    case WorkKind::Wait: return QStringLiteral("Loop blocked waiting");
-    case WorkKind::Item: return QStringLiteral("Queue item");
+    case WorkKind::Io: return QCoreApplication::translate("Kinds", "Blocking I/O");
+    case WorkKind::Cpu: return QCoreApplication::translate("Kinds", "CPU (JSON parse + walk)");
+    case WorkKind::Wait: return QCoreApplication::translate("Kinds", "Loop blocked waiting");
+    case WorkKind::Item: return QCoreApplication::translate("Kinds", "Queue item");
     }
     return {};
 }
@@ -64,15 +66,15 @@ QString Kinds::label(WorkKind kind)
 QString Kinds::label(ExecMode mode)
 {
     switch (mode) {
-    case ExecMode::Inline: return QStringLiteral("Blocking — run on the GUI thread");
-    case ExecMode::Pool: return QStringLiteral("Offload — run on the thread pool");
-    case ExecMode::Thread: return QStringLiteral("Dedicated thread with its own event loop");
-    case ExecMode::Process: return QStringLiteral("Worker processes");
-    case ExecMode::Gil: return QStringLiteral("Thread pool under a GIL");
-    case ExecMode::Wait: return QStringLiteral("Offload, then block waiting on the future");
-    case ExecMode::Nested: return QStringLiteral("Offload, then wait in a nested event loop");
-    case ExecMode::Mutex: return QStringLiteral("Offload, but share a mutex with the GUI thread");
-    case ExecMode::Queue: return QStringLiteral("Producer thread → bounded queue → loop");
+    case ExecMode::Inline: return QCoreApplication::translate("Kinds", "Blocking — run on the GUI thread");
+    case ExecMode::Pool: return QCoreApplication::translate("Kinds", "Offload — run on the thread pool");
+    case ExecMode::Thread: return QCoreApplication::translate("Kinds", "Dedicated thread with its own event loop");
+    case ExecMode::Process: return QCoreApplication::translate("Kinds", "Worker processes");
+    case ExecMode::Gil: return QCoreApplication::translate("Kinds", "Thread pool under a GIL");
+    case ExecMode::Wait: return QCoreApplication::translate("Kinds", "Offload, then block waiting on the future");
+    case ExecMode::Nested: return QCoreApplication::translate("Kinds", "Offload, then wait in a nested event loop");
+    case ExecMode::Mutex: return QCoreApplication::translate("Kinds", "Offload, but share a mutex with the GUI thread");
+    case ExecMode::Queue: return QCoreApplication::translate("Kinds", "Producer thread → bounded queue → loop");
     }
     return {};
 }
@@ -80,15 +82,15 @@ QString Kinds::label(ExecMode mode)
 QString Kinds::shortLabel(ExecMode mode)
 {
     switch (mode) {
-    case ExecMode::Inline: return QStringLiteral("Blocking");
-    case ExecMode::Pool: return QStringLiteral("Offload");
-    case ExecMode::Thread: return QStringLiteral("Thread");
-    case ExecMode::Process: return QStringLiteral("Processes");
-    case ExecMode::Gil: return QStringLiteral("GIL");
-    case ExecMode::Wait: return QStringLiteral("Wait");
-    case ExecMode::Nested: return QStringLiteral("Nested");
-    case ExecMode::Mutex: return QStringLiteral("Mutex");
-    case ExecMode::Queue: return QStringLiteral("Queue");
+    case ExecMode::Inline: return QCoreApplication::translate("Kinds", "Blocking");
+    case ExecMode::Pool: return QCoreApplication::translate("Kinds", "Offload");
+    case ExecMode::Thread: return QCoreApplication::translate("Kinds", "Thread");
+    case ExecMode::Process: return QCoreApplication::translate("Kinds", "Processes");
+    case ExecMode::Gil: return QCoreApplication::translate("Kinds", "GIL");
+    case ExecMode::Wait: return QCoreApplication::translate("Kinds", "Wait");
+    case ExecMode::Nested: return QCoreApplication::translate("Kinds", "Nested");
+    case ExecMode::Mutex: return QCoreApplication::translate("Kinds", "Mutex");
+    case ExecMode::Queue: return QCoreApplication::translate("Kinds", "Queue");
     }
     return {};
 }

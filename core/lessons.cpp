@@ -935,12 +935,22 @@ QString codeBlock(const QString &heading, const QString &code)
                          "<tr><td><pre>")
         + code.toHtmlEscaped() + QStringLiteral("</pre></td></tr></table>");
 }
+
+QVector<Lesson> &storage()
+{
+    static QVector<Lesson> lessons = build();
+    return lessons;
+}
 } // namespace
 
 const QVector<Lesson> &Lessons::all()
 {
-    static const QVector<Lesson> lessons = build();
-    return lessons;
+    return storage();
+}
+
+void Lessons::retranslate()
+{
+    storage() = build();
 }
 
 const Lesson *Lessons::find(const QString &name)
@@ -975,7 +985,7 @@ QString Lessons::presetSummary(const RunConfig &c)
     }
     if (usesWorkers(c.mode))
         parts << (c.workers == 1 ? QCoreApplication::translate("Lessons", "1 worker")
-                                 : QCoreApplication::translate("Lessons", "%1 workers").arg(c.workers));
+                                 : QCoreApplication::translate("Lessons", "%n workers", nullptr, c.workers));
     if (c.mode == ExecMode::Gil)
         parts << QCoreApplication::translate("Lessons", "switch %1 ms").arg(c.switchMs);
     if (c.durationS > 0)

@@ -7,11 +7,15 @@
 
 // The lessons Loop Lab teaches, in the order a newcomer should take them: one per way of
 // bridging blocking work and an event loop, each with a preset that shows its signature
-// within a few seconds. Texts are translated on first use; snippets are code and are not.
+// within a few seconds. Texts are translated when built (first use, retranslate()); snippets
+// are code and are not.
 class Lessons
 {
 public:
     static const QVector<Lesson> &all();
+    // Builds the texts again in the current language: call after installing translators.
+    // Invalidates references and pointers from all() and find().
+    static void retranslate();
     // Null when no lesson has that name.
     static const Lesson *find(const QString &name);
     static QStringList names();

@@ -5,6 +5,8 @@
 #include "runconfig.h"
 #include "verdict.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
@@ -50,9 +52,13 @@ qint64 Statistics::unionLength(QVector<QPair<qint64, qint64>> intervals)
 
 QString Statistics::bandName(int index)
 {
-    static const char *const names[] = {"frame", "long task", "slow response", "INP good limit", "hang",
-                                        "INP poor limit"};
-    return QString::fromLatin1(names[qBound(0, index, int(kBandsMs.size()) - 1)]);
+    static const char *const names[] = {QT_TRANSLATE_NOOP("Statistics", "frame"),
+                                        QT_TRANSLATE_NOOP("Statistics", "long task"),
+                                        QT_TRANSLATE_NOOP("Statistics", "slow response"),
+                                        QT_TRANSLATE_NOOP("Statistics", "INP good limit"),
+                                        QT_TRANSLATE_NOOP("Statistics", "hang"),
+                                        QT_TRANSLATE_NOOP("Statistics", "INP poor limit")};
+    return QCoreApplication::translate("Statistics", names[qBound(0, index, int(kBandsMs.size()) - 1)]);
 }
 
 void Statistics::histograms(const Recorder &recorder, qint64 intervalNs, LagHistogram *raw, LagHistogram *corrected)

@@ -10,11 +10,6 @@ QString ms(double value)
 {
     return value < 10 ? QString::number(value, 'f', 2) : QString::number(value, 'f', 0);
 }
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Verdict", text);
-}
 } // namespace
 
 QString Verdict::describe(const Summary &s)
@@ -23,8 +18,7 @@ QString Verdict::describe(const Summary &s)
         return tr("No ticks measured yet.");
     QString out;
     if (s.longTasks > 0) {
-        out = tr("Loop blocked: %1 stalls ≥ %2 ms, worst %3 ms, p99 %4 ms.")
-                  .arg(s.longTasks)
+        out = tr("Loop blocked: %n stalls ≥ %1 ms, worst %2 ms, p99 %3 ms.", nullptr, int(s.longTasks))
                   .arg(Statistics::kLongTaskMs)
                   .arg(ms(s.maxMs), ms(s.p99Ms));
     } else if (s.p99Ms >= kFrameMs) {
@@ -37,19 +31,19 @@ QString Verdict::describe(const Summary &s)
     }
     if (s.loopWaits > 0)
         out += QLatin1Char(' ')
-            + tr("The GUI thread waited %1 times for other threads, %2 ms in all.").arg(s.loopWaits).arg(ms(s.loopWaitMs));
+            + tr("The GUI thread waited %n times for other threads, %1 ms in all.", nullptr, int(s.loopWaits)).arg(ms(s.loopWaitMs));
     if (s.queueWaitMsMax >= 100)
         out += QLatin1Char(' ')
             + tr("Tasks queued for a worker: up to %1 ms (median %2 ms).").arg(ms(s.queueWaitMsMax), ms(s.queueWaitMsMedian));
     if (s.maxQueueDepth > 0)
         out += QLatin1Char(' ')
-            + tr("Queue depth peaked at %1; the producer was held back %2 times.").arg(s.maxQueueDepth).arg(s.producerWaits);
+            + tr("Queue depth peaked at %1; the producer was held back %n times.", nullptr, int(s.producerWaits)).arg(s.maxQueueDepth);
     if (s.maxNestingDepth > 0)
         out += QLatin1Char(' ')
-            + tr("Event loops nested %1 deep; %2 handlers ran re-entered.").arg(s.maxNestingDepth).arg(s.reentries);
+            + tr("Event loops nested %1 deep; %n handlers ran re-entered.", nullptr, int(s.reentries)).arg(s.maxNestingDepth);
     if (s.cancelled > 0)
-        out += QLatin1Char(' ') + tr("%1 tasks were cancelled at stop.").arg(s.cancelled);
+        out += QLatin1Char(' ') + tr("%n tasks were cancelled at stop.", nullptr, int(s.cancelled));
     if (s.failed > 0)
-        out += QLatin1Char(' ') + tr("%1 tasks failed.").arg(s.failed);
+        out += QLatin1Char(' ') + tr("%n tasks failed.", nullptr, int(s.failed));
     return out;
 }

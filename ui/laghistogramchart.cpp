@@ -32,13 +32,13 @@ constexpr int kExplanationMinHeight = 170;
 QString msText(double ms)
 {
     const int decimals = ms >= 100 ? 0 : ms >= 10 ? 1 : ms >= 1 ? 2 : 3;
-    return QString::number(ms, 'f', decimals) + QStringLiteral(" ms");
+    return LagHistogramChart::tr("%1 ms").arg(QString::number(ms, 'f', decimals));
 }
 
 QString explanation()
 {
-    return QStringLiteral("A blocked loop takes no samples while blocked; corrected counts the ticks that should "
-                          "have fired (coordinated omission)");
+    return LagHistogramChart::tr("A blocked loop takes no samples while blocked; corrected counts the ticks that "
+                                 "should have fired (coordinated omission)");
 }
 } // namespace
 
@@ -57,13 +57,13 @@ LagHistogramChart::LagHistogramChart(QWidget *parent)
     setBackgroundBrush(Theme::backgroundColor());
     setFrameShape(QFrame::NoFrame);
     setRenderHint(QPainter::Antialiasing);
-    setToolTip(explanation() + QStringLiteral(". The p99 figures come from the buckets, within 1.6 %."));
-    setAccessibleName(QStringLiteral("Lateness histogram"));
+    setToolTip(tr("%1. The p99 figures come from the buckets, within 1.6 %.").arg(explanation()));
+    setAccessibleName(tr("Lateness histogram"));
 
-    m_rawSet = new QBarSet(QStringLiteral("raw"));
+    m_rawSet = new QBarSet(tr("raw"));
     m_rawSet->setColor(Theme::lagColor());
     m_rawSet->setBorderColor(Theme::lagColor().darker(130));
-    m_correctedSet = new QBarSet(QStringLiteral("stall-corrected"));
+    m_correctedSet = new QBarSet(tr("stall-corrected"));
     const QColor corrected = Theme::modeColor(ExecMode::Inline);
     m_correctedSet->setColor(corrected);
     m_correctedSet->setBorderColor(corrected.darker(130));
@@ -80,7 +80,7 @@ LagHistogramChart::LagHistogramChart(QWidget *parent)
     for (int i = 0; i < kCategories; ++i)
         names << categoryName(i).toHtmlEscaped();
     m_xAxis->append(names);
-    m_xAxis->setTitleText(QStringLiteral("tick lateness (ms)"));
+    m_xAxis->setTitleText(tr("tick lateness (ms)"));
     ChartStyle::styleAxis(m_xAxis, ChartStyle::adjusted(font(), -1.5));
     m_xAxis->setGridLineVisible(false);
     c->addAxis(m_xAxis, Qt::AlignBottom);
@@ -230,10 +230,10 @@ void LagHistogramChart::updateChart()
     const bool any = m_raw.count() > 0;
     const QString rawP99 = any ? msText(p99Ms(false)) : QStringLiteral("—");
     const QString correctedP99 = any ? msText(p99Ms(true)) : QStringLiteral("—");
-    m_rawSet->setLabel(QStringLiteral("raw · p99 ") + rawP99);
-    m_correctedSet->setLabel(QStringLiteral("stall-corrected · p99 ") + correctedP99);
-    m_title = QStringLiteral("<b>Lateness histogram: raw vs stall-corrected</b>&nbsp;&nbsp;p99 raw ") + rawP99
-              + QStringLiteral(" · corrected ") + correctedP99;
+    m_rawSet->setLabel(tr("raw · p99 %1").arg(rawP99));
+    m_correctedSet->setLabel(tr("stall-corrected · p99 %1").arg(correctedP99));
+    m_title = tr("<b>Lateness histogram: raw vs stall-corrected</b>&nbsp;&nbsp;p99 raw %1 · corrected %2")
+                  .arg(rawP99, correctedP99);
     updateTitle();
 }
 
@@ -287,7 +287,7 @@ void LagHistogramChart::installYAxis()
         axis->setRange(0, 5);
         m_yAxis = axis;
     }
-    m_yAxis->setTitleText(QStringLiteral("ticks"));
+    m_yAxis->setTitleText(tr("ticks"));
     ChartStyle::styleAxis(m_yAxis, ChartStyle::adjusted(font(), -1.5));
     c->addAxis(m_yAxis, Qt::AlignLeft);
     m_series->attachAxis(m_yAxis);
@@ -305,9 +305,9 @@ void LagHistogramChart::showBarToolTip(bool status, int index, QBarSet *set)
     const qint64 n = count(index, corrected);
     const qint64 total = totalCount(corrected);
     const double share = total > 0 ? 100.0 * double(n) / double(total) : 0.0;
-    QString text = (corrected ? QStringLiteral("Stall-corrected, ") : QStringLiteral("Raw, ")) + categoryName(index)
-                   + QStringLiteral(" ms: ") + QString::number(n) + QStringLiteral(" ticks (")
-                   + QString::number(share, 'f', share < 1 ? 2 : 1) + QStringLiteral(" %)");
+    const QString shareText = QString::number(share, 'f', share < 1 ? 2 : 1);
+    QString text = corrected ? tr("Stall-corrected, %1 ms: %n ticks (%2 %)", nullptr, int(n)).arg(categoryName(index), shareText)
+                             : tr("Raw, %1 ms: %n ticks (%2 %)", nullptr, int(n)).arg(categoryName(index), shareText);
     if (corrected)
         text += QLatin1Char('\n') + explanation() + QLatin1Char('.');
     QToolTip::showText(QCursor::pos(), text, this);

@@ -78,7 +78,7 @@ LatencyChart::LatencyChart(QWidget *parent)
 {
     QChart *c = chart();
     ChartStyle::prepare(c, QMargins(4, 2, 10, 0));
-    c->setTitle(QStringLiteral("Event-loop lag (ticker lateness)"));
+    c->setTitle(tr("Event-loop lag (ticker lateness)"));
     c->setTitleFont(ChartStyle::adjusted(font(), 0, true));
     c->setTitleBrush(Theme::textColor());
     c->legend()->setAlignment(Qt::AlignBottom);
@@ -90,7 +90,7 @@ LatencyChart::LatencyChart(QWidget *parent)
     setRenderHint(QPainter::Antialiasing);
 
     m_xAxis = new QValueAxis;
-    m_xAxis->setTitleText(QStringLiteral("time (s)"));
+    m_xAxis->setTitleText(tr("time (s)"));
     m_xAxis->setRange(0.0, m_visibleSeconds);
     m_xAxis->setTickInterval(1.0);
     m_xAxis->setTickType(QValueAxis::TicksDynamic);
@@ -106,7 +106,7 @@ LatencyChart::LatencyChart(QWidget *parent)
         band.mode = mode;
         band.upper = new QLineSeries(this);
         band.area = new QAreaSeries(band.upper);
-        band.area->setName(QStringLiteral("mode: ") + Kinds::name(mode));
+        band.area->setName(tr("mode: %1").arg(Kinds::name(mode)));
         band.area->setBrush(Theme::modeBandColor(mode));
         band.area->setPen(Qt::NoPen);
         c->addSeries(band.area);
@@ -120,12 +120,12 @@ LatencyChart::LatencyChart(QWidget *parent)
     };
     // By Statistics::kBandsMs, in its order.
     const Reference references[] = {
-        {QStringLiteral("16.7 ms · one frame"), Qt::DashLine},
-        {QStringLiteral("50 ms · long task"), Qt::DashLine},
-        {QStringLiteral("100 ms · input feels slow"), Qt::DashLine},
-        {QStringLiteral("200 ms · INP good limit"), Qt::DotLine},
-        {QStringLiteral("250 ms · hang"), Qt::DashDotLine},
-        {QStringLiteral("500 ms · INP poor limit"), Qt::DotLine},
+        {tr("16.7 ms · one frame"), Qt::DashLine},
+        {tr("50 ms · long task"), Qt::DashLine},
+        {tr("100 ms · input feels slow"), Qt::DashLine},
+        {tr("200 ms · INP good limit"), Qt::DotLine},
+        {tr("250 ms · hang"), Qt::DashDotLine},
+        {tr("500 ms · INP poor limit"), Qt::DotLine},
     };
     static_assert(std::size(references) == Statistics::kBandsMs.size());
     for (size_t i = 0; i < std::size(references); ++i) {
@@ -154,7 +154,7 @@ LatencyChart::LatencyChart(QWidget *parent)
     }
 
     m_lagSeries = new QLineSeries(this);
-    m_lagSeries->setName(QStringLiteral("tick lateness"));
+    m_lagSeries->setName(tr("tick lateness"));
     QPen lagPen(Theme::lagColor(), 1.4);
     lagPen.setJoinStyle(Qt::RoundJoin);
     m_lagSeries->setPen(lagPen);
@@ -453,7 +453,7 @@ void LatencyChart::installYAxis()
         axis->setMinorTickCount(0);
         m_yAxis = axis;
     }
-    m_yAxis->setTitleText(QStringLiteral("tick lateness (ms)"));
+    m_yAxis->setTitleText(tr("tick lateness (ms)"));
     ChartStyle::styleAxis(m_yAxis, ChartStyle::adjusted(font(), -1));
     c->addAxis(m_yAxis, Qt::AlignLeft);
 

@@ -3,8 +3,10 @@
 #include "commandline.h"
 #include "comparisonview.h"
 #include "headlessrun.h"
+#include "lessons.h"
 #include "mainwindow.h"
 #include "pngexporter.h"
+#include "translations.h"
 #include "workerprocess.h"
 
 #include <QApplication>
@@ -24,6 +26,13 @@ void quietOffscreenHandler(QtMsgType type, const QMessageLogContext &context, co
         s_previousHandler(type, context, message);
     else
         std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
+}
+
+// The command line speaks English (scripts read it); the English file only supplies the
+// plural forms of "%n tasks"-style messages.
+void installEnglish()
+{
+    Translations::install(QStringLiteral("en"));
 }
 
 bool hasDisplay()
@@ -59,6 +68,7 @@ int Launcher::main(int argc, char *argv[])
         return 0;
     case CliRequest::Command::Demo: {
         QCoreApplication app(argc, argv);
+        installEnglish();
         return HeadlessRun::demo();
     }
     case CliRequest::Command::Run:
@@ -66,6 +76,7 @@ int Launcher::main(int argc, char *argv[])
     case CliRequest::Command::Compare: {
         if (request.exportPng.isEmpty()) {
             QCoreApplication app(argc, argv);
+            installEnglish();
             if (request.command == CliRequest::Command::Compare)
                 return HeadlessRun::compare(request);
             return request.command == CliRequest::Command::Run ? HeadlessRun::run(request)
@@ -76,6 +87,7 @@ int Launcher::main(int argc, char *argv[])
             qputenv("QT_QPA_PLATFORM", "offscreen");
         s_previousHandler = qInstallMessageHandler(quietOffscreenHandler);
         QApplication app(argc, argv);
+        installEnglish();
         if (request.command == CliRequest::Command::Compare)
             return HeadlessRun::compare(request, &ComparisonView::exportPng);
         return request.command == CliRequest::Command::Run ? HeadlessRun::run(request, &PngExporter::exportRun)
@@ -87,9 +99,14 @@ int Launcher::main(int argc, char *argv[])
     if (!hasDisplay()) {
         std::fputs("looplab: no display found (DISPLAY is not set); running the headless demo instead.\n", stdout);
         QCoreApplication app(argc, argv);
+        installEnglish();
         return HeadlessRun::demo();
     }
     QApplication app(argc, argv);
+    // The command line was read before the application existed, so the lessons it looked up
+    // were built untranslated.
+    Translations::install(Translations::choose(request.language));
+    Lessons::retranslate();
     MainWindow window;
     window.show();
     if (!request.lesson.isEmpty())

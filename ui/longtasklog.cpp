@@ -27,12 +27,12 @@ constexpr int kMaxToolTipSpans = 12;
 QString msText(qint64 ns)
 {
     const double ms = double(ns) / 1e6;
-    return QString::number(ms, 'f', ms >= 100 ? 0 : 1) + QStringLiteral(" ms");
+    return LongTaskLog::tr("%1 ms").arg(QString::number(ms, 'f', ms >= 100 ? 0 : 1));
 }
 
 QString secondsText(qint64 ns)
 {
-    return QString::number(double(ns) / 1e9, 'f', 3) + QStringLiteral(" s");
+    return LongTaskLog::tr("%1 s").arg(QString::number(double(ns) / 1e9, 'f', 3));
 }
 
 // How long a span held the loop within [fromNs, toNs].
@@ -69,13 +69,15 @@ constexpr qint64 kStolenWaitNs = 1'000'000;
 QString describe(const Span &s, const LongTaskLog::Stall &stall)
 {
     if (s.kind != WorkKind::Wait) {
-        return Kinds::name(s.kind) + QStringLiteral(" task #") + QString::number(s.id) + QStringLiteral(" ran ")
-               + msText(overlapNs(s, stall.startNs, stall.endNs));
+        return LongTaskLog::tr("%1 task #%2 ran %3")
+            .arg(Kinds::name(s.kind))
+            .arg(s.id)
+            .arg(msText(overlapNs(s, stall.startNs, stall.endNs)));
     }
     const qint64 own = ownWaitNs(s, stall);
     if (own < kStolenWaitNs && overlapNs(s, stall.startNs, stall.endNs) >= kStolenWaitNs)
-        return QStringLiteral("the wait ran it on the loop (Qt work stealing)");
-    return QStringLiteral("waited on another thread ") + msText(own);
+        return LongTaskLog::tr("the wait ran it on the loop (Qt work stealing)");
+    return LongTaskLog::tr("waited on another thread %1").arg(msText(own));
 }
 
 QString distinctJoined(const QStringList &items)
@@ -156,20 +158,23 @@ public:
     {
         if (orientation != Qt::Horizontal)
             return {};
-        static const char *const titles[ColumnCount] = {"At", "Stall", "Task", "Kind", "Mode", "What ran on the loop"};
+        static const char *const titles[ColumnCount] = {
+            QT_TRANSLATE_NOOP("LongTaskLog", "At"),   QT_TRANSLATE_NOOP("LongTaskLog", "Stall"),
+            QT_TRANSLATE_NOOP("LongTaskLog", "Task"), QT_TRANSLATE_NOOP("LongTaskLog", "Kind"),
+            QT_TRANSLATE_NOOP("LongTaskLog", "Mode"), QT_TRANSLATE_NOOP("LongTaskLog", "What ran on the loop")};
         static const char *const tips[ColumnCount] = {
-            "When the stall began: the late tick's due time, seconds since the run started",
-            "How late the tick was: how long the event loop could not run it",
-            "The tasks that ran on the loop thread during the stall",
-            "What those tasks did",
-            "Where they were submitted to run",
-            "What held the loop up"};
+            QT_TRANSLATE_NOOP("LongTaskLog", "When the stall began: the late tick's due time, seconds since the run started"),
+            QT_TRANSLATE_NOOP("LongTaskLog", "How late the tick was: how long the event loop could not run it"),
+            QT_TRANSLATE_NOOP("LongTaskLog", "The tasks that ran on the loop thread during the stall"),
+            QT_TRANSLATE_NOOP("LongTaskLog", "What those tasks did"),
+            QT_TRANSLATE_NOOP("LongTaskLog", "Where they were submitted to run"),
+            QT_TRANSLATE_NOOP("LongTaskLog", "What held the loop up")};
         if (section < 0 || section >= ColumnCount)
             return {};
         if (role == Qt::DisplayRole)
-            return QString::fromLatin1(titles[section]);
+            return LongTaskLog::tr(titles[section]);
         if (role == Qt::ToolTipRole)
-            return QString::fromLatin1(tips[section]);
+            return LongTaskLog::tr(tips[section]);
         if (role == Qt::TextAlignmentRole)
             return section <= StallColumn ? int(Qt::AlignRight | Qt::AlignVCenter) : int(Qt::AlignLeft | Qt::AlignVCenter);
         return {};
@@ -197,7 +202,7 @@ public:
             return parts.isEmpty() ? QStringLiteral("—") : distinctJoined(parts);
         case WhatColumn:
             if (stall.spans.isEmpty())
-                return QStringLiteral("no task on the loop: held up elsewhere (a lock such as the GIL, or the system)");
+                return LongTaskLog::tr("no task on the loop: held up elsewhere (a lock such as the GIL, or the system)");
             for (const Span &s : stall.spans)
                 parts << describe(s, stall);
             return elided(parts, QStringLiteral("; "));
@@ -210,36 +215,39 @@ public:
     {
         if (parts.size() <= kMaxNamed)
             return parts.join(separator);
-        return parts.mid(0, kMaxNamed).join(separator) + separator + QStringLiteral("+%1 more").arg(parts.size() - kMaxNamed);
+        return parts.mid(0, kMaxNamed).join(separator) + separator + LongTaskLog::tr("+%1 more").arg(parts.size() - kMaxNamed);
     }
 
     QString toolTip(const Stall &stall) const
     {
         QStringList lines;
-        lines << QStringLiteral("Stall at %1: the loop was %2 late.")
+        lines << LongTaskLog::tr("Stall at %1: the loop was %2 late.")
                      .arg(secondsText(stall.startNs - originNs), msText(stall.lengthNs()));
         if (stall.spans.isEmpty())
-            lines << QStringLiteral("No task ran on the loop thread meanwhile: it was held up elsewhere.");
+            lines << LongTaskLog::tr("No task ran on the loop thread meanwhile: it was held up elsewhere.");
         for (int i = 0; i < stall.spans.size() && i < kMaxToolTipSpans; ++i) {
             const Span &s = stall.spans.at(i);
-            QString line = QStringLiteral("Task %1: %2, mode %3, ").arg(s.id).arg(Kinds::name(s.kind), Kinds::name(s.mode));
+            QString what;
             if (s.kind == WorkKind::Wait) {
                 const qint64 own = ownWaitNs(s, stall);
                 const qint64 stolen = overlapNs(s, stall.startNs, stall.endNs) - own;
-                line += QStringLiteral("the loop waited on another thread for ") + msText(own);
-                if (stolen >= kStolenWaitNs)
-                    line += QStringLiteral(" and ran the awaited task itself for ") + msText(stolen)
-                            + QStringLiteral(" (Qt work stealing)");
+                what = stolen >= kStolenWaitNs
+                    ? LongTaskLog::tr("the loop waited on another thread for %1 and ran the awaited task itself "
+                                      "for %2 (Qt work stealing)")
+                          .arg(msText(own), msText(stolen))
+                    : LongTaskLog::tr("the loop waited on another thread for %1").arg(msText(own));
             } else {
-                line += QStringLiteral("held the loop for ") + msText(overlapNs(s, stall.startNs, stall.endNs));
+                what = LongTaskLog::tr("held the loop for %1").arg(msText(overlapNs(s, stall.startNs, stall.endNs)));
             }
             if (!s.isFinished())
-                line += QStringLiteral(" (still running)");
+                what = LongTaskLog::tr("%1 (still running)").arg(what);
+            QString line = LongTaskLog::tr("Task %1: %2, mode %3, %4")
+                               .arg(QString::number(s.id), Kinds::name(s.kind), Kinds::name(s.mode), what);
             lines << line;
         }
         if (stall.spans.size() > kMaxToolTipSpans)
-            lines << QStringLiteral("… and %1 more").arg(stall.spans.size() - kMaxToolTipSpans);
-        lines << QStringLiteral("Click or press Enter to show it on the timeline.");
+            lines << LongTaskLog::tr("… and %1 more").arg(stall.spans.size() - kMaxToolTipSpans);
+        lines << LongTaskLog::tr("Click or press Enter to show it on the timeline.");
         return lines.join(QLatin1Char('\n'));
     }
 };
@@ -249,8 +257,8 @@ LongTaskLog::LongTaskLog(QWidget *parent)
     , m_model(new Model(this))
 {
     setModel(m_model);
-    setAccessibleName(QStringLiteral("Long-task log"));
-    setToolTip(QStringLiteral("Every loop stall of %1 ms or more. Click a row to show it on the timeline.")
+    setAccessibleName(tr("Long-task log"));
+    setToolTip(tr("Every loop stall of %1 ms or more. Click a row to show it on the timeline.")
                    .arg(Statistics::kLongTaskMs));
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
@@ -357,8 +365,8 @@ void LongTaskLog::paintEvent(QPaintEvent *event)
         return;
     QPainter p(viewport());
     p.setPen(Theme::mutedTextColor());
-    const QString text = m_recorder ? QStringLiteral("No loop stalls of %1 ms or more yet.").arg(Statistics::kLongTaskMs)
-                                    : QStringLiteral("No run");
+    const QString text = m_recorder ? tr("No loop stalls of %1 ms or more yet.").arg(Statistics::kLongTaskMs)
+                                    : tr("No run");
     p.drawText(viewport()->rect(), Qt::AlignCenter, text);
 }
 

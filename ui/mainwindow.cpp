@@ -3,6 +3,7 @@
 #include "comparedialog.h"
 #include "dashboard.h"
 #include "executor.h"
+#include "languagemenu.h"
 #include "latencychart.h"
 #include "lesson.h"
 #include "lessons.h"
@@ -310,6 +311,8 @@ void MainWindow::createMenus()
     lessons->setShortcut(QKeySequence(QStringLiteral("F1")));
     lessons->setStatusTip(tr("Show or hide the lessons: what each mode teaches and how to read the charts (F1)."));
     view->addAction(lessons);
+    view->addSeparator();
+    view->addMenu(LanguageMenu::create(this));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *howItMeasures = help->addAction(tr("&How Loop Lab measures"), this, &MainWindow::showHowItMeasures);
@@ -421,11 +424,11 @@ void MainWindow::onFinished()
     m_followAction->setChecked(false); // shows the whole run
     m_dashboard->refreshCharts(m_session->endNs());
     updateRunActions();
-    statusBar()->showMessage(tr("Stopped after %1 s: p99 lag %2 ms, worst %3 ms, %4 long tasks.")
+    statusBar()->showMessage(tr("Stopped after %1 s: p99 lag %2 ms, worst %3 ms, %n long tasks.", nullptr,
+                                int(summary.longTasks))
                                  .arg(summary.durationS, 0, 'f', 1)
                                  .arg(summary.p99Ms, 0, 'f', 2)
-                                 .arg(summary.maxMs, 0, 'f', 1)
-                                 .arg(summary.longTasks));
+                                 .arg(summary.maxMs, 0, 'f', 1));
 }
 
 void MainWindow::updateRunActions()

@@ -17,7 +17,7 @@ const char *const kDropOrder[] = {"p95", "ticks", "tasks", "busy", "missed", "ma
 
 QString msText(double ms)
 {
-    return ms < 10 ? QString::number(ms, 'f', 2) + QStringLiteral(" ms") : QString::number(ms, 'f', 1) + QStringLiteral(" ms");
+    return StatsStrip::tr("%1 ms").arg(QString::number(ms, 'f', ms < 10 ? 2 : 1));
 }
 
 QString stallsCaption()
@@ -25,7 +25,7 @@ QString stallsCaption()
     QStringList limits;
     for (double ms : Statistics::kBandsMs)
         limits << QString::number(ms);
-    return QStringLiteral("stalls ≥ ") + limits.join(QLatin1Char('/')) + QStringLiteral(" ms");
+    return StatsStrip::tr("stalls ≥ %1 ms").arg(limits.join(QLatin1Char('/')));
 }
 
 QString stallsValue(const Summary &s)
@@ -38,9 +38,9 @@ QString stallsValue(const Summary &s)
 
 QString stallsToolTip(const Summary &s)
 {
-    QStringList lines{QStringLiteral("Ticks at least this late (one stall each):")};
+    QStringList lines{StatsStrip::tr("Ticks at least this late (one stall each):")};
     for (size_t i = 0; i < Statistics::kBandsMs.size(); ++i) {
-        lines << QStringLiteral("≥ %1 ms (%2): %3")
+        lines << StatsStrip::tr("≥ %1 ms (%2): %3")
                      .arg(Statistics::kBandsMs[i])
                      .arg(Statistics::bandName(int(i)))
                      .arg(s.stallsAtLeast[i]);

@@ -36,7 +36,7 @@ QString formatMs(qint64 ns)
 {
     const double ms = double(ns) / 1e6;
     const int decimals = ms >= 100 ? 0 : ms >= 10 ? 1 : ms >= 1 ? 2 : 3;
-    return QString::number(ms, 'f', decimals) + QStringLiteral(" ms");
+    return TimelineView::tr("%1 ms").arg(QString::number(ms, 'f', decimals));
 }
 
 QColor withAlpha(QColor c, int alpha)
@@ -134,13 +134,13 @@ QVector<LegendItem> legendItems(int flags)
         items.append({Kinds::name(WorkKind::Item), Theme::workColor(WorkKind::Item), Swatch::Solid});
     if (flags & ShowWait)
         items.append({Kinds::name(WorkKind::Wait), Theme::workColor(WorkKind::Wait), Swatch::Wait});
-    items.append({QStringLiteral("queued"), Theme::workColor(WorkKind::Io), Swatch::Queued});
+    items.append({TimelineView::tr("queued"), Theme::workColor(WorkKind::Io), Swatch::Queued});
     if (flags & ShowTransfer)
-        items.append({QStringLiteral("transfer"), Theme::transferColor(), Swatch::Transfer});
-    items.append({QStringLiteral("cancelled"), Theme::cancelledColor(), Swatch::Cancelled});
-    items.append({QStringLiteral("failed"), Theme::failedColor(), Swatch::Failed});
+        items.append({TimelineView::tr("transfer"), Theme::transferColor(), Swatch::Transfer});
+    items.append({TimelineView::tr("cancelled"), Theme::cancelledColor(), Swatch::Cancelled});
+    items.append({TimelineView::tr("failed"), Theme::failedColor(), Swatch::Failed});
     if (flags & ShowReentry)
-        items.append({QStringLiteral("re-entry"), Theme::counterColor(Counter::Reentry), Swatch::Mark});
+        items.append({TimelineView::tr("re-entry"), Theme::counterColor(Counter::Reentry), Swatch::Mark});
     return items;
 }
 
@@ -371,24 +371,24 @@ QString TimelineView::toolTipFor(int spanId) const
     const bool wait = s.kind == WorkKind::Wait;
     QString kind = Kinds::name(s.kind);
     if (wait)
-        kind += QStringLiteral(" (blocked on another thread's work)");
+        kind = tr("%1 (blocked on another thread's work)").arg(kind);
     else if (s.kind == WorkKind::Item)
-        kind += QStringLiteral(" (one queue item)");
+        kind = tr("%1 (one queue item)").arg(kind);
     QString queued = formatMs(queuedNs);
     if (s.state == SpanState::Queued)
-        queued += QStringLiteral(" so far");
+        queued = tr("%1 so far").arg(queued);
     QString ran = formatMs(ranNs);
     if (s.state == SpanState::Running)
-        ran += QStringLiteral(" so far");
+        ran = tr("%1 so far").arg(ran);
 
     QStringList lines;
-    lines << QStringLiteral("Task ") + QString::number(s.id) << QStringLiteral("Kind: ") + kind
-          << QStringLiteral("Mode: ") + Kinds::name(s.mode) << QStringLiteral("Queued: ") + queued;
+    lines << tr("Task %1").arg(s.id) << tr("Kind: %1").arg(kind) << tr("Mode: %1").arg(Kinds::name(s.mode))
+          << tr("Queued: %1").arg(queued);
     if (transferNs > 0)
-        lines << QStringLiteral("Transfer: ") + formatMs(transferNs);
-    lines << (wait ? QStringLiteral("Blocked: ") : QStringLiteral("Ran: ")) + ran
-          << QStringLiteral("Thread: ") + (s.startNs ? rowName(s.lane) : QStringLiteral("— (never started)"))
-          << QStringLiteral("State: ") + Kinds::name(s.state);
+        lines << tr("Transfer: %1").arg(formatMs(transferNs));
+    lines << (wait ? tr("Blocked: %1") : tr("Ran: %1")).arg(ran)
+          << tr("Thread: %1").arg(s.startNs ? rowName(s.lane) : tr("— (never started)"))
+          << tr("State: %1").arg(Kinds::name(s.state));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -467,13 +467,25 @@ int TimelineView::rowOf(const Span &span) const
 QString TimelineView::rowName(int row) const
 {
     if (row == queueRow())
-        return QStringLiteral("queue");
+        return tr("queue");
     const int spanRows = spanRowCount();
-    if (row >= spanRows && row < spanRows + m_counterRows.size())
-        return Kinds::name(m_counterRows.at(row - spanRows));
-    if (row >= 0 && row < m_lanes.size())
-        return m_lanes.at(row);
-    return QStringLiteral("lane %1").arg(row);
+    if (row >= spanRows && row < spanRows + m_counterRows.size()) {
+        switch (m_counterRows.at(row - spanRows)) {
+        case Counter::QueueDepth: return tr("queue depth");
+        case Counter::NestingDepth: return tr("nesting depth");
+        case Counter::Reentry: return tr("re-entered handler");
+        }
+    }
+    // Lane names are data (saved runs, traces): only the fixed ones have a translation.
+    if (row >= 0 && row < m_lanes.size()) {
+        const QString &lane = m_lanes.at(row);
+        if (lane == QLatin1String("GUI thread"))
+            return tr("GUI thread");
+        if (lane == QLatin1String("producer"))
+            return tr("producer");
+        return lane;
+    }
+    return tr("lane %1").arg(row);
 }
 
 qint64 TimelineView::spanEndNs(const Span &span) const
@@ -590,7 +602,7 @@ void TimelineView::paintEvent(QPaintEvent *)
         if (m_spans.isEmpty()) {
             p.setPen(Theme::mutedTextColor());
             p.drawText(QRect(l.plotLeft, l.rowsTop, l.plotRight - l.plotLeft, qMax(l.laneHeight, l.rowsBottom - l.rowsTop)),
-                       Qt::AlignCenter, m_recorder ? QStringLiteral("No tasks yet") : QStringLiteral("No run"));
+                       Qt::AlignCenter, m_recorder ? tr("No tasks yet") : tr("No run"));
         }
     }
     m_lastPaintNs = timer.nsecsElapsed();
@@ -951,7 +963,7 @@ void TimelineView::paintLabels(QPainter &p, const Layout &l)
             p.drawText(r, Qt::AlignLeft | Qt::AlignTop, sfm.elidedText(rowName(row), Qt::ElideRight, r.width()));
             if (r.height() >= 2 * sfm.height()) {
                 p.setPen(Theme::mutedTextColor());
-                const QString max = QStringLiteral("max ") + QString::number(counterMax(counter));
+                const QString max = tr("max %1").arg(counterMax(counter));
                 p.drawText(r.adjusted(0, sfm.height(), 0, 0), Qt::AlignLeft | Qt::AlignTop, max);
             }
         }

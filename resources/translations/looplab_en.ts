@@ -1,0 +1,86 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>LagHistogramChart</name>
+    <message numerus="yes">
+        <source>Stall-corrected, %1 ms: %n ticks (%2 %)</source>
+        <translation>
+            <numerusform>Stall-corrected, %1 ms: %n tick (%2 %)</numerusform>
+            <numerusform>Stall-corrected, %1 ms: %n ticks (%2 %)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Raw, %1 ms: %n ticks (%2 %)</source>
+        <translation>
+            <numerusform>Raw, %1 ms: %n tick (%2 %)</numerusform>
+            <numerusform>Raw, %1 ms: %n ticks (%2 %)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Lessons</name>
+    <message numerus="yes">
+        <source>%n workers</source>
+        <translation>
+            <numerusform>%n worker</numerusform>
+            <numerusform>%n workers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Stopped after %1 s: p99 lag %2 ms, worst %3 ms, %n long tasks.</source>
+        <translation>
+            <numerusform>Stopped after %1 s: p99 lag %2 ms, worst %3 ms, %n long task.</numerusform>
+            <numerusform>Stopped after %1 s: p99 lag %2 ms, worst %3 ms, %n long tasks.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message numerus="yes">
+        <source>Loop blocked: %n stalls ≥ %1 ms, worst %2 ms, p99 %3 ms.</source>
+        <translation>
+            <numerusform>Loop blocked: %n stall ≥ %1 ms, worst %2 ms, p99 %3 ms.</numerusform>
+            <numerusform>Loop blocked: %n stalls ≥ %1 ms, worst %2 ms, p99 %3 ms.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The GUI thread waited %n times for other threads, %1 ms in all.</source>
+        <translation>
+            <numerusform>The GUI thread waited once for another thread, %1 ms in all.</numerusform>
+            <numerusform>The GUI thread waited %n times for other threads, %1 ms in all.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue depth peaked at %1; the producer was held back %n times.</source>
+        <translation>
+            <numerusform>Queue depth peaked at %1; the producer was held back once.</numerusform>
+            <numerusform>Queue depth peaked at %1; the producer was held back %n times.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Event loops nested %1 deep; %n handlers ran re-entered.</source>
+        <translation>
+            <numerusform>Event loops nested %1 deep; %n handler ran re-entered.</numerusform>
+            <numerusform>Event loops nested %1 deep; %n handlers ran re-entered.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tasks were cancelled at stop.</source>
+        <translation>
+            <numerusform>%n task was cancelled at stop.</numerusform>
+            <numerusform>%n tasks were cancelled at stop.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tasks failed.</source>
+        <translation>
+            <numerusform>%n task failed.</numerusform>
+            <numerusform>%n tasks failed.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
