@@ -7,6 +7,7 @@ LOOPLAB_PACKAGES=(
     cmake ninja-build g++ pkgconf
     qt6-base-dev qt6-charts-dev libgl-dev
     libqt6svg6 qt6-qpa-plugins qt6-wayland
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     fonts-dejavu-core
 )
 

@@ -21,6 +21,8 @@ private slots:
     void pngExport();
     void badInputExitsTwo_data();
     void badInputExitsTwo();
+    void unknownLanguageExitsTwo();
+    void commandLineStaysEnglish();
     void sigtermSavesPartialResults();
     void helpAndVersion();
     void saveOpenExportRoundTrip();
@@ -168,6 +170,7 @@ void tst_Cli::badInputExitsTwo_data()
     row("zero duration", {QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("0")});
     row("bad interval", {QStringLiteral("run"), QStringLiteral("--interval"), QStringLiteral("x")});
     row("unknown option", {QStringLiteral("run"), QStringLiteral("--frobnicate")});
+    row("unknown language", {QStringLiteral("--lang"), QStringLiteral("xx"), QStringLiteral("run")});
     QTest::newRow("unwritable json") << QStringList{QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("0.2"),
                                                     QStringLiteral("--summary-json"), QStringLiteral("/nonexistent/s.json")}
                                      << QStringLiteral("/nonexistent/s.json");
@@ -200,6 +203,41 @@ void tst_Cli::badInputExitsTwo()
     QVERIFY(r.err.startsWith("looplab: "));
     if (!output.isEmpty())
         QVERIFY(!QFile::exists(output));
+}
+
+void tst_Cli::unknownLanguageExitsTwo()
+{
+    const Result r = run({QStringLiteral("--lang"), QStringLiteral("xx")}, 10000);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(r.err, QByteArray("looplab: unknown language 'xx' for --lang (use one of: en, ru)\n"));
+}
+
+// Scripts read the command line's output: --lang and a Russian locale change only the window.
+void tst_Cli::commandLineStaysEnglish()
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LANG"), QStringLiteral("ru_RU.UTF-8"));
+    env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("ru"));
+    process.setProcessEnvironment(env);
+    process.start(m_binary, {QStringLiteral("--lang"), QStringLiteral("ru"), QStringLiteral("lessons"), QStringLiteral("blocking")});
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitCode(), 0);
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
+    QVERIFY2(out.contains(QLatin1String("What happens")) && out.contains(QLatin1String("Blocking call on the loop")), qPrintable(out));
+
+    const QString path = m_dir.filePath(QStringLiteral("english.json"));
+    process.start(m_binary, {QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("0.5"), QStringLiteral("--io-ms"),
+                             QStringLiteral("60"), QStringLiteral("--period"), QStringLiteral("100"), QStringLiteral("--summary-json"), path});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString verdict = QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("verdict")).toString();
+    QVERIFY2(verdict.startsWith(QLatin1String("Loop ")), qPrintable(verdict));
+    // English plural forms come from looplab_en.qm: never "1 stalls".
+    QVERIFY2(!verdict.contains(QLatin1String(" 1 stalls")), qPrintable(verdict));
 }
 
 void tst_Cli::sigtermSavesPartialResults()
