@@ -44,11 +44,12 @@ QString Translations::settingsKey()
 
 QString Translations::nativeName(const QString &language)
 {
-    const QLocale locale(language);
-    QString name = locale.nativeLanguageName();
-    if (!name.isEmpty())
-        name[0] = name.at(0).toUpper(); // "русский" heads a menu entry
-    return name.isEmpty() ? language : name;
+    // QLocale would say "American English" and "русский".
+    if (language == QLatin1String("en"))
+        return QStringLiteral("English");
+    if (language == QLatin1String("ru"))
+        return QStringLiteral("Русский");
+    return language;
 }
 
 bool Translations::install(const QString &language)

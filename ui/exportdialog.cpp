@@ -5,6 +5,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 
@@ -43,7 +44,10 @@ ExportDialog::ExportDialog(const QString &suggestedPath, QWidget *parent)
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Export:"), m_target);
     form->addRow(tr("&Scale:"), m_scale);
-    form->addRow(tr("&File:"), pathRow);
+    // A row holding a layout gets no buddy, and its "&" would show.
+    auto *pathLabel = new QLabel(tr("&File:"), this);
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
     form->addRow(buttons);
     resize(520, sizeHint().height());
 }

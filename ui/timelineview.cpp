@@ -994,7 +994,7 @@ void TimelineView::paintAxis(QPainter &p, const Layout &l)
         const double x = std::floor(m_axis.mapTimeToX(t));
         p.setPen(Theme::mutedTextColor());
         p.drawLine(QPointF(x, baseline - 3), QPointF(x, baseline));
-        const QString label = QString::number(double(t - m_originNs) / 1e9, 'f', decimals) + QStringLiteral(" s");
+        const QString label = tr("%1 s").arg(QString::number(double(t - m_originNs) / 1e9, 'f', decimals));
         const int w = fm.horizontalAdvance(label);
         const double left = qBound(double(l.plotLeft - 4), x - w / 2.0, double(width() - w - 2));
         if (left < lastRight + 8)

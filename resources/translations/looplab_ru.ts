@@ -744,7 +744,7 @@ Mode: %6</source>
     </message>
     <message>
         <source>Bounded pool: tasks queue up</source>
-        <translation>Ограниченный пул: задачи копятся в очереди</translation>
+        <translation>Ограниченный пул: задачи копятся</translation>
     </message>
     <message>
         <source>The pool lesson again, with the pool capped at a single thread. A task arrives every 100 ms and takes 200 ms, so the one worker can finish only half of them in time; the others wait in the pool&apos;s queue for their turn.</source>
@@ -792,7 +792,7 @@ Mode: %6</source>
     </message>
     <message>
         <source>The GIL: offloaded, still late</source>
-        <translation>GIL: работа выгружена, а цикл всё равно опаздывает</translation>
+        <translation>GIL: работа выгружена, а цикл опаздывает</translation>
     </message>
     <message>
         <source>Every 250 ms a CPU task (parse a 4 MB JSON document, walk every key) goes to a pool of two threads, as in the pool lesson, but under a model of CPython&apos;s global interpreter lock: a thread must hold one global lock while it runs &quot;Python&quot;, and the ticker, being Python code too, must take it before it counts as awake. A thread that has waited one switch interval (5 ms, as set by sys.setswitchinterval) asks the holder to let go, and the holder does at its next check between &quot;bytecodes&quot;.</source>
@@ -808,7 +808,7 @@ Mode: %6</source>
     </message>
     <message>
         <source>Offload, then wait: blocks anyway</source>
-        <translation>Выгрузить и ждать: всё равно блокировка</translation>
+        <translation>Выгрузить и ждать: снова блокировка</translation>
     </message>
     <message>
         <source>Each 200 ms task goes to the thread pool, as in the pool lesson, but the handler that submitted it then calls QFuture::waitForFinished() because it wants the result before it returns. The GUI thread sits in that call until the pool thread is done.</source>
@@ -824,7 +824,7 @@ Mode: %6</source>
     </message>
     <message>
         <source>Nested event loop: re-entrancy</source>
-        <translation>Вложенный цикл событий: повторный вход</translation>
+        <translation>Вложенный цикл: повторный вход</translation>
     </message>
     <message>
         <source>Every 400 ms a 500 ms task goes to the pool, and the handler that submitted it waits for it inside a local QEventLoop: exec() runs the event loop again, one level down, until the task&apos;s finished() signal calls quit(). Meanwhile every other event (ticks, repaints, clicks, results, the next submission) is handled from inside the waiting handler.</source>
@@ -856,7 +856,7 @@ Mode: %6</source>
     </message>
     <message>
         <source>Bounded queue and back-pressure</source>
-        <translation>Ограниченная очередь и обратное давление</translation>
+        <translation>Ограниченная очередь, обратное давление</translation>
     </message>
     <message>
         <source>A plain synchronous producer thread makes an item every millisecond and pushes it into a thread-safe queue that holds at most 32 items, then pokes the GUI thread with a queued call. The GUI thread takes items off the queue and spends 2 ms on each, in short slices so the ticker still gets its turn between them.</source>
@@ -1253,11 +1253,11 @@ Mode: %6</source>
     </message>
     <message>
         <source>I/O (blocking sleep)</source>
-        <translation>Ввод-вывод (блокирующий sleep)</translation>
+        <translation>Ввод-вывод (sleep)</translation>
     </message>
     <message>
         <source>CPU (parse + walk JSON)</source>
-        <translation>CPU (разбор и обход JSON)</translation>
+        <translation>CPU (разбор JSON)</translation>
     </message>
     <message>
         <source>What each task does: a blocking call with no async API, or CPU-bound JSON parsing.</source>
@@ -1313,15 +1313,15 @@ Mode: %6</source>
     </message>
     <message>
         <source>  Task length: </source>
-        <translation>  Длит. задачи: </translation>
+        <translation>  Длительность: </translation>
     </message>
     <message>
         <source>  JSON size: </source>
-        <translation>  Размер JSON: </translation>
+        <translation>  JSON: </translation>
     </message>
     <message>
         <source>  Submit every: </source>
-        <translation>  Отправка каждые: </translation>
+        <translation>  Период: </translation>
     </message>
     <message>
         <source>  Workers: </source>
@@ -1357,7 +1357,7 @@ Mode: %6</source>
     </message>
     <message>
         <source>  GIL switch: </source>
-        <translation>  Переключение GIL: </translation>
+        <translation>  Квант GIL: </translation>
     </message>
     <message>
         <source>  Queue: </source>
@@ -1546,7 +1546,7 @@ Mode: %6</source>
     <name>StatsStrip</name>
     <message>
         <source>lag p50</source>
-        <translation>задержка p50</translation>
+        <translation>p50</translation>
     </message>
     <message>
         <source>Median lateness of the ticker: half of the ticks woke later than this.</source>
@@ -1594,7 +1594,7 @@ Mode: %6</source>
     </message>
     <message>
         <source>missed ticks</source>
-        <translation>пропущено тиков</translation>
+        <translation>пропущено</translation>
     </message>
     <message>
         <source>Ticks that should have fired while the loop was blocked: what the stall correction adds.</source>
@@ -1602,7 +1602,7 @@ Mode: %6</source>
     </message>
     <message>
         <source>tasks done</source>
-        <translation>задач выполнено</translation>
+        <translation>выполнено</translation>
     </message>
     <message>
         <source>Tasks completed (cancelled ones in brackets).</source>
@@ -1610,7 +1610,7 @@ Mode: %6</source>
     </message>
     <message>
         <source>long tasks</source>
-        <translation>долгие задачи</translation>
+        <translation>долгие</translation>
     </message>
     <message>
         <source>Loop stalls of 50 ms or more (ticks at least 50 ms late).</source>
@@ -1766,6 +1766,10 @@ Mode: %6</source>
     <message>
         <source>max %1</source>
         <translation>макс. %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
     </message>
 </context>
 <context>
