@@ -31,7 +31,7 @@ QMenu *LanguageMenu::create(QWidget *parent)
         QMessageBox::information(parent, QCoreApplication::translate("LanguageMenu", "Language"),
                                  QCoreApplication::translate("LanguageMenu",
                                                              "Loop Lab will use this language the next time it starts. "
-                                                             "`looplab --lang` overrides it for one start."));
+                                                             "Starting it with --lang overrides the choice once."));
     });
     return menu;
 }

@@ -657,8 +657,8 @@ Mode: %6</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <source>Loop Lab will use this language the next time it starts. `looplab --lang` overrides it for one start.</source>
-        <translation>Loop Lab перейдёт на этот язык при следующем запуске. Ключ `looplab --lang` переопределяет выбор на один запуск.</translation>
+        <source>Loop Lab will use this language the next time it starts. Starting it with --lang overrides the choice once.</source>
+        <translation>Loop Lab перейдёт на этот язык при следующем запуске. Запуск с ключом --lang один раз переопределяет этот выбор.</translation>
     </message>
 </context>
 <context>
