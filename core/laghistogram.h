@@ -14,6 +14,7 @@ public:
     LagHistogram();
 
     void add(qint64 ns, qint64 count = 1);
+    void merge(const LagHistogram &other);
     void clear();
     qint64 count() const { return m_count; }
     qint64 maxNs() const { return m_max; }

@@ -1,6 +1,10 @@
 #include "recorder.h"
 
+#include "statistics.h"
+
 #include <QMutexLocker>
+
+#include <sys/mman.h>
 
 namespace {
 std::atomic<quint64> s_nextSerial{1};
@@ -9,6 +13,26 @@ std::atomic<quint64> s_nextSerial{1};
 // looks up its lane without taking the mutex on every task.
 thread_local quint64 tl_serial = 0;
 thread_local int tl_lane = -1;
+
+constexpr size_t kSpanChunkBytes = sizeof(Recorder::SpanSlot) * Recorder::kChunkSize;
+constexpr size_t kTickChunkBytes = sizeof(TickSample) * Recorder::kChunkSize;
+
+// Straight from the kernel: the pages come zeroed (so no constructor writes them first)
+// and go back to it when a chunk is dropped (malloc might keep them), which is what keeps
+// a long run's resident memory bounded.
+void *mapChunk(size_t bytes)
+{
+    void *p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        qFatal("looplab: out of memory for the recorder");
+    return p;
+}
+
+void unmapChunk(void *p, size_t bytes)
+{
+    if (p)
+        munmap(p, bytes);
+}
 
 quint32 packMeta(WorkKind kind, ExecMode mode, SpanState state, int lane)
 {
@@ -28,9 +52,11 @@ Recorder::Recorder()
 Recorder::~Recorder()
 {
     for (auto &chunk : m_spanChunks)
-        delete[] chunk.load();
+        unmapChunk(chunk.load(), kSpanChunkBytes);
     for (auto &chunk : m_tickChunks)
-        delete[] chunk.load();
+        unmapChunk(chunk.load(), kTickChunkBytes);
+    for (const auto &[p, bytes] : m_retired)
+        unmapChunk(p, bytes);
 }
 
 int Recorder::registerLane(const QString &name)
@@ -82,11 +108,11 @@ Recorder::SpanSlot *Recorder::ensureSpanSlot(quint32 id)
     SpanSlot *chunk = m_spanChunks[c].load(std::memory_order_acquire);
     if (!chunk) {
         // Two submitters may race to create the same chunk: the loser frees its copy.
-        auto *fresh = new SpanSlot[kChunkSize];
+        auto *fresh = static_cast<SpanSlot *>(mapChunk(kSpanChunkBytes));
         if (m_spanChunks[c].compare_exchange_strong(chunk, fresh, std::memory_order_acq_rel))
             chunk = fresh;
         else
-            delete[] fresh;
+            unmapChunk(fresh, kSpanChunkBytes);
     }
     return chunk + (id & (kChunkSize - 1));
 }
@@ -130,9 +156,14 @@ void Recorder::markEnd(quint32 id, qint64 ns, SpanState state)
 
 Span Recorder::span(quint32 id) const
 {
+    const SpanSlot *slot = id < spanCount() && id >= firstSpan() ? spanSlot(id) : nullptr;
+    return readSlot(slot, id);
+}
+
+Span Recorder::readSlot(const SpanSlot *slot, quint32 id)
+{
     Span s;
     s.id = id;
-    const SpanSlot *slot = id < spanCount() ? spanSlot(id) : nullptr;
     if (!slot)
         return s;
     const quint32 meta = slot->meta.load(std::memory_order_acquire);
@@ -158,8 +189,9 @@ QVector<Span> Recorder::spans() const
 {
     const quint32 n = spanCount();
     QVector<Span> out;
-    out.reserve(int(n));
-    for (quint32 i = 0; i < n; ++i)
+    const quint32 first = qMin(firstSpan(), n);
+    out.reserve(int(n - first));
+    for (quint32 i = first; i < n; ++i)
         out.append(span(i));
     return out;
 }
@@ -170,7 +202,7 @@ TickSample *Recorder::ensureTickSlot(quint32 index)
     Q_ASSERT(c < quint32(kMaxChunks));
     TickSample *chunk = m_tickChunks[c].load(std::memory_order_relaxed);
     if (!chunk) {
-        chunk = new TickSample[kChunkSize];
+        chunk = static_cast<TickSample *>(mapChunk(kTickChunkBytes));
         m_tickChunks[c].store(chunk, std::memory_order_release);
     }
     return chunk + (index & (kChunkSize - 1));
@@ -186,13 +218,18 @@ void Recorder::addTick(const TickSample &tick)
 TickSample Recorder::tick(quint32 index) const
 {
     Q_ASSERT(index < tickCount());
-    const TickSample *chunk = m_tickChunks[index >> kChunkBits].load(std::memory_order_acquire);
-    return chunk[index & (kChunkSize - 1)];
+    const TickSample *chunk =
+        index >= firstTick() ? m_tickChunks[index >> kChunkBits].load(std::memory_order_acquire) : nullptr;
+    if (chunk)
+        return chunk[index & (kChunkSize - 1)];
+    QMutexLocker lock(&m_mutex);
+    return m_history.tickAt(index);
 }
 
 QVector<TickSample> Recorder::ticks(quint32 from) const
 {
     const quint32 n = tickCount();
+    from = qMax(from, firstTick());
     QVector<TickSample> out;
     if (from >= n)
         return out;
@@ -233,4 +270,99 @@ bool Recorder::hasCounter(Counter counter) const
 {
     QMutexLocker lock(&m_mutex);
     return !m_counters[int(counter)].isEmpty();
+}
+
+void Recorder::setRawHistory(qint64 rawNs, qint64 tickIntervalNs)
+{
+    m_rawNs = qMax<qint64>(0, rawNs);
+    m_tickIntervalNs = tickIntervalNs;
+}
+
+void Recorder::compact(qint64 nowNs)
+{
+    for (const auto &[p, bytes] : m_retired)
+        unmapChunk(p, bytes);
+    m_retired.clear();
+    if (m_rawNs <= 0)
+        return;
+    compactTicks(nowNs - m_rawNs);
+    compactSpans(nowNs - m_rawNs);
+}
+
+void Recorder::compactTicks(qint64 cutoffNs)
+{
+    quint32 first = m_firstTick.load(std::memory_order_relaxed);
+    const quint32 count = m_tickCount.load(std::memory_order_relaxed);
+    while (count - first >= kChunkSize) {
+        const quint32 c = first >> kChunkBits;
+        TickSample *chunk = m_tickChunks[c].load(std::memory_order_relaxed);
+        if (chunk[kChunkSize - 1].actualNs >= cutoffNs)
+            break;
+        {
+            QMutexLocker lock(&m_mutex);
+            for (quint32 i = 0; i < kChunkSize; ++i)
+                m_history.addTick(first + i, chunk[i], m_tickIntervalNs);
+        }
+        // Readers that honour firstTick() stop using the chunk before it is unlinked.
+        first += kChunkSize;
+        m_firstTick.store(first, std::memory_order_release);
+        m_tickChunks[c].store(nullptr, std::memory_order_release);
+        m_retired.emplace_back(chunk, kTickChunkBytes);
+    }
+}
+
+void Recorder::compactSpans(qint64 cutoffNs)
+{
+    quint32 first = m_firstSpan.load(std::memory_order_relaxed);
+    const quint32 count = spanCount();
+    while (count - first >= kChunkSize) {
+        const quint32 c = first >> kChunkBits;
+        SpanSlot *chunk = m_spanChunks[c].load(std::memory_order_acquire);
+        if (!chunk)
+            break;
+        // Only a chunk whose every span ended before the cutoff: nothing writes to it again.
+        QVector<Span> spans;
+        spans.reserve(int(kChunkSize));
+        for (quint32 i = 0; i < kChunkSize; ++i) {
+            const Span s = readSlot(chunk + i, first + i);
+            if (!s.isFinished() || s.endNs >= cutoffNs)
+                break;
+            spans.append(s);
+        }
+        if (spans.size() < qsizetype(kChunkSize))
+            break;
+        QVector<QPair<qint64, qint64>> loopBusy;
+        for (const Span &s : std::as_const(spans)) {
+            if (s.lane == 0 && s.startNs)
+                loopBusy.append({s.startNs, s.endNs});
+        }
+        {
+            QMutexLocker lock(&m_mutex);
+            for (const Span &s : std::as_const(spans))
+                m_history.addSpan(s);
+            m_history.addLoopBusyNs(Statistics::unionLength(loopBusy));
+        }
+        first += kChunkSize;
+        m_firstSpan.store(first, std::memory_order_release);
+        m_spanChunks[c].store(nullptr, std::memory_order_release);
+        m_retired.emplace_back(chunk, kSpanChunkBytes);
+    }
+}
+
+DecimatedHistory Recorder::history() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_history;
+}
+
+qint64 Recorder::rawBytes() const
+{
+    qint64 bytes = 0;
+    for (int c = 0; c < kMaxChunks; ++c) {
+        if (m_spanChunks[c].load(std::memory_order_acquire))
+            bytes += qint64(kSpanChunkBytes);
+        if (m_tickChunks[c].load(std::memory_order_acquire))
+            bytes += qint64(kTickChunkBytes);
+    }
+    return bytes;
 }
