@@ -66,7 +66,7 @@ public:
     quint32 firstSpan() const { return m_firstSpan.load(std::memory_order_acquire); }
     bool isDecimated() const { return firstTick() > 0 || firstSpan() > 0; }
     DecimatedHistory history() const;
-    // Bytes of raw tick and span chunks held now.
+    // Bytes of raw tick and span chunks held now (with the spare and the retired ones).
     qint64 rawBytes() const;
 
     void addModeSwitch(qint64 ns, ExecMode mode);
@@ -116,6 +116,8 @@ private:
     // Chunks unlinked by the last compact(), freed by the next: a reader on another
     // thread that loaded the pointer just before is done with it by then.
     std::vector<std::pair<void *, size_t>> m_retired;
+    std::atomic<void *> m_spareSpanChunk{nullptr};
+    std::atomic<void *> m_spareTickChunk{nullptr};
 
     const quint64 m_serial;
     mutable QMutex m_mutex;
