@@ -4,6 +4,7 @@
 #include "span.h"
 #include "ticksample.h"
 
+#include <QJsonObject>
 #include <QVector>
 
 #include <array>
@@ -53,6 +54,11 @@ public:
     qint64 loopBusyNs() const { return m_loopBusyNs; }
     const QVector<Interval> &intervals() const { return m_intervals; }
     qint64 intervalNs() const { return m_intervalNs; }
+
+    // For run files; times relative to originNs. fromJson returns an empty string or what
+    // is wrong with the object.
+    QJsonObject toJson(qint64 originNs) const;
+    static QString fromJson(const QJsonObject &json, qint64 originNs, DecimatedHistory *out);
 
 private:
     void mergeIntervals();

@@ -51,6 +51,14 @@ void LagHistogram::merge(const LagHistogram &other)
     m_max = qMax(m_max, other.m_max);
 }
 
+void LagHistogram::addToBucket(int bucket, qint64 count)
+{
+    if (bucket < 0 || bucket >= kBuckets || count <= 0)
+        return;
+    m_counts[size_t(bucket)] += count;
+    m_count += count;
+}
+
 void LagHistogram::clear()
 {
     std::fill(m_counts.begin(), m_counts.end(), 0);

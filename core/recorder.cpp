@@ -383,6 +383,17 @@ DecimatedHistory Recorder::history() const
     return m_history;
 }
 
+void Recorder::restoreHistory(const DecimatedHistory &history)
+{
+    Q_ASSERT(tickCount() == 0 && spanCount() == 0);
+    QMutexLocker lock(&m_mutex);
+    m_history = history;
+    m_tickCount.store(quint32(history.ticks()), std::memory_order_release);
+    m_firstTick.store(quint32(history.ticks()), std::memory_order_release);
+    m_spanCount.store(quint32(history.spans()), std::memory_order_release);
+    m_firstSpan.store(quint32(history.spans()), std::memory_order_release);
+}
+
 qint64 Recorder::rawBytes() const
 {
     qint64 bytes = 0;
