@@ -20,6 +20,7 @@ private slots:
     void ticksWhileReading();
     void rawHistoryStaysBounded();
     void runningSpanKeepsItsChunk();
+    void compactWhileRecording();
 };
 
 void tst_Recorder::spanLifecycle()
@@ -236,6 +237,50 @@ void tst_Recorder::runningSpanKeepsItsChunk()
     QCOMPARE(recorder.firstSpan(), Recorder::kChunkSize * 2);
     QCOMPARE(recorder.history().tasks(), 1);
     QCOMPARE(recorder.history().cancelled(), qint64(2 * Recorder::kChunkSize - 1));
+}
+
+void tst_Recorder::compactWhileRecording()
+{
+    // Workers record spans while the tick thread adds ticks and compacts (under TSan too).
+    constexpr int threads = 3;
+    constexpr quint32 perThread = Recorder::kChunkSize; // 3 chunks in all
+    Recorder recorder;
+    recorder.setRawHistory(1, 1);
+    std::atomic<int> running{threads};
+    std::vector<std::thread> workers;
+    for (int t = 0; t < threads; ++t) {
+        workers.emplace_back([&recorder, &running, t] {
+            for (quint32 i = 0; i < perThread; ++i) {
+                const quint32 id = recorder.beginSpan(WorkKind::Io, ExecMode::Pool, 10);
+                recorder.markStart(id, t + 1, 20);
+                recorder.markEnd(id, 30, SpanState::Done);
+            }
+            running.fetch_sub(1);
+        });
+    }
+    qint64 now = 0;
+    while (running.load() > 0) {
+        recorder.addTick({now, now + 1});
+        now += 1000;
+        if (now % 64000 == 0) {
+            recorder.compact(now);
+            const quint32 first = recorder.firstSpan();
+            const quint32 n = recorder.spanCount();
+            for (quint32 id = first; id < n; id += 97)
+                (void)recorder.span(id);
+        }
+    }
+    for (std::thread &w : workers)
+        w.join();
+    recorder.compact(now + 1000);
+    recorder.compact(now + 2000);
+    const DecimatedHistory h = recorder.history();
+    qint64 rawDone = 0;
+    for (const Span &s : recorder.spans())
+        rawDone += s.state == SpanState::Done ? 1 : 0;
+    QCOMPARE(h.tasks() + rawDone, qint64(threads) * perThread);
+    QCOMPARE(h.spans(), qint64(recorder.firstSpan()));
+    QVERIFY(recorder.firstSpan() >= 2 * Recorder::kChunkSize);
 }
 
 QTEST_GUILESS_MAIN(tst_Recorder)
