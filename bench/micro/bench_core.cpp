@@ -29,6 +29,15 @@ qint64 threadCpuNs()
     return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
+// CPU time of the whole process (all threads, user + system): under a shared machine's
+// load this moves far less than wall time, so it tells what a task costs.
+qint64 processCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
 long residentBytes()
 {
     long pages = 0, resident = 0;
@@ -97,6 +106,8 @@ constexpr int kTasks = 100000;
 constexpr int kWorkers = 2;
 constexpr int kRounds = 7; // interleaved; medians, since the machine is shared
 std::vector<double> g_bareMs, g_concurrentMs, g_executorMs, g_bareRecordedMs, g_bareClocksMs;
+// Process CPU ns per task, by benchmark.
+std::map<std::string, std::vector<double>> g_cpuPerTask;
 
 void BM_DispatchBarePool(benchmark::State &state)
 {
@@ -104,11 +115,13 @@ void BM_DispatchBarePool(benchmark::State &state)
     for (auto _ : state) {
         QThreadPool pool;
         pool.setMaxThreadCount(kWorkers);
+        const qint64 cpu0 = processCpuNs();
         const qint64 t0 = MonotonicClock::nowNs();
         for (int i = 0; i < kTasks; ++i)
             pool.start([&cancel] { Workload::blockingIo(0, cancel); });
         pool.waitForDone();
         g_bareMs.push_back((MonotonicClock::nowNs() - t0) / 1e6);
+        g_cpuPerTask["bare"].push_back(double(processCpuNs() - cpu0) / kTasks);
     }
     state.SetItemsProcessed(state.iterations() * kTasks);
 }
@@ -122,6 +135,7 @@ void BM_DispatchBareClocks(benchmark::State &state)
     for (auto _ : state) {
         QThreadPool pool;
         pool.setMaxThreadCount(kWorkers);
+        const qint64 cpu0 = processCpuNs();
         const qint64 t0 = MonotonicClock::nowNs();
         for (int i = 0; i < kTasks; ++i) {
             const qint64 submitNs = MonotonicClock::nowNs();
@@ -135,6 +149,7 @@ void BM_DispatchBareClocks(benchmark::State &state)
         }
         pool.waitForDone();
         g_bareClocksMs.push_back((MonotonicClock::nowNs() - t0) / 1e6);
+        g_cpuPerTask["clocks"].push_back(double(processCpuNs() - cpu0) / kTasks);
     }
     benchmark::DoNotOptimize(sink.load());
     state.SetItemsProcessed(state.iterations() * kTasks);
@@ -156,6 +171,7 @@ void BM_DispatchBareRecorded(benchmark::State &state)
         const Shared *sp = &shared;
         QThreadPool pool;
         pool.setMaxThreadCount(kWorkers);
+        const qint64 cpu0 = processCpuNs();
         const qint64 t0 = MonotonicClock::nowNs();
         for (int i = 0; i < kTasks; ++i) {
             const quint32 id = recorder.beginSpan(WorkKind::Io, ExecMode::Pool, MonotonicClock::nowNs());
@@ -167,6 +183,7 @@ void BM_DispatchBareRecorded(benchmark::State &state)
         }
         pool.waitForDone();
         g_bareRecordedMs.push_back((MonotonicClock::nowNs() - t0) / 1e6);
+        g_cpuPerTask["recorded"].push_back(double(processCpuNs() - cpu0) / kTasks);
     }
     state.SetItemsProcessed(state.iterations() * kTasks);
 }
@@ -177,11 +194,13 @@ void BM_DispatchConcurrentRun(benchmark::State &state)
     for (auto _ : state) {
         QThreadPool pool;
         pool.setMaxThreadCount(kWorkers);
+        const qint64 cpu0 = processCpuNs();
         const qint64 t0 = MonotonicClock::nowNs();
         for (int i = 0; i < kTasks; ++i)
             (void)QtConcurrent::run(&pool, [&cancel] { Workload::blockingIo(0, cancel); });
         pool.waitForDone();
         g_concurrentMs.push_back((MonotonicClock::nowNs() - t0) / 1e6);
+        g_cpuPerTask["concurrent"].push_back(double(processCpuNs() - cpu0) / kTasks);
     }
     state.SetItemsProcessed(state.iterations() * kTasks);
 }
@@ -193,6 +212,7 @@ void BM_DispatchPoolExecutor(benchmark::State &state)
         recorder.registerLane(QStringLiteral("GUI thread"));
         auto cancel = std::make_shared<std::atomic_bool>(false);
         PoolExecutor executor(&recorder, cancel, kWorkers);
+        const qint64 cpu0 = processCpuNs();
         const qint64 t0 = MonotonicClock::nowNs();
         for (int i = 0; i < kTasks; ++i) {
             // As Session::submitNow: the submitter publishes the queued span.
@@ -204,6 +224,7 @@ void BM_DispatchPoolExecutor(benchmark::State &state)
         }
         executor.shutdown(60000);
         g_executorMs.push_back((MonotonicClock::nowNs() - t0) / 1e6);
+        g_cpuPerTask["executor"].push_back(double(processCpuNs() - cpu0) / kTasks);
         benchmark::DoNotOptimize(recorder.spanCount());
     }
     state.SetItemsProcessed(state.iterations() * kTasks);
@@ -284,6 +305,12 @@ int main(int argc, char **argv)
                 fmt("%.1f %%", bare / recorded * 100),
                 fmt("%.0f ms: the recording alone (3 clock reads, 3 recorder events per task)", recorded)
                     + fmt("; PoolExecutor vs this: %.1f %%", recorded / exec * 100));
+        auto cpu = [](const char *key) { return median(g_cpuPerTask[key]); };
+        addInfo("Dispatch: process CPU per task (all threads), PoolExecutor vs bare",
+                fmt("%.0f %%", cpu("bare") / cpu("executor") * 100),
+                fmt("medians: bare %.0f ns", cpu("bare")) + fmt(", bare + 3 clock reads %.0f ns", cpu("clocks"))
+                    + fmt(", bare + same recording %.0f ns", cpu("recorded"))
+                    + fmt(", PoolExecutor %.0f ns", cpu("executor")));
         addInfo("Dispatch: PoolExecutor vs QtConcurrent::run on a bare pool (no recording)",
                 fmt("%.1f %%", conc / exec * 100), fmt("QtConcurrent::run %.0f ms", conc));
     }
