@@ -19,7 +19,7 @@ if [ -z "$bin" ]; then
 fi
 dir=${SOAK_DIR:-$(mktemp -d /tmp/looplab-soak.XXXXXX)}
 mkdir -p "$dir"
-seconds=$((minutes * 60))
+seconds=$((minutes * 60 + 10)) # past the last mark, so that it is sampled
 
 QT_QPA_PLATFORM=offscreen "$bin" run --mode pool --work io --interval 1 --period 10 --io-ms 5 \
     --duration "$seconds" --summary-json "$dir/summary.json" "$@" >"$dir/run.txt" 2>&1 &
