@@ -89,6 +89,10 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliR
         {QStringLiteral("queue-cap"), QStringLiteral("queue: capacity of the producer queue (default 32)."), QStringLiteral("N")},
         {QStringLiteral("item-us"), QStringLiteral("queue: loop time to handle one item, in µs (default 2000)."),
          QStringLiteral("US")},
+        {QStringLiteral("raw-history"),
+         QStringLiteral("Keep raw ticks and spans for the last S seconds; older ones are decimated, statistics "
+                        "still count them (default 300, 0: keep all)."),
+         QStringLiteral("S")},
         {QStringLiteral("summary-json"), QStringLiteral("Write the summary as one JSON object to FILE."), QStringLiteral("FILE")},
         {QStringLiteral("export-csv"), QStringLiteral("Write every tick and span as CSV to FILE."), QStringLiteral("FILE")},
         {QStringLiteral("export-png"), QStringLiteral("Render the dashboard to a PNG image after the run."), QStringLiteral("FILE")},
@@ -186,7 +190,8 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliR
         || !toInt(parser, QStringLiteral("workers"), &c.workers, error)
         || !toInt(parser, QStringLiteral("switch-ms"), &c.switchMs, error)
         || !toInt(parser, QStringLiteral("queue-cap"), &c.queueCapacity, error)
-        || !toInt(parser, QStringLiteral("item-us"), &c.itemUs, error))
+        || !toInt(parser, QStringLiteral("item-us"), &c.itemUs, error)
+        || !toInt(parser, QStringLiteral("raw-history"), &c.rawHistoryS, error))
         return false;
     const QString invalid = c.validate();
     if (!invalid.isEmpty()) {

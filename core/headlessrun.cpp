@@ -47,6 +47,11 @@ QString HeadlessRun::formatSummary(const Summary &s)
     out += row(QStringLiteral("duration"), QString::number(s.durationS, 'f', 2) + QStringLiteral(" s"));
     out += row(QStringLiteral("ticker interval"), QString::number(s.intervalMs) + QStringLiteral(" ms"));
     out += row(QStringLiteral("ticks"), QString::number(s.ticks));
+    if (s.decimatedTicks || s.decimatedSpans)
+        out += row(QStringLiteral("decimated"), QStringLiteral("%1 older ticks, %2 spans kept as counts and "
+                                                               "histograms (percentiles within 1.6 %)")
+                                                    .arg(s.decimatedTicks)
+                                                    .arg(s.decimatedSpans));
     out += row(QStringLiteral("lag p50"), msText(s.p50Ms));
     out += row(QStringLiteral("lag p95"), msText(s.p95Ms));
     out += row(QStringLiteral("lag p99"), msText(s.p99Ms));

@@ -43,6 +43,22 @@ void LagHistogram::add(qint64 ns, qint64 count)
     m_max = qMax(m_max, ns);
 }
 
+void LagHistogram::merge(const LagHistogram &other)
+{
+    for (size_t b = 0; b < m_counts.size(); ++b)
+        m_counts[b] += other.m_counts[b];
+    m_count += other.m_count;
+    m_max = qMax(m_max, other.m_max);
+}
+
+void LagHistogram::addToBucket(int bucket, qint64 count)
+{
+    if (bucket < 0 || bucket >= kBuckets || count <= 0)
+        return;
+    m_counts[size_t(bucket)] += count;
+    m_count += count;
+}
+
 void LagHistogram::clear()
 {
     std::fill(m_counts.begin(), m_counts.end(), 0);

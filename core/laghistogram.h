@@ -14,6 +14,11 @@ public:
     LagHistogram();
 
     void add(qint64 ns, qint64 count = 1);
+    void merge(const LagHistogram &other);
+    // For reading one back from a file: a bucket's count, and the largest value seen.
+    qint64 bucketCount(int bucket) const { return m_counts[size_t(bucket)]; }
+    void addToBucket(int bucket, qint64 count);
+    void setMaxNs(qint64 ns) { m_max = ns; }
     void clear();
     qint64 count() const { return m_count; }
     qint64 maxNs() const { return m_max; }

@@ -15,6 +15,34 @@ void LiveStats::update(const Recorder &recorder, qint64 startNs, qint64 nowNs, q
     m_intervalNs = intervalNs;
     m_startNs = startNs;
     m_nowNs = nowNs;
+    if (m_nextTick < recorder.firstTick() || m_nextSpan < recorder.firstSpan()) {
+        // Started after the recorder dropped old samples (a run loaded or reopened late):
+        // take the dropped part from its history once, then go on from the raw samples.
+        const DecimatedHistory h = recorder.history();
+        if (m_nextTick == 0) {
+            m_lag.merge(h.lateness());
+            m_corrected.merge(h.corrected());
+            m_missedTicks += h.missedTicks();
+            m_longTasks += h.longTasks();
+            for (size_t b = 0; b < m_stallsAtLeast.size(); ++b)
+                m_stallsAtLeast[b] += h.stallsAtLeast()[b];
+        }
+        if (m_nextSpan == 0) {
+            m_tasks += h.tasks();
+            m_cancelled += h.cancelled();
+            m_failed += h.failed();
+            m_ran.merge(h.ran());
+            m_waited.merge(h.waited());
+            m_loopWaits += h.loopWaits();
+            m_loopWaitNs += h.loopWaitNs();
+            m_producerWaits += h.producerWaits();
+            m_loopBusyNs += h.loopBusyNs();
+        }
+        m_nextTick = qMax(m_nextTick, recorder.firstTick());
+        m_nextSpan = qMax(m_nextSpan, recorder.firstSpan());
+    }
+    m_decimatedTicks = recorder.firstTick();
+    m_decimatedSpans = recorder.firstSpan();
     const quint32 ticks = recorder.tickCount();
     for (; m_nextTick < ticks; ++m_nextTick) {
         const qint64 late = recorder.tick(m_nextTick).latenessNs();
@@ -38,6 +66,8 @@ void LiveStats::update(const Recorder &recorder, qint64 startNs, qint64 nowNs, q
     m_loopBusyRunningNs = 0;
     qsizetype kept = 0;
     for (const quint32 id : std::as_const(m_unfinished)) {
+        if (id < recorder.firstSpan())
+            continue; // dropped: finished long ago, so counted already
         const Span s = recorder.span(id);
         if (!s.isFinished()) {
             if (s.startNs && s.lane == 0)
@@ -117,6 +147,8 @@ Summary LiveStats::summary(const RunConfig &config) const
     s.maxQueueDepth = m_maxQueueDepth;
     s.maxNestingDepth = m_maxNestingDepth;
     s.reentries = m_reentries;
+    s.decimatedTicks = m_decimatedTicks;
+    s.decimatedSpans = m_decimatedSpans;
     s.verdict = Verdict::describe(s);
     return s;
 }

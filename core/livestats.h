@@ -29,6 +29,8 @@ private:
     quint32 m_nextSpan = 0;
     QVector<quint32> m_unfinished;
     qint64 m_longTasks = 0;
+    qint64 m_decimatedTicks = 0;
+    qint64 m_decimatedSpans = 0;
     qint64 m_tasks = 0;
     qint64 m_cancelled = 0;
     qint64 m_failed = 0;

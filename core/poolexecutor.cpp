@@ -3,8 +3,27 @@
 #include "monotonicclock.h"
 #include "recorder.h"
 
+#include <QRunnable>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
+
+// One allocation per task, as for a bare QThreadPool::start(lambda): a lambda holding the
+// request is too big for std::function's inline buffer, so start(lambda) allocated twice,
+// and the second block was freed on a worker thread (slow path in glibc malloc).
+class PoolExecutor::Task : public QRunnable
+{
+public:
+    Task(PoolExecutor *executor, const TaskRequest &request)
+        : m_executor(executor)
+        , m_request(request)
+    {
+    }
+    void run() override { m_executor->runOnPoolThread(m_request); }
+
+private:
+    PoolExecutor *m_executor;
+    TaskRequest m_request;
+};
 
 PoolExecutor::PoolExecutor(Recorder *recorder, std::shared_ptr<std::atomic_bool> cancel, int workers,
                            QObject *parent)
@@ -39,7 +58,7 @@ void PoolExecutor::submit(const TaskRequest &request)
 {
     // Nobody waits on this task, so no QFuture: the task reports through the recorder and
     // taskDone, and a plain runnable costs a quarter of QtConcurrent::run's dispatch time.
-    m_pool.start([this, request] { runOnPoolThread(request); });
+    m_pool.start(new Task(this, request));
 }
 
 bool PoolExecutor::shutdown(int timeoutMs)

@@ -32,6 +32,7 @@ protected:
     void endLoopWait(quint32 waitId);
 
 private:
+    class Task;
     void runOnPoolThread(const TaskRequest &request);
 
     QThreadPool m_pool;

@@ -1,6 +1,12 @@
 #include "recorder.h"
 
+#include "statistics.h"
+
 #include <QMutexLocker>
+
+#include <cstring>
+
+#include <sys/mman.h>
 
 namespace {
 std::atomic<quint64> s_nextSerial{1};
@@ -9,6 +15,28 @@ std::atomic<quint64> s_nextSerial{1};
 // looks up its lane without taking the mutex on every task.
 thread_local quint64 tl_serial = 0;
 thread_local int tl_lane = -1;
+
+constexpr quint32 kPrefetchAhead = 8;
+constexpr size_t kSpanChunkBytes = sizeof(Recorder::SpanSlot) * Recorder::kChunkSize;
+constexpr size_t kTickChunkBytes = sizeof(TickSample) * Recorder::kChunkSize;
+
+// Straight from the kernel: the pages come zeroed (so no constructor writes them first)
+// and go back to it when a chunk is dropped (malloc might keep them), which is what keeps
+// a long run's resident memory bounded. MAP_POPULATE faults all pages in one call: taking
+// them one first touch at a time cost more than the recording itself (2-3x per event).
+void *mapChunk(size_t bytes)
+{
+    void *p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    if (p == MAP_FAILED)
+        qFatal("looplab: out of memory for the recorder");
+    return p;
+}
+
+void unmapChunk(void *p, size_t bytes)
+{
+    if (p)
+        munmap(p, bytes);
+}
 
 quint32 packMeta(WorkKind kind, ExecMode mode, SpanState state, int lane)
 {
@@ -28,9 +56,13 @@ Recorder::Recorder()
 Recorder::~Recorder()
 {
     for (auto &chunk : m_spanChunks)
-        delete[] chunk.load();
+        unmapChunk(chunk.load(), kSpanChunkBytes);
     for (auto &chunk : m_tickChunks)
-        delete[] chunk.load();
+        unmapChunk(chunk.load(), kTickChunkBytes);
+    for (const auto &[p, bytes] : m_retired)
+        unmapChunk(p, bytes);
+    unmapChunk(m_spareSpanChunk.load(), kSpanChunkBytes);
+    unmapChunk(m_spareTickChunk.load(), kTickChunkBytes);
 }
 
 int Recorder::registerLane(const QString &name)
@@ -82,11 +114,13 @@ Recorder::SpanSlot *Recorder::ensureSpanSlot(quint32 id)
     SpanSlot *chunk = m_spanChunks[c].load(std::memory_order_acquire);
     if (!chunk) {
         // Two submitters may race to create the same chunk: the loser frees its copy.
-        auto *fresh = new SpanSlot[kChunkSize];
+        auto *fresh = static_cast<SpanSlot *>(m_spareSpanChunk.exchange(nullptr, std::memory_order_acq_rel));
+        if (!fresh)
+            fresh = static_cast<SpanSlot *>(mapChunk(kSpanChunkBytes));
         if (m_spanChunks[c].compare_exchange_strong(chunk, fresh, std::memory_order_acq_rel))
             chunk = fresh;
         else
-            delete[] fresh;
+            unmapChunk(fresh, kSpanChunkBytes);
     }
     return chunk + (id & (kChunkSize - 1));
 }
@@ -95,6 +129,10 @@ quint32 Recorder::beginSpan(WorkKind kind, ExecMode mode, qint64 submitNs)
 {
     const quint32 id = m_spanCount.fetch_add(1, std::memory_order_acq_rel);
     SpanSlot *slot = ensureSpanSlot(id);
+    // Own the slots a few spans ahead before writing them: a store to a line not in this
+    // core's cache would otherwise stall the next fetch_add until it completes.
+    if ((id & (kChunkSize - 1)) + kPrefetchAhead < kChunkSize)
+        __builtin_prefetch(slot + kPrefetchAhead, 1);
     slot->submitNs.store(submitNs, std::memory_order_relaxed);
     slot->meta.store(packMeta(kind, mode, SpanState::Queued, 0), std::memory_order_release);
     return id;
@@ -130,9 +168,14 @@ void Recorder::markEnd(quint32 id, qint64 ns, SpanState state)
 
 Span Recorder::span(quint32 id) const
 {
+    const SpanSlot *slot = id < spanCount() && id >= firstSpan() ? spanSlot(id) : nullptr;
+    return readSlot(slot, id);
+}
+
+Span Recorder::readSlot(const SpanSlot *slot, quint32 id)
+{
     Span s;
     s.id = id;
-    const SpanSlot *slot = id < spanCount() ? spanSlot(id) : nullptr;
     if (!slot)
         return s;
     const quint32 meta = slot->meta.load(std::memory_order_acquire);
@@ -158,8 +201,9 @@ QVector<Span> Recorder::spans() const
 {
     const quint32 n = spanCount();
     QVector<Span> out;
-    out.reserve(int(n));
-    for (quint32 i = 0; i < n; ++i)
+    const quint32 first = qMin(firstSpan(), n);
+    out.reserve(int(n - first));
+    for (quint32 i = first; i < n; ++i)
         out.append(span(i));
     return out;
 }
@@ -170,7 +214,9 @@ TickSample *Recorder::ensureTickSlot(quint32 index)
     Q_ASSERT(c < quint32(kMaxChunks));
     TickSample *chunk = m_tickChunks[c].load(std::memory_order_relaxed);
     if (!chunk) {
-        chunk = new TickSample[kChunkSize];
+        chunk = static_cast<TickSample *>(m_spareTickChunk.exchange(nullptr, std::memory_order_acq_rel));
+        if (!chunk)
+            chunk = static_cast<TickSample *>(mapChunk(kTickChunkBytes));
         m_tickChunks[c].store(chunk, std::memory_order_release);
     }
     return chunk + (index & (kChunkSize - 1));
@@ -186,13 +232,18 @@ void Recorder::addTick(const TickSample &tick)
 TickSample Recorder::tick(quint32 index) const
 {
     Q_ASSERT(index < tickCount());
-    const TickSample *chunk = m_tickChunks[index >> kChunkBits].load(std::memory_order_acquire);
-    return chunk[index & (kChunkSize - 1)];
+    const TickSample *chunk =
+        index >= firstTick() ? m_tickChunks[index >> kChunkBits].load(std::memory_order_acquire) : nullptr;
+    if (chunk)
+        return chunk[index & (kChunkSize - 1)];
+    QMutexLocker lock(&m_mutex);
+    return m_history.tickAt(index);
 }
 
 QVector<TickSample> Recorder::ticks(quint32 from) const
 {
     const quint32 n = tickCount();
+    from = qMax(from, firstTick());
     QVector<TickSample> out;
     if (from >= n)
         return out;
@@ -233,4 +284,130 @@ bool Recorder::hasCounter(Counter counter) const
 {
     QMutexLocker lock(&m_mutex);
     return !m_counters[int(counter)].isEmpty();
+}
+
+void Recorder::setRawHistory(qint64 rawNs, qint64 tickIntervalNs)
+{
+    m_rawNs = qMax<qint64>(0, rawNs);
+    m_tickIntervalNs = tickIntervalNs;
+}
+
+void Recorder::compact(qint64 nowNs)
+{
+    // A dropped chunk becomes the next one to fill (zeroed here, off the recording path);
+    // the others go back to the kernel.
+    for (const auto &[p, bytes] : m_retired) {
+        std::atomic<void *> &spare = bytes == kSpanChunkBytes ? m_spareSpanChunk : m_spareTickChunk;
+        void *expected = nullptr;
+        std::memset(p, 0, bytes);
+        if (!spare.compare_exchange_strong(expected, p, std::memory_order_acq_rel))
+            unmapChunk(p, bytes);
+    }
+    m_retired.clear();
+    if (m_rawNs > 0) {
+        compactTicks(nowNs - m_rawNs);
+        compactSpans(nowNs - m_rawNs);
+    }
+    // Past half a chunk, the next one is made now rather than by whoever records first in it.
+    const quint32 ticks = tickCount();
+    if ((ticks & (kChunkSize - 1)) >= kChunkSize / 2 && (ticks >> kChunkBits) + 1 < quint32(kMaxChunks))
+        ensureTickSlot(((ticks >> kChunkBits) + 1) << kChunkBits);
+    const quint32 spans = spanCount();
+    if ((spans & (kChunkSize - 1)) >= kChunkSize / 2 && (spans >> kChunkBits) + 1 < quint32(kMaxChunks))
+        ensureSpanSlot(((spans >> kChunkBits) + 1) << kChunkBits);
+}
+
+void Recorder::compactTicks(qint64 cutoffNs)
+{
+    quint32 first = m_firstTick.load(std::memory_order_relaxed);
+    const quint32 count = m_tickCount.load(std::memory_order_relaxed);
+    while (count - first >= kChunkSize) {
+        const quint32 c = first >> kChunkBits;
+        TickSample *chunk = m_tickChunks[c].load(std::memory_order_relaxed);
+        if (chunk[kChunkSize - 1].actualNs >= cutoffNs)
+            break;
+        {
+            QMutexLocker lock(&m_mutex);
+            for (quint32 i = 0; i < kChunkSize; ++i)
+                m_history.addTick(first + i, chunk[i], m_tickIntervalNs);
+        }
+        // Readers that honour firstTick() stop using the chunk before it is unlinked.
+        first += kChunkSize;
+        m_firstTick.store(first, std::memory_order_release);
+        m_tickChunks[c].store(nullptr, std::memory_order_release);
+        m_retired.emplace_back(chunk, kTickChunkBytes);
+    }
+}
+
+void Recorder::compactSpans(qint64 cutoffNs)
+{
+    quint32 first = m_firstSpan.load(std::memory_order_relaxed);
+    const quint32 count = spanCount();
+    while (count - first >= kChunkSize) {
+        const quint32 c = first >> kChunkBits;
+        SpanSlot *chunk = m_spanChunks[c].load(std::memory_order_acquire);
+        if (!chunk)
+            break;
+        // Only a chunk whose every span ended before the cutoff: nothing writes to it again.
+        QVector<Span> spans;
+        spans.reserve(int(kChunkSize));
+        for (quint32 i = 0; i < kChunkSize; ++i) {
+            const Span s = readSlot(chunk + i, first + i);
+            if (!s.isFinished() || s.endNs >= cutoffNs)
+                break;
+            spans.append(s);
+        }
+        if (spans.size() < qsizetype(kChunkSize))
+            break;
+        QVector<QPair<qint64, qint64>> loopBusy;
+        for (const Span &s : std::as_const(spans)) {
+            if (s.lane == 0 && s.startNs)
+                loopBusy.append({s.startNs, s.endNs});
+        }
+        {
+            QMutexLocker lock(&m_mutex);
+            for (const Span &s : std::as_const(spans))
+                m_history.addSpan(s);
+            m_history.addLoopBusyNs(Statistics::unionLength(loopBusy));
+        }
+        first += kChunkSize;
+        m_firstSpan.store(first, std::memory_order_release);
+        m_spanChunks[c].store(nullptr, std::memory_order_release);
+        m_retired.emplace_back(chunk, kSpanChunkBytes);
+    }
+}
+
+DecimatedHistory Recorder::history() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_history;
+}
+
+void Recorder::restoreHistory(const DecimatedHistory &history)
+{
+    Q_ASSERT(tickCount() == 0 && spanCount() == 0);
+    QMutexLocker lock(&m_mutex);
+    m_history = history;
+    m_tickCount.store(quint32(history.ticks()), std::memory_order_release);
+    m_firstTick.store(quint32(history.ticks()), std::memory_order_release);
+    m_spanCount.store(quint32(history.spans()), std::memory_order_release);
+    m_firstSpan.store(quint32(history.spans()), std::memory_order_release);
+}
+
+qint64 Recorder::rawBytes() const
+{
+    qint64 bytes = 0;
+    for (int c = 0; c < kMaxChunks; ++c) {
+        if (m_spanChunks[c].load(std::memory_order_acquire))
+            bytes += qint64(kSpanChunkBytes);
+        if (m_tickChunks[c].load(std::memory_order_acquire))
+            bytes += qint64(kTickChunkBytes);
+    }
+    for (const auto &retired : m_retired)
+        bytes += qint64(retired.second);
+    if (m_spareSpanChunk.load(std::memory_order_acquire))
+        bytes += qint64(kSpanChunkBytes);
+    if (m_spareTickChunk.load(std::memory_order_acquire))
+        bytes += qint64(kTickChunkBytes);
+    return bytes;
 }

@@ -22,5 +22,7 @@ QString RunConfig::validate() const
         return QStringLiteral("queue-cap must be between 1 and 100000 items");
     if (itemUs < 0 || itemUs > 1000000)
         return QStringLiteral("item-us must be between 0 and 1000000 µs");
+    if (rawHistoryS < 0 || rawHistoryS > 24 * 3600)
+        return QStringLiteral("raw-history must be between 0 (keep all) and 86400 seconds");
     return {};
 }

@@ -19,6 +19,9 @@ struct RunConfig
     int switchMs = 5;        // gil: how long a waiting thread lets the holder run (sys.setswitchinterval)
     int queueCapacity = 32;  // queue: bound of the producer → loop queue
     int itemUs = 2000;       // queue: loop time spent handling one item
+    // Raw ticks and spans are kept for this many seconds; older ones are decimated into
+    // counts, histograms and per-interval ranges, so memory stays bounded. 0: keep all.
+    int rawHistoryS = 300;
     QString workerProgram;   // process: the looplab binary to start with --worker (default: this one)
 
     // An empty string when every field is in range, else one sentence naming the culprit.

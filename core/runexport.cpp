@@ -39,6 +39,8 @@ QJsonObject RunExport::summaryJson(const Summary &s, const RunConfig &config)
         {QStringLiteral("json_kb"), config.jsonKb},
         {QStringLiteral("workers"), config.workers},
         {QStringLiteral("ticks"), s.ticks},
+        {QStringLiteral("decimated_ticks"), s.decimatedTicks},
+        {QStringLiteral("decimated_spans"), s.decimatedSpans},
         {QStringLiteral("p50_ms"), rounded(s.p50Ms)},
         {QStringLiteral("p95_ms"), rounded(s.p95Ms)},
         {QStringLiteral("p99_ms"), rounded(s.p99Ms)},
@@ -71,14 +73,15 @@ QByteArray RunExport::csv(const Recorder &recorder, qint64 startNs)
 {
     QByteArray out = "record,id,t_ms,lateness_ms,kind,mode,lane,state,submit_ms,start_ms,run_ms,end_ms\n";
     const quint32 ticks = recorder.tickCount();
-    for (quint32 i = 0; i < ticks; ++i) {
+    // Raw samples only: a decimated run's older part is in the summary, not here.
+    for (quint32 i = recorder.firstTick(); i < ticks; ++i) {
         const TickSample t = recorder.tick(i);
         out += "tick," + QByteArray::number(i) + ',' + ms(t.actualNs - startNs) + ',' + ms(t.latenessNs())
             + ",,,,,,,,\n";
     }
     const QStringList lanes = recorder.laneNames();
     const quint32 spans = recorder.spanCount();
-    for (quint32 i = 0; i < spans; ++i) {
+    for (quint32 i = recorder.firstSpan(); i < spans; ++i) {
         const Span s = recorder.span(i);
         if (s.state == SpanState::Empty)
             continue;

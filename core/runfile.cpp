@@ -23,6 +23,9 @@
 //    "ticks":{"count":n,"step_ns":s,"expected":[...],"late":[...]},
 //    "spans":[[id,kind,mode,state,lane,submit,start,run,end],...],
 //    "counters":{"queue depth":[[t,value],...],...}}
+// A run that decimated its older samples (Recorder::setRawHistory) adds
+// "decimated":{counts, histograms, per-interval ranges} (DecimatedHistory::toJson) before
+// "ticks", and "ticks" and "spans" hold only the raw part, span ids counting from 0 again.
 // t, submit, start, run, end are relative to start_ns; start, run and end are null when
 // the recorder holds none (0). Tick i was expected step_ns + expected[i] after tick i-1 was
 // (the first: after start_ns) and fired late[i] after it was expected: a ticker on time
@@ -452,6 +455,17 @@ QString readRun(const QByteArray &data, LoadedRun *run)
     error = readLanes(root.value(QLatin1String("lanes")), recorder.get(), &laneCount);
     if (error.isEmpty())
         error = readModeSwitches(root.value(QLatin1String("mode_switches")), run->startNs, recorder.get());
+    const QJsonValue decimated = root.value(QLatin1String("decimated"));
+    if (error.isEmpty() && !decimated.isUndefined()) {
+        DecimatedHistory history;
+        error = decimated.isObject() ? DecimatedHistory::fromJson(decimated.toObject(), run->startNs, &history)
+                                     : QStringLiteral("the decimated history is not an object");
+        if (!error.isEmpty())
+            return damaged(error);
+        if (history.ticks() + history.spans() > RunFile::kMaxItems)
+            return tooMany(history.ticks() + history.spans(), QStringLiteral("decimated ticks and spans"));
+        recorder->restoreHistory(history);
+    }
     if (error.isEmpty())
         error = readTicks(root.value(QLatin1String("ticks")), run->startNs, recorder.get());
     if (error.isEmpty())
@@ -472,13 +486,16 @@ QByteArray RunFile::save(const Recorder &recorder, const RunConfig &config, qint
     QVector<Span> spans;
     const quint32 spanCount = recorder.spanCount();
     spans.reserve(qsizetype(spanCount));
-    for (quint32 i = 0; i < spanCount; ++i) {
+    // A decimated run keeps only its raw part here; the rest is in "decimated".
+    const quint32 firstSpan = recorder.firstSpan();
+    for (quint32 i = firstSpan; i < spanCount; ++i) {
         const Span s = recorder.span(i);
         if (s.state == SpanState::Empty)
             break; // still being published; ids must stay 0..n-1, so later ones wait too
         spans.append(s);
     }
     const QStringList lanes = recorder.laneNames();
+    const quint32 firstTick = recorder.firstTick();
     const quint32 tickCount = recorder.tickCount();
     const qint64 stepNs = qint64(config.intervalMs) * 1000000;
 
@@ -532,30 +549,36 @@ QByteArray RunFile::save(const Recorder &recorder, const RunConfig &config, qint
         out += ']';
     }
 
-    out += "],\n\"ticks\":{\"count\":";
-    appendNumber(out, qint64(tickCount));
+    if (recorder.isDecimated()) {
+        out += "],\n\"decimated\":";
+        out += QJsonDocument(recorder.history().toJson(startNs)).toJson(QJsonDocument::Compact);
+        out += ",\n\"ticks\":{\"count\":";
+    } else {
+        out += "],\n\"ticks\":{\"count\":";
+    }
+    appendNumber(out, qint64(tickCount - firstTick));
     out += ",\"step_ns\":";
     appendNumber(out, stepNs);
     out += ",\n\"expected\":[";
     qint64 previous = 0;
-    for (quint32 i = 0; i < tickCount; ++i) {
+    for (quint32 i = firstTick; i < tickCount; ++i) {
         const qint64 expected = recorder.tick(i).expectedNs - startNs;
-        if (i)
+        if (i > firstTick)
             out += ',';
         appendNumber(out, expected - previous - stepNs);
         previous = expected;
     }
     out += "],\n\"late\":[";
-    for (quint32 i = 0; i < tickCount; ++i) {
-        if (i)
+    for (quint32 i = firstTick; i < tickCount; ++i) {
+        if (i > firstTick)
             out += ',';
         appendNumber(out, recorder.tick(i).latenessNs());
     }
 
     out += "]},\n\"spans\":[";
     for (const Span &s : std::as_const(spans)) {
-        out += s.id ? ",\n[" : "\n[";
-        appendNumber(out, qint64(s.id));
+        out += s.id > firstSpan ? ",\n[" : "\n[";
+        appendNumber(out, qint64(s.id - firstSpan));
         out += ',';
         appendString(out, Kinds::name(s.kind));
         out += ',';

@@ -26,6 +26,8 @@ Session::Session(QObject *parent)
     m_durationTimer.setSingleShot(true);
     m_durationTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_durationTimer, &QTimer::timeout, this, &Session::stop);
+    // On the loop thread, which adds the ticks: Recorder::compact() needs that.
+    connect(&m_compactTimer, &QTimer::timeout, this, [this] { m_recorder->compact(MonotonicClock::nowNs()); });
 }
 
 Session::~Session()
@@ -99,6 +101,7 @@ bool Session::start(QString *error)
 
     m_recorder = std::make_shared<Recorder>();
     m_recorder->registerLane(QStringLiteral("GUI thread"));
+    m_recorder->setRawHistory(qint64(m_config.rawHistoryS) * 1000000000, qint64(m_config.intervalMs) * 1000000);
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_probe = new TickerProbe(m_recorder.get(), qint64(m_config.intervalMs) * 1000000, this);
     if (!m_probe->start(error)) {
@@ -112,6 +115,8 @@ bool Session::start(QString *error)
     m_recorder->addModeSwitch(m_startNs, m_config.mode);
     m_running = true;
     m_submitTimer.start(m_config.periodMs);
+    if (m_config.rawHistoryS > 0)
+        m_compactTimer.start(kCompactMs);
     if (m_config.mode == ExecMode::Queue)
         startQueueBridge();
     if (m_config.durationS > 0)
@@ -127,6 +132,7 @@ void Session::stop()
     m_running = false;
     m_submitTimer.stop();
     m_durationTimer.stop();
+    m_compactTimer.stop();
     m_endNs = MonotonicClock::nowNs();
     m_probe->stop();
     m_cancel->store(true);

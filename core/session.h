@@ -56,6 +56,8 @@ public:
     bool loadRun(const LoadedRun &run);
 
     static constexpr int kShutdownTimeoutMs = 2000;
+    // How often old samples are decimated (RunConfig::rawHistoryS).
+    static constexpr int kCompactMs = 2000;
 
 signals:
     void started();
@@ -83,6 +85,7 @@ private:
     QueueBridge *m_queue = nullptr;
     QTimer m_submitTimer;
     QTimer m_durationTimer;
+    QTimer m_compactTimer;
     QByteArray m_json;
     int m_jsonKbGenerated = 0;
 };

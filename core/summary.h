@@ -39,5 +39,9 @@ struct Summary
     // The nested lesson: deepest nesting of event loops and handlers run re-entered.
     qint64 maxNestingDepth = 0;
     qint64 reentries = 0;
+    // Ticks and spans older than the raw history window (Recorder::setRawHistory) whose
+    // samples were dropped; counted above, and percentiles then come from histograms.
+    qint64 decimatedTicks = 0;
+    qint64 decimatedSpans = 0;
     QString verdict; // one or two sentences computed from the figures above
 };

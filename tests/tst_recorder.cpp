@@ -1,4 +1,7 @@
+#include "livestats.h"
 #include "recorder.h"
+#include "runconfig.h"
+#include "statistics.h"
 
 #include <QSet>
 #include <QTest>
@@ -15,6 +18,9 @@ private slots:
     void manyThreadsAtOnce();
     void lanesPerThread();
     void ticksWhileReading();
+    void rawHistoryStaysBounded();
+    void runningSpanKeepsItsChunk();
+    void compactWhileRecording();
 };
 
 void tst_Recorder::spanLifecycle()
@@ -146,6 +152,135 @@ void tst_Recorder::ticksWhileReading()
     producer.join();
     QCOMPARE(bad.load(), 0);
     QCOMPARE(recorder.ticks(total - 2).size(), 2);
+}
+
+void tst_Recorder::rawHistoryStaysBounded()
+{
+    // 200 s at 1 kHz ticks and 1 kHz spans, raw history 2 s, compacted every simulated second.
+    constexpr qint64 ms = 1000000;
+    constexpr quint32 total = 200000;
+    constexpr qint64 late = 100000; // 0.1 ms, and every 1000th tick 60 ms: a long task
+    Recorder recorder;
+    recorder.registerLane(QStringLiteral("GUI thread"));
+    recorder.setRawHistory(2000 * ms, ms);
+    LiveStats live;
+    const qint64 chunks = qint64(Recorder::kChunkSize) * (16 + Recorder::spanSlotBytes());
+    qint64 peakBytes = 0;
+    for (quint32 i = 0; i < total; ++i) {
+        const qint64 t = qint64(i) * ms;
+        const qint64 lateNs = i % 1000 == 0 ? 60 * ms : late;
+        recorder.addTick({t, t + lateNs});
+        const quint32 id = recorder.beginSpan(WorkKind::Io, ExecMode::Pool, t);
+        recorder.markStart(id, 1, t + 10);
+        recorder.markEnd(id, t + 500000, SpanState::Done);
+        if (i % 1000 == 999) {
+            live.update(recorder, 0, t, ms);
+            recorder.compact(t);
+            peakBytes = qMax(peakBytes, recorder.rawBytes());
+        }
+    }
+    // Unbounded, this would be total * 56 B = 11 MB; bounded: the window (2 s) in at most two
+    // chunks each, and the next one made ahead.
+    QVERIFY2(peakBytes <= 3 * chunks, qPrintable(QString::number(peakBytes)));
+    QVERIFY(recorder.firstTick() > 0);
+    QVERIFY(recorder.firstSpan() > 0);
+    QVERIFY(recorder.isDecimated());
+    QCOMPARE(recorder.ticks().size(), qsizetype(total - recorder.firstTick()));
+
+    // Statistics still count every tick and span, dropped or not.
+    RunConfig config;
+    config.intervalMs = 1;
+    const Summary s = Statistics::summarize(recorder, config, 0, qint64(total) * ms);
+    QCOMPARE(s.ticks, qint64(total));
+    QCOMPARE(s.decimatedTicks, qint64(recorder.firstTick()));
+    QCOMPARE(s.decimatedSpans, qint64(recorder.firstSpan()));
+    QCOMPARE(s.tasks, qint64(total));
+    QCOMPARE(s.longTasks, qint64(total / 1000));
+    QCOMPARE(s.stallsAtLeast[0], qint64(total / 1000)); // 16.7 ms
+    QCOMPARE(s.missedTicks, qint64(total / 1000) * 59); // 60 ms late at 1 ms: 59, 58, ... 1 ms
+    QCOMPARE(s.maxMs, 60.0);
+    QVERIFY(qAbs(s.p50Ms - 0.1) <= 0.1 * 0.016);
+    QVERIFY(qAbs(s.taskMsMedian - 0.49999) <= 0.5 * 0.016);
+    QVERIFY(s.loopBusyPct == 0); // nothing ran on the loop lane
+
+    live.update(recorder, 0, qint64(total) * ms, ms);
+    const Summary l = live.summary(config);
+    QCOMPARE(l.ticks, s.ticks);
+    QCOMPARE(l.tasks, s.tasks);
+    QCOMPARE(l.longTasks, s.longTasks);
+    QCOMPARE(l.missedTicks, s.missedTicks);
+
+    // A dropped tick reads back as its interval's worst; a dropped span as empty.
+    QCOMPARE(recorder.tick(0).latenessNs(), 60 * ms);
+    QCOMPARE(recorder.tick(1).latenessNs(), 60 * ms);
+    QCOMPARE(recorder.span(0).state, SpanState::Empty);
+    const DecimatedHistory h = recorder.history();
+    QCOMPARE(h.ticks(), qint64(recorder.firstTick()));
+    QVERIFY(h.intervals().size() <= DecimatedHistory::kMaxIntervals);
+}
+
+void tst_Recorder::runningSpanKeepsItsChunk()
+{
+    constexpr qint64 ms = 1000000;
+    Recorder recorder;
+    recorder.setRawHistory(ms, ms);
+    const quint32 running = recorder.beginSpan(WorkKind::Io, ExecMode::Pool, 0);
+    recorder.markStart(running, 1, 1);
+    for (quint32 i = 1; i < 2 * Recorder::kChunkSize; ++i) {
+        const quint32 id = recorder.beginSpan(WorkKind::Io, ExecMode::Pool, i);
+        recorder.markEnd(id, i + 1, SpanState::Cancelled);
+    }
+    recorder.compact(1000 * ms);
+    QCOMPARE(recorder.firstSpan(), 0u); // the first chunk holds a span still running
+    recorder.markEnd(running, 2, SpanState::Done);
+    recorder.compact(1000 * ms);
+    QCOMPARE(recorder.firstSpan(), Recorder::kChunkSize * 2);
+    QCOMPARE(recorder.history().tasks(), 1);
+    QCOMPARE(recorder.history().cancelled(), qint64(2 * Recorder::kChunkSize - 1));
+}
+
+void tst_Recorder::compactWhileRecording()
+{
+    // Workers record spans while the tick thread adds ticks and compacts (under TSan too).
+    constexpr int threads = 3;
+    constexpr quint32 perThread = Recorder::kChunkSize; // 3 chunks in all
+    Recorder recorder;
+    recorder.setRawHistory(1, 1);
+    std::atomic<int> running{threads};
+    std::vector<std::thread> workers;
+    for (int t = 0; t < threads; ++t) {
+        workers.emplace_back([&recorder, &running, t] {
+            for (quint32 i = 0; i < perThread; ++i) {
+                const quint32 id = recorder.beginSpan(WorkKind::Io, ExecMode::Pool, 10);
+                recorder.markStart(id, t + 1, 20);
+                recorder.markEnd(id, 30, SpanState::Done);
+            }
+            running.fetch_sub(1);
+        });
+    }
+    qint64 now = 0;
+    while (running.load() > 0) {
+        recorder.addTick({now, now + 1});
+        now += 1000;
+        if (now % 64000 == 0) {
+            recorder.compact(now);
+            const quint32 first = recorder.firstSpan();
+            const quint32 n = recorder.spanCount();
+            for (quint32 id = first; id < n; id += 97)
+                (void)recorder.span(id);
+        }
+    }
+    for (std::thread &w : workers)
+        w.join();
+    recorder.compact(now + 1000);
+    recorder.compact(now + 2000);
+    const DecimatedHistory h = recorder.history();
+    qint64 rawDone = 0;
+    for (const Span &s : recorder.spans())
+        rawDone += s.state == SpanState::Done ? 1 : 0;
+    QCOMPARE(h.tasks() + rawDone, qint64(threads) * perThread);
+    QCOMPARE(h.spans(), qint64(recorder.firstSpan()));
+    QVERIFY(recorder.firstSpan() >= 2 * Recorder::kChunkSize);
 }
 
 QTEST_GUILESS_MAIN(tst_Recorder)

@@ -22,6 +22,7 @@ private slots:
     void roundTrip();
     void roundTripRealRun();
     void emptyRecorder();
+    void roundTripDecimated();
     void refusesDamaged_data();
     void refusesDamaged();
     void refusesTruncated();
@@ -613,6 +614,55 @@ void tst_RunFile::survivesMutations()
             return;
     }
     qInfo("%d of 3000 mutated files still loaded", loadedCount);
+}
+
+void tst_RunFile::roundTripDecimated()
+{
+    // A long run whose older samples were decimated: the file keeps the raw part and the
+    // history, and reads back to the same figures.
+    constexpr qint64 ms = 1000000;
+    constexpr qint64 start = 1000 * ms;
+    Recorder recorder;
+    recorder.registerLane(QStringLiteral("GUI thread"));
+    recorder.registerLane(QStringLiteral("pool-1"));
+    recorder.setRawHistory(100000 * ms, 100 * ms);
+    const quint32 total = 3 * Recorder::kChunkSize;
+    for (quint32 i = 0; i < total; ++i) {
+        const qint64 t = start + qint64(i) * 100 * ms;
+        recorder.addTick({t, t + (i % 500 == 0 ? 60 * ms : 50000)});
+        const quint32 id = recorder.beginSpan(WorkKind::Io, ExecMode::Pool, t);
+        recorder.markStart(id, 1, t + 100);
+        recorder.markEnd(id, t + 2 * ms + i, SpanState::Done);
+        if (i % 1000 == 0)
+            recorder.compact(t);
+    }
+    QVERIFY(recorder.firstTick() > 0);
+    QVERIFY(recorder.firstSpan() > 0);
+    RunConfig config;
+    config.intervalMs = 100;
+    const qint64 end = start + qint64(total) * 100 * ms;
+    const QByteArray data = RunFile::save(recorder, config, start, end, QString());
+    LoadedRun loaded;
+    QString error;
+    QVERIFY2(RunFile::load(data, &loaded, &error), qPrintable(error));
+    QCOMPARE(loaded.recorder->firstTick(), recorder.firstTick());
+    QCOMPARE(loaded.recorder->tickCount(), recorder.tickCount());
+    QCOMPARE(loaded.recorder->firstSpan(), recorder.firstSpan());
+    QCOMPARE(loaded.recorder->spanCount(), recorder.spanCount());
+    const Summary a = Statistics::summarize(recorder, config, start, end);
+    const Summary b = Statistics::summarize(*loaded.recorder, config, start, end);
+    QCOMPARE(b.ticks, qint64(total));
+    QCOMPARE(b.ticks, a.ticks);
+    QCOMPARE(b.decimatedTicks, a.decimatedTicks);
+    QCOMPARE(b.tasks, a.tasks);
+    QCOMPARE(b.longTasks, a.longTasks);
+    QCOMPARE(b.missedTicks, a.missedTicks);
+    QCOMPARE(b.p99Ms, a.p99Ms);
+    QCOMPARE(b.maxMs, a.maxMs);
+    QCOMPARE(b.taskMsMedian, a.taskMsMedian);
+    QCOMPARE(loaded.recorder->tick(0).latenessNs(), recorder.tick(0).latenessNs());
+    // Saved again, byte for byte the same.
+    QCOMPARE(RunFile::save(*loaded.recorder, config, start, end, QString()), data);
 }
 
 QTEST_GUILESS_MAIN(tst_RunFile)

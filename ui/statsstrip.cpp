@@ -36,6 +36,19 @@ QString stallsValue(const Summary &s)
     return counts.join(QLatin1Char('/'));
 }
 
+QString ticksToolTip(const Summary &s)
+{
+    QString tip = StatsStrip::tr("Ticker wake-ups measured so far.");
+    if (s.decimatedTicks || s.decimatedSpans)
+        tip += QLatin1Char('\n')
+               + StatsStrip::tr("* Older history decimated to bound memory: %1 ticks and %2 tasks are kept as counts "
+                                "and histograms, so every figure still counts them; percentiles are within 1.6 % "
+                                "and the charts show that part as each interval's worst tick.")
+                     .arg(s.decimatedTicks)
+                     .arg(s.decimatedSpans);
+    return tip;
+}
+
 QString stallsToolTip(const Summary &s)
 {
     QStringList lines{StatsStrip::tr("Ticks at least this late (one stall each):")};
@@ -64,7 +77,7 @@ StatsStrip::StatsStrip(QWidget *parent)
               tr("99th percentile counting the ticks a blocked loop should have fired. A blocked loop takes no "
                  "samples while blocked, so the plain p99 understates a freeze (coordinated omission)."));
     addFigure(QStringLiteral("max"), tr("max"), tr("The latest tick: the longest freeze of the event loop."));
-    addFigure(QStringLiteral("ticks"), tr("ticks"), tr("Ticker wake-ups measured so far."));
+    addFigure(QStringLiteral("ticks"), tr("ticks"), ticksToolTip(Summary()));
     addFigure(QStringLiteral("missed"), tr("missed ticks"),
               tr("Ticks that should have fired while the loop was blocked: what the stall correction adds."));
     addFigure(QStringLiteral("tasks"), tr("tasks done"), tr("Tasks completed (cancelled ones in brackets)."));
@@ -111,7 +124,7 @@ void StatsStrip::setSummary(const Summary &s, ExecMode currentMode)
         {QStringLiteral("p99"), msText(s.p99Ms)},
         {QStringLiteral("p99c"), msText(s.p99CorrectedMs)},
         {QStringLiteral("max"), msText(s.maxMs)},
-        {QStringLiteral("ticks"), QString::number(s.ticks)},
+        {QStringLiteral("ticks"), QString::number(s.ticks) + (s.decimatedTicks ? QStringLiteral(" *") : QString())},
         {QStringLiteral("missed"), QString::number(s.missedTicks)},
         {QStringLiteral("tasks"), QString::number(s.tasks) + (s.cancelled ? QStringLiteral(" (%1)").arg(s.cancelled) : QString())},
         {QStringLiteral("long"), QString::number(s.longTasks)},
@@ -124,6 +137,7 @@ void StatsStrip::setSummary(const Summary &s, ExecMode currentMode)
             f->value->setText(text);
     }
     figure(QStringLiteral("stalls"))->box->setToolTip(stallsToolTip(s));
+    figure(QStringLiteral("ticks"))->box->setToolTip(ticksToolTip(s));
     QLabel *mode = figure(QStringLiteral("mode"))->value;
     QPalette p = mode->palette();
     p.setColor(QPalette::WindowText, Theme::modeColor(currentMode));
@@ -139,6 +153,7 @@ void StatsStrip::clear(ExecMode currentMode)
             f.value->setText(QStringLiteral("—"));
     }
     figure(QStringLiteral("stalls"))->box->setToolTip(stallsToolTip(Summary()));
+    figure(QStringLiteral("ticks"))->box->setToolTip(ticksToolTip(Summary()));
     fitFigures();
 }
 
