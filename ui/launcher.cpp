@@ -8,6 +8,7 @@
 #include "workerprocess.h"
 
 #include <QApplication>
+#include <QIcon>
 
 #include <cstdio>
 
@@ -90,6 +91,10 @@ int Launcher::main(int argc, char *argv[])
         return HeadlessRun::demo();
     }
     QApplication app(argc, argv);
+    // Desktops match the window to io.github.looplab.LoopLab.desktop and its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral(LOOPLAB_APP_ID));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(LOOPLAB_APP_ID),
+                                                 QIcon(QStringLiteral(":/icons/" LOOPLAB_APP_ID ".svg"))));
     MainWindow window;
     window.show();
     if (!request.lesson.isEmpty())
