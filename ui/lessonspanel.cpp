@@ -122,6 +122,11 @@ void LessonsPanel::selectLesson(const QString &name)
     }
 }
 
+void LessonsPanel::focusList()
+{
+    m_list->setFocus(Qt::ShortcutFocusReason);
+}
+
 QString LessonsPanel::currentLesson() const
 {
     const QListWidgetItem *item = m_list->currentItem();
