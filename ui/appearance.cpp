@@ -31,18 +31,22 @@ void Appearance::apply(Scheme scheme)
     if (scheme == s_current && scheme == Scheme::System)
         return; // nothing set yet: leave the desktop's own palette (and its live changes) alone
     s_current = scheme;
+    // The palette first: setStyle then tells every widget (StyleChange), and the widgets that
+    // keep theme colours read them again (see Theme::isThemeChange).
     switch (scheme) {
     case Scheme::System:
-        QApplication::setStyle(QStyleFactory::create(system.styleName));
         QApplication::setPalette(system.palette);
+        QApplication::setStyle(system.styleName);
         break;
-    case Scheme::Light:
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QApplication::setPalette(QApplication::style()->standardPalette());
+    case Scheme::Light: {
+        QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion"));
+        QApplication::setPalette(fusion->standardPalette());
+        QApplication::setStyle(fusion);
         break;
+    }
     case Scheme::Dark:
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QApplication::setPalette(darkPalette());
+        QApplication::setStyle(QStringLiteral("Fusion"));
         break;
     }
 }

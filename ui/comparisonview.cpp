@@ -720,7 +720,7 @@ bool ComparisonView::exportPng(const QVector<Comparison::Result> &results, const
 void ComparisonView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() != QEvent::PaletteChange || m_applyingTheme)
+    if (!Theme::isThemeChange(event) || m_applyingTheme)
         return;
     m_applyingTheme = true;
     applyTheme();

@@ -183,7 +183,7 @@ void Dashboard::updateLongTasksTab()
 void Dashboard::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
+    if (Theme::isThemeChange(event))
         applyTheme();
 }
 

@@ -5,6 +5,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 
@@ -27,7 +28,11 @@ ExportDialog::ExportDialog(const QString &suggestedPath, QWidget *parent)
     m_path->setToolTip(tr("Where the PNG is written. An existing file is replaced only if the export succeeds."));
     m_path->setAccessibleName(tr("Export path"));
 
+    m_target->setObjectName(QStringLiteral("exportTarget"));
+    m_scale->setObjectName(QStringLiteral("exportScale"));
+    m_path->setObjectName(QStringLiteral("exportPath"));
     auto *browse = new QPushButton(tr("Browse…"), this);
+    browse->setToolTip(tr("Choose the file in a file dialog."));
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
@@ -43,7 +48,10 @@ ExportDialog::ExportDialog(const QString &suggestedPath, QWidget *parent)
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Export:"), m_target);
     form->addRow(tr("&Scale:"), m_scale);
-    form->addRow(tr("&File:"), pathRow);
+    // Alt+F reaches the path too: a row holding a layout gets no buddy of its own.
+    auto *pathLabel = new QLabel(tr("&File:"), this);
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
     form->addRow(buttons);
     resize(520, sizeHint().height());
 }

@@ -316,7 +316,7 @@ void LagHistogramChart::showBarToolTip(bool status, int index, QBarSet *set)
 void LagHistogramChart::changeEvent(QEvent *event)
 {
     QChartView::changeEvent(event);
-    if (event->type() != QEvent::PaletteChange)
+    if (!Theme::isThemeChange(event))
         return;
     ChartStyle::applyTheme(chart());
     setBackgroundBrush(Theme::backgroundColor());

@@ -594,7 +594,7 @@ double LatencyChart::endSeconds() const
 void LatencyChart::changeEvent(QEvent *event)
 {
     QChartView::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
+    if (Theme::isThemeChange(event))
         applyTheme();
 }
 

@@ -150,7 +150,7 @@ bool LessonsPanel::eventFilter(QObject *watched, QEvent *event)
 void LessonsPanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::FontChange || Theme::isThemeChange(event))
         applyStyleSheet();
 }
 

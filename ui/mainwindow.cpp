@@ -223,20 +223,25 @@ void MainWindow::createToolBars()
     m_work->addItem(tr("I/O (blocking sleep)"), int(WorkKind::Io));
     m_work->addItem(tr("CPU (parse + walk JSON)"), int(WorkKind::Cpu));
     m_work->setToolTip(tr("What each task does: a blocking call with no async API, or CPU-bound JSON parsing."));
+    m_work->setObjectName(QStringLiteral("work"));
     m_work->setAccessibleName(tr("Work kind"));
     m_ioMs = makeSpinBox(work, 1, 10000, 10, tr(" ms"), tr("How long one blocking I/O task sleeps."));
     m_ioMs->setValue(defaults.ioMs);
+    m_ioMs->setObjectName(QStringLiteral("ioMs"));
     m_ioMs->setAccessibleName(tr("I/O task length"));
     m_jsonKb = makeSpinBox(work, 16, 65536, 256, tr(" KB"), tr("Size of the JSON document one CPU task parses and walks."));
     m_jsonKb->setValue(defaults.jsonKb);
+    m_jsonKb->setObjectName(QStringLiteral("jsonKb"));
     m_jsonKb->setAccessibleName(tr("JSON size"));
     m_periodMs = makeSpinBox(work, 5, 10000, 10, tr(" ms"), tr("One task is submitted every period, from the GUI thread."));
     m_periodMs->setValue(defaults.periodMs);
+    m_periodMs->setObjectName(QStringLiteral("periodMs"));
     m_periodMs->setAccessibleName(tr("Submit period"));
     m_workers = makeSpinBox(work, 1, 64, 1, QString(),
                             tr("Threads in the pool (or worker processes). Fewer than the load makes tasks queue. "
                                "Applies to the next start."));
     m_workers->setValue(defaults.workers);
+    m_workers->setObjectName(QStringLiteral("workers"));
     m_workers->setAccessibleName(tr("Pool workers"));
 
     work->addWidget(new QLabel(tr(" Work: "), work));
@@ -254,15 +259,18 @@ void MainWindow::createToolBars()
                              tr("GIL lesson: how long a waiting thread lets the holder run before asking for the lock "
                                 "(Python's sys.setswitchinterval). Applies to the next start."));
     m_switchMs->setValue(defaults.switchMs);
+    m_switchMs->setObjectName(QStringLiteral("switchMs"));
     m_switchMs->setAccessibleName(tr("GIL switch interval"));
     m_queueCapacity = makeSpinBox(work, 1, 100000, 8, QString(),
                                   tr("Queue lesson: how many items the producer queue holds before the producer blocks. "
                                      "Applies to the next start."));
     m_queueCapacity->setValue(defaults.queueCapacity);
+    m_queueCapacity->setObjectName(QStringLiteral("queueCapacity"));
     m_queueCapacity->setAccessibleName(tr("Queue capacity"));
     m_itemUs = makeSpinBox(work, 0, 1000000, 500, tr(" µs"),
                            tr("Queue lesson: loop time spent handling one item. Applies to the next start."));
     m_itemUs->setValue(defaults.itemUs);
+    m_itemUs->setObjectName(QStringLiteral("itemUs"));
     m_itemUs->setAccessibleName(tr("Item cost"));
     work->addWidget(new QLabel(tr("  GIL switch: "), work));
     work->addWidget(m_switchMs);
@@ -293,7 +301,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quit"));
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcut(QKeySequence(QStringLiteral("Ctrl+Q"))); // QKeySequence::Quit is empty on some platforms
     quit->setStatusTip(tr("Stop the run and close Loop Lab (Ctrl+Q)."));
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));

@@ -205,7 +205,7 @@ void StatsStrip::fitFigures()
 void StatsStrip::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() != QEvent::PaletteChange)
+    if (!Theme::isThemeChange(event))
         return;
     // Light/dark switch: the captions' muted colour was set by hand.
     const QList<QLabel *> captions = findChildren<QLabel *>(QStringLiteral("caption"));

@@ -1,11 +1,18 @@
 #include "theme.h"
 
+#include <QEvent>
 #include <QGuiApplication>
 #include <QPalette>
 
 bool Theme::isDark()
 {
     return qGuiApp && QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
+}
+
+bool Theme::isThemeChange(const QEvent *event)
+{
+    const QEvent::Type type = event->type();
+    return type == QEvent::PaletteChange || type == QEvent::ApplicationPaletteChange || type == QEvent::StyleChange;
 }
 
 QColor Theme::workColor(WorkKind kind)
