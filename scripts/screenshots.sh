@@ -3,6 +3,7 @@
 # a CPU run in Offload, switched to Blocking for a few seconds and back.
 #   docs/screenshot-window.png   the window as a user sees it
 #   docs/screenshot-gil-lesson.png  the window on the GIL lesson
+#   docs/screenshot-dark.png     the same lesson in the dark theme (View > Theme > Dark)
 #   docs/export-dashboard.png    what `looplab run --export-png` writes
 #   docs/export-compare.png      what `looplab compare --export-png` writes
 # Needs: xvfb, xdotool, imagemagick (installed if missing).
@@ -52,6 +53,13 @@ sleep 9
 import -window root "$root/docs/screenshot-gil-lesson.png"
 kill $app; wait $app 2>/dev/null || true
 
+# The same lesson in the dark theme, as View > Theme > Dark leaves it in the settings.
+printf '[run]\nwork=cpu\nmode=pool\n[view]\ntheme=dark\n' >"$XDG_CONFIG_HOME/looplab/looplab.conf"
+"$bin" --lesson gil & app=$!
+sleep 9
+import -window root "$root/docs/screenshot-dark.png"
+kill $app; wait $app 2>/dev/null || true
+
 "$bin" run --work cpu --mode inline --duration 4 --export-png "$root/docs/export-dashboard.png" >/dev/null
 "$bin" compare --work cpu --modes inline,pool,gil,process --duration 3 --export-png "$root/docs/export-compare.png" >/dev/null
-echo "wrote docs/screenshot-window.png docs/screenshot-stopped.png docs/screenshot-gil-lesson.png docs/export-dashboard.png docs/export-compare.png"
+echo "wrote docs/screenshot-window.png docs/screenshot-stopped.png docs/screenshot-gil-lesson.png docs/screenshot-dark.png docs/export-dashboard.png docs/export-compare.png"
