@@ -138,6 +138,7 @@ void tst_Accessibility::toolBarControlsHaveToolTips()
             if (!w->isVisibleTo(m_window) || !isInteractive(w) || w->objectName() == QLatin1String("qt_toolbar_ext_button"))
                 continue;
             QVERIFY2(!w->toolTip().isEmpty(), qPrintable(accessibleName(w)));
+            QVERIFY2(!w->statusTip().isEmpty(), qPrintable(accessibleName(w)));
             ++checked;
         }
     }

@@ -223,6 +223,7 @@ void MainWindow::createToolBars()
     m_work->addItem(tr("I/O (blocking sleep)"), int(WorkKind::Io));
     m_work->addItem(tr("CPU (parse + walk JSON)"), int(WorkKind::Cpu));
     m_work->setToolTip(tr("What each task does: a blocking call with no async API, or CPU-bound JSON parsing."));
+    m_work->setStatusTip(m_work->toolTip());
     m_work->setObjectName(QStringLiteral("work"));
     m_work->setAccessibleName(tr("Work kind"));
     m_ioMs = makeSpinBox(work, 1, 10000, 10, tr(" ms"), tr("How long one blocking I/O task sleeps."));
