@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Loop Lab needs to build, test and run, when missing.
+# Installs the Debian 12 packages Loop Lab needs to build, test and run, when missing
+# (dpkg-dev, desktop-file-utils and appstream: the install test builds and checks the .deb).
 # Sourced by run.sh and test.sh; uses sudo when not root.
 set -euo pipefail
 
@@ -8,6 +9,7 @@ LOOPLAB_PACKAGES=(
     qt6-base-dev qt6-charts-dev libgl-dev
     libqt6svg6 qt6-qpa-plugins qt6-wayland
     fonts-dejavu-core
+    dpkg-dev desktop-file-utils appstream
 )
 
 looplab_install_deps() {

@@ -44,7 +44,8 @@ DESTDIR="$tmp/root" cmake --install "$build" --prefix /usr >/dev/null
 check_tree "$tmp/root"
 echo "cmake --install: ok"
 
-if [ "${LOOPLAB_SKIP_DEB:-0}" = 1 ] || ! command -v cpack >/dev/null || ! command -v dpkg-deb >/dev/null; then
+if [ "${LOOPLAB_SKIP_DEB:-0}" = 1 ] || ! command -v cpack >/dev/null || ! command -v dpkg-deb >/dev/null \
+    || ! command -v dpkg-shlibdeps >/dev/null; then
     echo "skipping the .deb"
     exit 0
 fi
