@@ -2,6 +2,7 @@
 #include "dashboard.h"
 #include "exportdialog.h"
 #include "latencychart.h"
+#include "lessons.h"
 #include "mainwindow.h"
 #include "recorder.h"
 #include "session.h"
@@ -18,6 +19,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabBar>
@@ -45,6 +47,8 @@ private slots:
     void tabReachesTheControls();
     void runAndExportFromTheKeyboard();
     void lessonsBrowserFocusesTheList();
+    void lessonsMenuListsEveryLesson();
+    void aboutNamesVersionAndLicences();
 
 private:
     static QString accessibleName(QWidget *w);
@@ -272,6 +276,32 @@ void tst_Accessibility::lessonsBrowserFocusesTheList()
     QTRY_VERIFY(m_window->session()->isRunning());
     QCOMPARE(m_window->currentMode(), ExecMode::Pool);
     m_window->stopRun();
+}
+
+void tst_Accessibility::lessonsMenuListsEveryLesson()
+{
+    auto *menu = m_window->findChild<QMenu *>(QStringLiteral("lessonsMenu"));
+    QVERIFY(menu);
+    int lessons = 0;
+    for (QAction *a : menu->actions())
+        lessons += a->objectName().startsWith(QLatin1String("lesson-")) ? 1 : 0;
+    QCOMPARE(lessons, int(Lessons::all().size()));
+    m_window->findChild<QAction *>(QStringLiteral("lesson-gil"))->trigger();
+    QCOMPARE(m_window->currentMode(), ExecMode::Gil);
+    QTRY_VERIFY(m_window->session()->isRunning());
+    m_window->stopRun();
+}
+
+void tst_Accessibility::aboutNamesVersionAndLicences()
+{
+    m_window->findChild<QAction *>(QStringLiteral("about"))->trigger();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("aboutBox"))) && box->isVisible());
+    const QString text = box->text();
+    for (const QString &needle : {QStringLiteral(LOOPLAB_VERSION), QStringLiteral("GPL-3.0-or-later"),
+                                  QStringLiteral("LGPL-3.0"), QStringLiteral("Qt Charts"), QString::fromLatin1(qVersion())})
+        QVERIFY2(text.contains(needle), qPrintable(needle));
+    box->close();
 }
 
 QTEST_MAIN(tst_Accessibility)
