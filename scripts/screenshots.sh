@@ -24,14 +24,18 @@ display=:$((90 + RANDOM % 100))
 Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 & xvfb=$!
 sleep 1
 export DISPLAY=$display QT_QPA_PLATFORM=xcb
+# Waits for the window, then gives it the same place and size in every shot.
+place() {
+    for _ in $(seq 50); do
+        win=$(xdotool search --name "Loop Lab" 2>/dev/null | head -1 || true)
+        [ -n "$win" ] && break
+        sleep 0.2
+    done
+    xdotool windowsize "$win" 1560 960 windowmove "$win" 20 20
+    xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win"
+}
 "$bin" & app=$!
-for _ in $(seq 50); do
-    win=$(xdotool search --name "Loop Lab" 2>/dev/null | head -1 || true)
-    [ -n "$win" ] && break
-    sleep 0.2
-done
-xdotool windowsize "$win" 1560 960 windowmove "$win" 20 20
-xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win"
+place
 sleep 0.5
 key() { xdotool key --window "$win" "$@"; }
 key ctrl+2           # Offload
@@ -49,6 +53,7 @@ kill $app; wait $app 2>/dev/null || true
 
 # The GIL lesson, started from the command line, after 8 s.
 "$bin" --lesson gil & app=$!
+place
 sleep 9
 import -window root "$root/docs/screenshot-gil-lesson.png"
 kill $app; wait $app 2>/dev/null || true
@@ -56,6 +61,7 @@ kill $app; wait $app 2>/dev/null || true
 # The same lesson in the dark theme, as View > Theme > Dark leaves it in the settings.
 printf '[run]\nwork=cpu\nmode=pool\n[view]\ntheme=dark\n' >"$XDG_CONFIG_HOME/looplab/looplab.conf"
 "$bin" --lesson gil & app=$!
+place
 sleep 9
 import -window root "$root/docs/screenshot-dark.png"
 kill $app; wait $app 2>/dev/null || true
