@@ -57,8 +57,8 @@ LagHistogramChart::LagHistogramChart(QWidget *parent)
     setBackgroundBrush(Theme::backgroundColor());
     setFrameShape(QFrame::NoFrame);
     setRenderHint(QPainter::Antialiasing);
-    setToolTip(explanation() + QStringLiteral(". The p99 figures come from the buckets, within 1.6 %."));
-    setAccessibleName(QStringLiteral("Lateness histogram"));
+    setToolTip(explanation() + tr(". The p99 figures come from the buckets, within 1.6 %."));
+    setAccessibleName(tr("Lateness histogram"));
 
     m_rawSet = new QBarSet(QStringLiteral("raw"));
     m_rawSet->setColor(Theme::lagColor());
@@ -80,7 +80,7 @@ LagHistogramChart::LagHistogramChart(QWidget *parent)
     for (int i = 0; i < kCategories; ++i)
         names << categoryName(i).toHtmlEscaped();
     m_xAxis->append(names);
-    m_xAxis->setTitleText(QStringLiteral("tick lateness (ms)"));
+    m_xAxis->setTitleText(tr("tick lateness (ms)"));
     ChartStyle::styleAxis(m_xAxis, ChartStyle::adjusted(font(), -1.5));
     m_xAxis->setGridLineVisible(false);
     c->addAxis(m_xAxis, Qt::AlignBottom);

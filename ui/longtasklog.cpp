@@ -249,8 +249,8 @@ LongTaskLog::LongTaskLog(QWidget *parent)
     , m_model(new Model(this))
 {
     setModel(m_model);
-    setAccessibleName(QStringLiteral("Long-task log"));
-    setToolTip(QStringLiteral("Every loop stall of %1 ms or more. Click a row to show it on the timeline.")
+    setAccessibleName(tr("Long-task log"));
+    setToolTip(tr("Every loop stall of %1 ms or more. Click a row to show it on the timeline.")
                    .arg(Statistics::kLongTaskMs));
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
@@ -357,8 +357,8 @@ void LongTaskLog::paintEvent(QPaintEvent *event)
         return;
     QPainter p(viewport());
     p.setPen(Theme::mutedTextColor());
-    const QString text = m_recorder ? QStringLiteral("No loop stalls of %1 ms or more yet.").arg(Statistics::kLongTaskMs)
-                                    : QStringLiteral("No run");
+    const QString text = m_recorder ? tr("No loop stalls of %1 ms or more yet.").arg(Statistics::kLongTaskMs)
+                                    : tr("No run");
     p.drawText(viewport()->rect(), Qt::AlignCenter, text);
 }
 
