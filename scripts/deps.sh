@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Loop Lab needs to build, test and run, when missing.
+# Installs the Debian 12 packages Loop Lab needs to build, test and run, when missing
+# (dpkg-dev, desktop-file-utils and appstream: the install test builds and checks the .deb).
 # Sourced by run.sh and test.sh; uses sudo when not root.
 set -euo pipefail
 
@@ -9,6 +10,7 @@ LOOPLAB_PACKAGES=(
     libqt6svg6 qt6-qpa-plugins qt6-wayland
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     fonts-dejavu-core
+    dpkg-dev desktop-file-utils appstream
 )
 
 looplab_install_deps() {

@@ -3,6 +3,7 @@
 # a CPU run in Offload, switched to Blocking for a few seconds and back.
 #   docs/screenshot-window.png   the window as a user sees it
 #   docs/screenshot-gil-lesson.png  the window on the GIL lesson
+#   docs/screenshot-dark.png     the same lesson in the dark theme (View > Theme > Dark)
 #   docs/export-dashboard.png    what `looplab run --export-png` writes
 #   docs/export-compare.png      what `looplab compare --export-png` writes
 # Needs: xvfb, xdotool, imagemagick (installed if missing).
@@ -23,14 +24,18 @@ display=:$((90 + RANDOM % 100))
 Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 & xvfb=$!
 sleep 1
 export DISPLAY=$display QT_QPA_PLATFORM=xcb
+# Waits for the window, then gives it the same place and size in every shot.
+place() {
+    for _ in $(seq 50); do
+        win=$(xdotool search --name "Loop Lab" 2>/dev/null | head -1 || true)
+        [ -n "$win" ] && break
+        sleep 0.2
+    done
+    xdotool windowsize "$win" 1560 960 windowmove "$win" 20 20
+    xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win"
+}
 "$bin" & app=$!
-for _ in $(seq 50); do
-    win=$(xdotool search --name "Loop Lab" 2>/dev/null | head -1 || true)
-    [ -n "$win" ] && break
-    sleep 0.2
-done
-xdotool windowsize "$win" 1560 960 windowmove "$win" 20 20
-xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win"
+place
 sleep 0.5
 key() { xdotool key --window "$win" "$@"; }
 key ctrl+2           # Offload
@@ -48,10 +53,19 @@ kill $app; wait $app 2>/dev/null || true
 
 # The GIL lesson, started from the command line, after 8 s.
 "$bin" --lesson gil & app=$!
+place
 sleep 9
 import -window root "$root/docs/screenshot-gil-lesson.png"
 kill $app; wait $app 2>/dev/null || true
 
+# The same lesson in the dark theme, as View > Theme > Dark leaves it in the settings.
+printf '[run]\nwork=cpu\nmode=pool\n[view]\ntheme=dark\n' >"$XDG_CONFIG_HOME/looplab/looplab.conf"
+"$bin" --lesson gil & app=$!
+place
+sleep 9
+import -window root "$root/docs/screenshot-dark.png"
+kill $app; wait $app 2>/dev/null || true
+
 "$bin" run --work cpu --mode inline --duration 4 --export-png "$root/docs/export-dashboard.png" >/dev/null
 "$bin" compare --work cpu --modes inline,pool,gil,process --duration 3 --export-png "$root/docs/export-compare.png" >/dev/null
-echo "wrote docs/screenshot-window.png docs/screenshot-stopped.png docs/screenshot-gil-lesson.png docs/export-dashboard.png docs/export-compare.png"
+echo "wrote docs/screenshot-window.png docs/screenshot-stopped.png docs/screenshot-gil-lesson.png docs/screenshot-dark.png docs/export-dashboard.png docs/export-compare.png"

@@ -5,6 +5,7 @@
 #include <QGraphicsLayout>
 #include <QtCharts/QAbstractAxis>
 #include <QtCharts/QChart>
+#include <QtCharts/QLegend>
 
 #include <algorithm>
 
@@ -26,15 +27,33 @@ QFont ChartStyle::scaled(const QFont &base, double factor, bool bold)
     return f;
 }
 
+namespace {
+void colourAxis(QAbstractAxis *axis)
+{
+    const bool dark = Theme::isDark();
+    axis->setLabelsColor(Theme::textColor());
+    axis->setTitleBrush(Theme::mutedTextColor());
+    axis->setGridLineColor(Theme::gridColor());
+    axis->setLinePenColor(dark ? Theme::gridColor().lighter(140) : Theme::gridColor().darker(130));
+    axis->setMinorGridLineColor(dark ? Theme::gridColor().darker(120) : Theme::gridColor().lighter(106));
+}
+} // namespace
+
 void ChartStyle::styleAxis(QAbstractAxis *axis, const QFont &font)
 {
     axis->setLabelsFont(font);
-    axis->setLabelsColor(Theme::textColor());
     axis->setTitleFont(font);
-    axis->setTitleBrush(Theme::mutedTextColor());
-    axis->setGridLineColor(Theme::gridColor());
-    axis->setLinePenColor(Theme::gridColor().darker(130));
-    axis->setMinorGridLineColor(Theme::gridColor().lighter(106));
+    colourAxis(axis);
+}
+
+void ChartStyle::applyTheme(QChart *chart)
+{
+    chart->setBackgroundBrush(Theme::backgroundColor());
+    chart->setTitleBrush(Theme::textColor());
+    chart->legend()->setLabelColor(Theme::textColor());
+    const QList<QAbstractAxis *> axes = chart->axes();
+    for (QAbstractAxis *axis : axes)
+        colourAxis(axis);
 }
 
 void ChartStyle::prepare(QChart *chart, const QMargins &margins)

@@ -20,4 +20,7 @@ public:
     static void prepare(QChart *chart, const QMargins &margins);
     // Labels and title in font, grid and line in the theme's colours.
     static void styleAxis(QAbstractAxis *axis, const QFont &font);
+    // Re-reads the theme's neutral colours after a light/dark switch: background, title,
+    // legend labels and every axis of chart.
+    static void applyTheme(QChart *chart);
 };

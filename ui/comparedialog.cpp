@@ -63,13 +63,20 @@ CompareDialog::CompareDialog(QWidget *parent)
     m_duration->setValue(3);
     m_duration->setSuffix(tr(" s"));
     m_duration->setToolTip(tr("How long each mode runs"));
+    m_duration->setAccessibleName(tr("Duration per mode"));
+    m_work->setToolTip(tr("What each task does: a blocking sleep or CPU-bound JSON parsing."));
+    m_work->setAccessibleName(tr("Work kind"));
     connect(m_duration, &QSpinBox::valueChanged, this, &CompareDialog::updateControls);
 
     auto *settings = new QHBoxLayout;
-    settings->addWidget(new QLabel(tr("Work:"), this));
+    auto *workLabel = new QLabel(tr("&Work:"), this);
+    workLabel->setBuddy(m_work);
+    settings->addWidget(workLabel);
     settings->addWidget(m_work);
     settings->addSpacing(16);
-    settings->addWidget(new QLabel(tr("Duration per mode:"), this));
+    auto *durationLabel = new QLabel(tr("&Duration per mode:"), this);
+    durationLabel->setBuddy(m_duration);
+    settings->addWidget(durationLabel);
     settings->addWidget(m_duration);
     settings->addSpacing(16);
     settings->addWidget(m_total);
@@ -82,7 +89,12 @@ CompareDialog::CompareDialog(QWidget *parent)
     m_progress->setFormat(tr("Not run yet"));
     m_status->setWordWrap(true);
     m_status->setText(tr("The runs use this window's event loop: in the blocking modes the dialog freezes too."));
+    m_runButton->setToolTip(tr("Run the ticked modes one after another with this workload."));
+    m_cancelButton->setToolTip(tr("Stop the comparison; the modes already run stay on the charts."));
+    m_exportButton->setToolTip(tr("Save the comparison (charts and table) as one PNG image."));
+    m_progress->setAccessibleName(tr("Comparison progress"));
     auto *close = new QPushButton(tr("Close"), this);
+    close->setToolTip(tr("Close this window (Esc)."));
     close->setAutoDefault(false);
     connect(close, &QPushButton::clicked, this, &CompareDialog::reject);
     connect(m_runButton, &QPushButton::clicked, this, [this] {
@@ -269,7 +281,8 @@ void CompareDialog::updateControls()
     m_work->setEnabled(!running);
     m_duration->setEnabled(!running);
     m_runButton->setEnabled(!running && picked >= 2);
-    m_runButton->setToolTip(picked >= 2 ? QString() : tr("Tick at least two modes"));
+    m_runButton->setToolTip(picked >= 2 ? tr("Run the ticked modes one after another with this workload.")
+                                        : tr("Tick at least two modes"));
     m_cancelButton->setEnabled(running);
     m_exportButton->setEnabled(!running && !m_view->results().isEmpty());
     m_total->setText(picked >= 2 ? tr("%1 modes × %2 s = %3 s in all").arg(picked).arg(m_duration->value()).arg(picked * m_duration->value())

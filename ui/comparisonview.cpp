@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QEvent>
 #include <QGraphicsLayout>
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
@@ -160,10 +161,7 @@ ComparisonView::ComparisonView(QWidget *parent)
     , m_table(new QTableWidget(this))
 {
     setAutoFillBackground(true);
-    QPalette p = palette();
-    p.setColor(QPalette::Window, Theme::backgroundColor());
-    p.setColor(QPalette::WindowText, Theme::textColor());
-    setPalette(p);
+    applyTheme();
 
     m_title->setFont(ChartStyle::scaled(font(), 1.4, true));
     m_subtitle->setWordWrap(true);
@@ -238,6 +236,7 @@ ComparisonView::ComparisonView(QWidget *parent)
             .arg(Statistics::kLongTaskMs),
         this);
     legendNote->setWordWrap(true);
+    legendNote->setObjectName(QStringLiteral("legendNote"));
     QPalette muted = legendNote->palette();
     muted.setColor(QPalette::WindowText, Theme::mutedTextColor());
     legendNote->setPalette(muted);
@@ -716,4 +715,33 @@ bool ComparisonView::exportPng(const QVector<Comparison::Result> &results, const
                                QSize size, QString *error)
 {
     return PngExporter::save(render(results, base, size), path, error);
+}
+
+void ComparisonView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (!Theme::isThemeChange(event) || m_applyingTheme)
+        return;
+    m_applyingTheme = true;
+    applyTheme();
+    for (QChartView *view : {m_lagView, m_histogramView}) {
+        view->setBackgroundBrush(Theme::backgroundColor());
+        ChartStyle::applyTheme(view->chart());
+    }
+    if (auto *note = findChild<QLabel *>(QStringLiteral("legendNote"))) {
+        QPalette muted = note->palette();
+        muted.setColor(QPalette::WindowText, Theme::mutedTextColor());
+        note->setPalette(muted);
+    }
+    if (!m_results.isEmpty())
+        setResults(m_results, m_base); // reference lines and labels take the new colours
+    m_applyingTheme = false;
+}
+
+void ComparisonView::applyTheme()
+{
+    QPalette p = palette();
+    p.setColor(QPalette::Window, Theme::backgroundColor());
+    p.setColor(QPalette::WindowText, Theme::textColor());
+    setPalette(p);
 }

@@ -66,6 +66,9 @@ private:
     };
 
     void resizeEvent(QResizeEvent *event) override;
+    // Light/dark switch: neutral colours again, and the charts rebuilt in them.
+    void changeEvent(QEvent *event) override;
+    void applyTheme();
 
     void buildLagChart();
     void buildHistogram();
@@ -80,6 +83,7 @@ private:
 
     QVector<Comparison::Result> m_results;
     RunConfig m_base;
+    bool m_applyingTheme = false;
     bool m_logScale = true;
     bool m_rebuildPending = false;
     bool m_fitPending = false;

@@ -11,6 +11,7 @@
 #include "timelineview.h"
 #include "verdict.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -30,10 +31,7 @@ Dashboard::Dashboard(QWidget *parent)
     , m_longTasks(new LongTaskLog(m_tabs))
 {
     setAutoFillBackground(true);
-    QPalette p = palette();
-    p.setColor(QPalette::Window, Theme::backgroundColor());
-    p.setColor(QPalette::WindowText, Theme::textColor());
-    setPalette(p);
+    applyTheme();
 
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
@@ -47,6 +45,16 @@ Dashboard::Dashboard(QWidget *parent)
     m_verdict->setWordWrap(true);
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_verdict->setToolTip(tr("Computed from this run's measurements."));
+    m_verdict->setAccessibleName(tr("Verdict"));
+    m_subtitle->setAccessibleName(tr("Run description"));
+    // The charts are read by screen readers through their names; the figures are in the strip.
+    m_chart->setAccessibleName(tr("Latency chart"));
+    m_chart->setAccessibleDescription(tr("Ticker lateness over time, with the reference lines and a band per mode."));
+    m_chart->setToolTip(tr("Ticker lateness over time. Drag to zoom; right click or double click shows the whole run."));
+    m_timeline->setAccessibleName(tr("Task timeline"));
+    m_timeline->setAccessibleDescription(tr("One lane per thread or process: queued time hatched, running time solid. "
+                                            "Wheel zooms, drag pans, F follows live."));
+    m_tabs->setAccessibleName(tr("Histogram and long tasks"));
 
     // The histogram first: it is what an exported image shows.
     m_tabs->addTab(m_histogram, tr("Histogram"));
@@ -170,4 +178,20 @@ void Dashboard::updateLongTasksTab()
         return;
     m_shownStalls = stalls;
     m_tabs->setTabText(1, stalls > 0 ? tr("Long tasks (%1)").arg(stalls) : tr("Long tasks"));
+}
+
+void Dashboard::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (Theme::isThemeChange(event))
+        applyTheme();
+}
+
+void Dashboard::applyTheme()
+{
+    // The same neutral colours as the charts, so an export reads as one picture.
+    QPalette p = palette();
+    p.setColor(QPalette::Window, Theme::backgroundColor());
+    p.setColor(QPalette::WindowText, Theme::textColor());
+    setPalette(p);
 }

@@ -54,7 +54,11 @@ public:
     // "CPU work: 2048 KB JSON every 100 ms · mode ..." — the header's second line.
     static QString describeRun(const Summary &summary, const RunConfig &config);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyTheme();
     void updateLongTasksTab();
 
     QLabel *m_title;

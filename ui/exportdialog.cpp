@@ -28,7 +28,11 @@ ExportDialog::ExportDialog(const QString &suggestedPath, QWidget *parent)
     m_path->setToolTip(tr("Where the PNG is written. An existing file is replaced only if the export succeeds."));
     m_path->setAccessibleName(tr("Export path"));
 
+    m_target->setObjectName(QStringLiteral("exportTarget"));
+    m_scale->setObjectName(QStringLiteral("exportScale"));
+    m_path->setObjectName(QStringLiteral("exportPath"));
     auto *browse = new QPushButton(tr("Browse…"), this);
+    browse->setToolTip(tr("Choose the file in a file dialog."));
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
@@ -44,7 +48,7 @@ ExportDialog::ExportDialog(const QString &suggestedPath, QWidget *parent)
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Export:"), m_target);
     form->addRow(tr("&Scale:"), m_scale);
-    // A row holding a layout gets no buddy, and its "&" would show.
+    // Alt+F reaches the path too: a row holding a layout gets no buddy of its own.
     auto *pathLabel = new QLabel(tr("&File:"), this);
     pathLabel->setBuddy(m_path);
     form->addRow(pathLabel, pathRow);

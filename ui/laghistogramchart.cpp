@@ -312,3 +312,14 @@ void LagHistogramChart::showBarToolTip(bool status, int index, QBarSet *set)
         text += QLatin1Char('\n') + explanation() + QLatin1Char('.');
     QToolTip::showText(QCursor::pos(), text, this);
 }
+
+void LagHistogramChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (!Theme::isThemeChange(event))
+        return;
+    ChartStyle::applyTheme(chart());
+    setBackgroundBrush(Theme::backgroundColor());
+    m_rawSet->setColor(Theme::lagColor());
+    m_rawSet->setBorderColor(Theme::isDark() ? Theme::lagColor().lighter(130) : Theme::lagColor().darker(130));
+}

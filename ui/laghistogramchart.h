@@ -48,6 +48,8 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    // Light/dark switch: the colours set once in the constructor are read again.
+    void changeEvent(QEvent *event) override;
 
 private:
     void recount();

@@ -590,3 +590,30 @@ double LatencyChart::endSeconds() const
         return now;
     return m_points.isEmpty() ? now : std::max(now, m_points.constLast().x());
 }
+
+void LatencyChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (Theme::isThemeChange(event))
+        applyTheme();
+}
+
+void LatencyChart::applyTheme()
+{
+    ChartStyle::applyTheme(chart());
+    setBackgroundBrush(Theme::backgroundColor());
+    for (const ModeBand &band : std::as_const(m_bands))
+        band.area->setBrush(Theme::modeBandColor(band.mode));
+    QColor veil = Theme::backgroundColor();
+    veil.setAlpha(200);
+    for (const ReferenceLine &line : std::as_const(m_references)) {
+        QPen pen = line.series->pen();
+        pen.setColor(Theme::mutedTextColor());
+        line.series->setPen(pen);
+        line.labelBackground->setBrush(veil);
+        line.label->setBrush(Theme::mutedTextColor());
+    }
+    QPen lagPen = m_lagSeries->pen();
+    lagPen.setColor(Theme::lagColor());
+    m_lagSeries->setPen(lagPen);
+}

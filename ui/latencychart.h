@@ -70,6 +70,9 @@ private:
         QGraphicsSimpleTextItem *label = nullptr;
     };
 
+    // Light/dark switch: the colours set once in the constructor are read again.
+    void changeEvent(QEvent *event) override;
+    void applyTheme();
     // Right click or double click: back to the whole run after a rubber-band zoom.
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;

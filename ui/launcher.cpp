@@ -10,6 +10,7 @@
 #include "workerprocess.h"
 
 #include <QApplication>
+#include <QIcon>
 
 #include <cstdio>
 
@@ -107,6 +108,10 @@ int Launcher::main(int argc, char *argv[])
     // were built untranslated.
     Translations::install(Translations::choose(request.language));
     Lessons::retranslate();
+    // Desktops match the window to io.github.looplab.LoopLab.desktop and its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral(LOOPLAB_APP_ID));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(LOOPLAB_APP_ID),
+                                                 QIcon(QStringLiteral(":/icons/" LOOPLAB_APP_ID ".svg"))));
     MainWindow window;
     window.show();
     if (!request.lesson.isEmpty())

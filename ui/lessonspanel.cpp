@@ -54,6 +54,7 @@ LessonsPanel::LessonsPanel(QWidget *parent)
     m_list->setAccessibleName(tr("Lessons"));
     m_list->setToolTip(tr("Pick a lesson to read it. Enter or a double-click runs it."));
     m_list->setAccessibleDescription(m_list->toolTip());
+    m_list->setStatusTip(m_list->toolTip());
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setUniformItemSizes(true);
     m_list->setIconSize(QSize(12, 12));
@@ -75,6 +76,7 @@ LessonsPanel::LessonsPanel(QWidget *parent)
     m_text->setToolTip(tr("What the selected lesson shows, why, what to look for, and the same pattern in "
                           "asyncio and in Qt."));
     m_text->setAccessibleDescription(m_text->toolTip());
+    m_text->setStatusTip(m_text->toolTip());
     m_text->setOpenLinks(false);
     m_text->setTabChangesFocus(true); // Tab moves on to the button instead of being swallowed
     m_text->setFrameShape(QFrame::NoFrame);
@@ -122,6 +124,11 @@ void LessonsPanel::selectLesson(const QString &name)
     }
 }
 
+void LessonsPanel::focusList()
+{
+    m_list->setFocus(Qt::ShortcutFocusReason);
+}
+
 QString LessonsPanel::currentLesson() const
 {
     const QListWidgetItem *item = m_list->currentItem();
@@ -145,7 +152,7 @@ bool LessonsPanel::eventFilter(QObject *watched, QEvent *event)
 void LessonsPanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::FontChange || Theme::isThemeChange(event))
         applyStyleSheet();
 }
 
@@ -162,6 +169,7 @@ void LessonsPanel::showCurrent()
                             .arg(Lessons::presetSummary(lesson->preset));
     m_run->setToolTip(tip);
     m_run->setAccessibleDescription(tip);
+    m_run->setStatusTip(tip);
 }
 
 void LessonsPanel::chooseCurrent()

@@ -17,6 +17,8 @@ public:
     // Unknown names leave the selection as it is.
     void selectLesson(const QString &name);
     QString currentLesson() const;
+    // Help > Lessons browser: keyboard focus to the list, on the selected lesson.
+    void focusList();
 
 signals:
     void lessonChosen(const QString &name);

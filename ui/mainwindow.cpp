@@ -97,6 +97,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_dashboard->latencyChart(), &LatencyChart::updated, this, showCost);
     connect(m_dashboard->timeline(), &TimelineView::painted, this, showCost);
 
+    // Every toolbar button's tooltip names its shortcut, as the menus do.
+    for (QAction *a : findChildren<QAction *>()) {
+        if (!a->shortcut().isEmpty() && !a->toolTip().contains(QLatin1Char('(')))
+            a->setToolTip(QStringLiteral("%1 (%2)").arg(QString(a->text()).remove(QLatin1Char('&')).remove(QStringLiteral("…")),
+                                                        a->shortcut().toString(QKeySequence::NativeText)));
+    }
+    m_defaultState = saveState();
     readSettings();
     m_dashboard->clear(currentMode());
     updateRunActions();
@@ -217,20 +224,26 @@ void MainWindow::createToolBars()
     m_work->addItem(tr("I/O (blocking sleep)"), int(WorkKind::Io));
     m_work->addItem(tr("CPU (parse + walk JSON)"), int(WorkKind::Cpu));
     m_work->setToolTip(tr("What each task does: a blocking call with no async API, or CPU-bound JSON parsing."));
+    m_work->setStatusTip(m_work->toolTip());
+    m_work->setObjectName(QStringLiteral("work"));
     m_work->setAccessibleName(tr("Work kind"));
     m_ioMs = makeSpinBox(work, 1, 10000, 10, tr(" ms"), tr("How long one blocking I/O task sleeps."));
     m_ioMs->setValue(defaults.ioMs);
+    m_ioMs->setObjectName(QStringLiteral("ioMs"));
     m_ioMs->setAccessibleName(tr("I/O task length"));
     m_jsonKb = makeSpinBox(work, 16, 65536, 256, tr(" KB"), tr("Size of the JSON document one CPU task parses and walks."));
     m_jsonKb->setValue(defaults.jsonKb);
+    m_jsonKb->setObjectName(QStringLiteral("jsonKb"));
     m_jsonKb->setAccessibleName(tr("JSON size"));
     m_periodMs = makeSpinBox(work, 5, 10000, 10, tr(" ms"), tr("One task is submitted every period, from the GUI thread."));
     m_periodMs->setValue(defaults.periodMs);
+    m_periodMs->setObjectName(QStringLiteral("periodMs"));
     m_periodMs->setAccessibleName(tr("Submit period"));
     m_workers = makeSpinBox(work, 1, 64, 1, QString(),
                             tr("Threads in the pool (or worker processes). Fewer than the load makes tasks queue. "
                                "Applies to the next start."));
     m_workers->setValue(defaults.workers);
+    m_workers->setObjectName(QStringLiteral("workers"));
     m_workers->setAccessibleName(tr("Pool workers"));
 
     work->addWidget(new QLabel(tr(" Work: "), work));
@@ -248,15 +261,18 @@ void MainWindow::createToolBars()
                              tr("GIL lesson: how long a waiting thread lets the holder run before asking for the lock "
                                 "(Python's sys.setswitchinterval). Applies to the next start."));
     m_switchMs->setValue(defaults.switchMs);
+    m_switchMs->setObjectName(QStringLiteral("switchMs"));
     m_switchMs->setAccessibleName(tr("GIL switch interval"));
     m_queueCapacity = makeSpinBox(work, 1, 100000, 8, QString(),
                                   tr("Queue lesson: how many items the producer queue holds before the producer blocks. "
                                      "Applies to the next start."));
     m_queueCapacity->setValue(defaults.queueCapacity);
+    m_queueCapacity->setObjectName(QStringLiteral("queueCapacity"));
     m_queueCapacity->setAccessibleName(tr("Queue capacity"));
     m_itemUs = makeSpinBox(work, 0, 1000000, 500, tr(" µs"),
                            tr("Queue lesson: loop time spent handling one item. Applies to the next start."));
     m_itemUs->setValue(defaults.itemUs);
+    m_itemUs->setObjectName(QStringLiteral("itemUs"));
     m_itemUs->setAccessibleName(tr("Item cost"));
     work->addWidget(new QLabel(tr("  GIL switch: "), work));
     work->addWidget(m_switchMs);
@@ -278,6 +294,7 @@ void MainWindow::createToolBars()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
     file->addAction(m_openAction);
     file->addAction(m_saveAction);
     file->addSeparator();
@@ -285,9 +302,12 @@ void MainWindow::createMenus()
     file->addAction(m_traceAction);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setObjectName(QStringLiteral("quit"));
+    quit->setShortcut(QKeySequence(QStringLiteral("Ctrl+Q"))); // QKeySequence::Quit is empty on some platforms
+    quit->setStatusTip(tr("Stop the run and close Loop Lab (Ctrl+Q)."));
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->setObjectName(QStringLiteral("runMenu"));
     run->addAction(m_startStopAction);
     run->addAction(m_clearAction);
     run->addAction(m_compareAction);
@@ -295,6 +315,7 @@ void MainWindow::createMenus()
     run->addActions(m_modeGroup->actions());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(m_followAction);
     view->addAction(m_logScaleAction);
     QMenu *thresholds = view->addMenu(tr("Threshold lines"));
@@ -306,19 +327,73 @@ void MainWindow::createMenus()
         line->setStatusTip(tr("Show or hide this reference line on the latency chart."));
         connect(line, &QAction::toggled, this, [this, i](bool on) { m_dashboard->latencyChart()->setThresholdVisible(i, on); });
         m_thresholdActions << line;
+        m_defaultThresholds << line->isChecked();
     }
     QAction *lessons = m_lessonsDock->toggleViewAction();
+    lessons->setObjectName(QStringLiteral("toggleLessons"));
+    lessons->setText(tr("&Lessons panel"));
     lessons->setShortcut(QKeySequence(QStringLiteral("F1")));
     lessons->setStatusTip(tr("Show or hide the lessons: what each mode teaches and how to read the charts (F1)."));
     view->addAction(lessons);
     view->addSeparator();
     view->addMenu(LanguageMenu::create(this));
 
+    view->addSeparator();
+    QMenu *scheme = view->addMenu(tr("&Theme"));
+    m_schemeGroup = new QActionGroup(this);
+    const struct
+    {
+        Appearance::Scheme scheme;
+        QString text;
+        QString tip;
+    } schemes[] = {
+        {Appearance::Scheme::System, tr("&System"), tr("Follow the desktop's light or dark colours.")},
+        {Appearance::Scheme::Light, tr("&Light"), tr("Light colours, whatever the desktop uses.")},
+        {Appearance::Scheme::Dark, tr("&Dark"), tr("Dark colours, whatever the desktop uses.")},
+    };
+    for (const auto &s : schemes) {
+        QAction *a = scheme->addAction(s.text);
+        a->setObjectName(QStringLiteral("theme-") + Appearance::name(s.scheme));
+        a->setCheckable(true);
+        a->setData(int(s.scheme));
+        a->setStatusTip(s.tip);
+        a->setActionGroup(m_schemeGroup);
+        const Appearance::Scheme chosen = s.scheme;
+        connect(a, &QAction::triggered, this, [this, chosen] { setScheme(chosen); });
+    }
+    m_schemeGroup->actions().constFirst()->setChecked(true);
+    QAction *reset = view->addAction(tr("&Reset to defaults"), this, &MainWindow::resetToDefaults);
+    reset->setObjectName(QStringLiteral("resetDefaults"));
+    reset->setStatusTip(tr("Forget the window layout, mode, workload, view options, theme and export folder."));
+
+    // Every lesson, one click away, for those who never open the panel.
+    QMenu *lessonMenu = menuBar()->addMenu(tr("&Lessons"));
+    lessonMenu->setObjectName(QStringLiteral("lessonsMenu"));
+    lessonMenu->addAction(lessons);
+    lessonMenu->addSeparator();
+    int number = 1;
+    for (const Lesson &lesson : Lessons::all()) {
+        QAction *a = lessonMenu->addAction(tr("%1. %2").arg(number++).arg(lesson.title));
+        a->setObjectName(QStringLiteral("lesson-") + lesson.name);
+        a->setStatusTip(tr("Set this lesson's mode and workload and start it: %1").arg(Lessons::presetSummary(lesson.preset)));
+        const QString name = lesson.name;
+        connect(a, &QAction::triggered, this, [this, name] { applyLesson(name); });
+    }
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *browser = help->addAction(tr("&Lessons browser"), this, &MainWindow::showLessonsBrowser);
+    browser->setObjectName(QStringLiteral("lessonsBrowser"));
+    browser->setShortcut(QKeySequence(QStringLiteral("Shift+F1")));
+    browser->setStatusTip(tr("Open the lessons panel and put the keyboard in its list (Shift+F1)."));
     QAction *howItMeasures = help->addAction(tr("&How Loop Lab measures"), this, &MainWindow::showHowItMeasures);
     howItMeasures->setObjectName(QStringLiteral("howItMeasures"));
-    help->addAction(tr("&About Loop Lab"), this, &MainWindow::showAbout);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    howItMeasures->setStatusTip(tr("The ticker, the stall-corrected figures and the cost of watching."));
+    help->addSeparator();
+    QAction *about = help->addAction(tr("&About Loop Lab"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("about"));
+    about->setStatusTip(tr("Version and licences."));
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setStatusTip(tr("The Qt version Loop Lab runs on, and Qt's licences."));
 }
 
 ExecMode MainWindow::currentMode() const
@@ -607,12 +682,24 @@ void MainWindow::showError(const QString &text)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Loop Lab"),
-                       tr("<h3>Loop Lab %1</h3>"
-                          "<p>Makes event-loop lag visible: a ticker on the GUI thread measures how late it wakes "
-                          "while tasks run blocking on the loop or offloaded to a thread pool.</p>"
-                          "<p>Built with Qt %2 (Core, Widgets, Concurrent, Charts; LGPLv3 / GPLv3).</p>")
-                           .arg(QStringLiteral(LOOPLAB_VERSION), QString::fromLatin1(qVersion())));
+    auto *box = new QMessageBox(QMessageBox::NoIcon, tr("About Loop Lab"),
+        tr("<h3>Loop Lab %1</h3>"
+           "<p>Makes event-loop lag visible: a ticker on the GUI thread measures how late it wakes "
+           "while tasks run blocking on the loop or offloaded to a thread pool.</p>"
+           "<p><b>Licence.</b> Loop Lab is free software: you can redistribute it and/or modify it under the "
+           "terms of the GNU General Public License, version 3 or (at your option) any later version "
+           "(GPL-3.0-or-later). It comes with no warranty. The full text is in the LICENSE file and, on "
+           "Debian, in /usr/share/common-licenses/GPL-3.</p>"
+           "<p><b>Qt %2.</b> Qt Core, Gui, Widgets and Concurrent are used under the GNU Lesser General "
+           "Public License v3 (LGPL-3.0); Qt Charts under the GNU General Public License v3 (GPL-3.0), "
+           "which is why Loop Lab is GPL too. Help &gt; About Qt has more.</p>"
+           "<p>Application id: %3</p>")
+            .arg(QStringLiteral(LOOPLAB_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(LOOPLAB_APP_ID)),
+        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setIconPixmap(QApplication::windowIcon().pixmap(64, 64));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::showHowItMeasures()
@@ -643,9 +730,49 @@ void MainWindow::showHowItMeasures()
     box->open();
 }
 
+void MainWindow::showLessonsBrowser()
+{
+    m_lessonsDock->show();
+    m_lessonsDock->raise();
+    m_lessons->focusList();
+}
+
+void MainWindow::setScheme(Appearance::Scheme scheme)
+{
+    for (QAction *a : m_schemeGroup->actions()) {
+        if (Appearance::Scheme(a->data().toInt()) == scheme)
+            a->setChecked(true);
+    }
+    Appearance::apply(scheme);
+}
+
+void MainWindow::resetToDefaults()
+{
+    if (m_session->isRunning())
+        stopRun();
+    QSettings().clear();
+    restoreState(m_defaultState);
+    m_lessonsDock->show();
+    if (isMaximized() || isFullScreen())
+        showNormal();
+    resize(1280, 860);
+    setControls(RunConfig());
+    m_work->setCurrentIndex(m_work->findData(int(RunConfig().work)));
+    setMode(ExecMode::Inline);
+    m_logScaleAction->setChecked(false);
+    for (int i = 0; i < int(m_thresholdActions.size()); ++i)
+        m_thresholdActions[i]->setChecked(m_defaultThresholds.value(i));
+    setScheme(Appearance::Scheme::System);
+    m_exportFolder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    m_exportTarget = ExportDialog::Target::Dashboard;
+    m_exportScale = 1.0;
+    statusBar()->showMessage(tr("Settings reset to their defaults."), 5000);
+}
+
 void MainWindow::readSettings()
 {
     QSettings settings;
+    setScheme(Appearance::parse(settings.value(QStringLiteral("view/theme")).toString()));
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (!settings.contains(QStringLiteral("window/geometry")))
@@ -671,6 +798,7 @@ void MainWindow::readSettings()
     m_exportFolder = settings.value(QStringLiteral("export/folder"),
                                     QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)).toString();
     m_exportScale = settings.value(QStringLiteral("export/scale"), 1.0).toReal();
+    m_exportTarget = ExportDialog::Target(qBound(0, settings.value(QStringLiteral("export/target"), 0).toInt(), 2));
 }
 
 void MainWindow::writeSettings() const
@@ -694,6 +822,8 @@ void MainWindow::writeSettings() const
     settings.setValue(QStringLiteral("view/thresholds"), thresholds);
     settings.setValue(QStringLiteral("export/folder"), m_exportFolder);
     settings.setValue(QStringLiteral("export/scale"), m_exportScale);
+    settings.setValue(QStringLiteral("export/target"), int(m_exportTarget));
+    settings.setValue(QStringLiteral("view/theme"), Appearance::name(Appearance::current()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "appearance.h"
 #include "exportdialog.h"
 #include "kinds.h"
 #include "livestats.h"
@@ -44,6 +45,10 @@ public:
     bool openRun(const QString &path);
     bool saveRun(const QString &path);
     bool exportTrace(const QString &path);
+    // View > Reset to defaults: layout, mode, workload, view options, theme and export folder.
+    void resetToDefaults();
+    // View > Theme.
+    void setScheme(Appearance::Scheme scheme);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -65,6 +70,7 @@ private:
     void showCompareDialog();
     void showAbout();
     void showHowItMeasures();
+    void showLessonsBrowser();
     void showError(const QString &text);
     void updateControlsForMode();
     void setControls(const RunConfig &config);
@@ -86,6 +92,9 @@ private:
     QAction *m_followAction = nullptr;
     QAction *m_logScaleAction = nullptr;
     QList<QAction *> m_thresholdActions;
+    QActionGroup *m_schemeGroup = nullptr;
+    QVector<bool> m_defaultThresholds;
+    QByteArray m_defaultState; // toolbars and dock as first laid out, for Reset to defaults
     QComboBox *m_work = nullptr;
     QSpinBox *m_ioMs = nullptr;
     QSpinBox *m_jsonKb = nullptr;

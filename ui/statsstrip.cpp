@@ -5,6 +5,7 @@
 #include "theme.h"
 
 #include <QHBoxLayout>
+#include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -96,6 +97,7 @@ void StatsStrip::addFigure(const QString &key, const QString &title, const QStri
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(0);
     auto *caption = new QLabel(title, box);
+    caption->setObjectName(QStringLiteral("caption"));
     QPalette muted = caption->palette();
     muted.setColor(QPalette::WindowText, Theme::mutedTextColor());
     caption->setPalette(muted);
@@ -213,4 +215,18 @@ void StatsStrip::fitFigures()
     }
     for (const Figure &f : std::as_const(m_figures))
         f.box->setHidden(hide.contains(f.box));
+}
+
+void StatsStrip::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (!Theme::isThemeChange(event))
+        return;
+    // Light/dark switch: the captions' muted colour was set by hand.
+    const QList<QLabel *> captions = findChildren<QLabel *>(QStringLiteral("caption"));
+    for (QLabel *caption : captions) {
+        QPalette muted = caption->palette();
+        muted.setColor(QPalette::WindowText, Theme::mutedTextColor());
+        caption->setPalette(muted);
+    }
 }

@@ -1,5 +1,20 @@
 #include "theme.h"
 
+#include <QEvent>
+#include <QGuiApplication>
+#include <QPalette>
+
+bool Theme::isDark()
+{
+    return qGuiApp && QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
+}
+
+bool Theme::isThemeChange(const QEvent *event)
+{
+    const QEvent::Type type = event->type();
+    return type == QEvent::PaletteChange || type == QEvent::ApplicationPaletteChange || type == QEvent::StyleChange;
+}
+
 QColor Theme::workColor(WorkKind kind)
 {
     switch (kind) {
@@ -30,7 +45,7 @@ QColor Theme::modeColor(ExecMode mode)
 QColor Theme::modeBandColor(ExecMode mode)
 {
     QColor c = modeColor(mode);
-    c.setAlpha(28);
+    c.setAlpha(isDark() ? 48 : 28);
     return c;
 }
 
@@ -61,30 +76,30 @@ QColor Theme::failedColor()
 
 QColor Theme::lagColor()
 {
-    return QColor(0x15, 0x65, 0xc0);
+    return isDark() ? QColor(0x64, 0xb5, 0xf6) : QColor(0x15, 0x65, 0xc0);
 }
 
 QColor Theme::gridColor()
 {
-    return QColor(0xdd, 0xdd, 0xdd);
+    return isDark() ? QColor(0x3c, 0x3f, 0x45) : QColor(0xdd, 0xdd, 0xdd);
 }
 
 QColor Theme::textColor()
 {
-    return QColor(0x21, 0x21, 0x21);
+    return isDark() ? QColor(0xe4, 0xe6, 0xea) : QColor(0x21, 0x21, 0x21);
 }
 
 QColor Theme::mutedTextColor()
 {
-    return QColor(0x75, 0x75, 0x75);
+    return isDark() ? QColor(0x9a, 0xa0, 0xa8) : QColor(0x75, 0x75, 0x75);
 }
 
 QColor Theme::backgroundColor()
 {
-    return Qt::white;
+    return isDark() ? QColor(0x1e, 0x1f, 0x22) : QColor(Qt::white);
 }
 
 QColor Theme::alternateLaneColor()
 {
-    return QColor(0xf5, 0xf7, 0xfa);
+    return isDark() ? QColor(0x26, 0x28, 0x2c) : QColor(0xf5, 0xf7, 0xfa);
 }

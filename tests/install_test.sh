@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# ctest "install": `cmake --install` into a temporary root puts the binary, icon, .desktop
+# file and AppStream metainfo in the standard places; then `cpack -G DEB` builds the
+# package and it holds the same files with the Qt libraries as dependencies.
+#   install_test.sh BUILD_DIR APP_ID     (LOOPLAB_SKIP_DEB=1 skips the package)
+set -euo pipefail
+build=$1 id=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+expected=(
+    usr/bin/looplab
+    "usr/share/icons/hicolor/scalable/apps/$id.svg"
+    "usr/share/applications/$id.desktop"
+    "usr/share/metainfo/$id.metainfo.xml"
+    usr/share/doc/looplab/copyright
+)
+
+check_tree() { # root: the files are there, valid, and the binary runs from there
+    local root=$1 f
+    for f in "${expected[@]}"; do
+        [ -s "$root/$f" ] || fail "$f missing under $root"
+    done
+    [ -x "$root/usr/bin/looplab" ] || fail "usr/bin/looplab is not executable"
+    if command -v desktop-file-validate >/dev/null; then
+        desktop-file-validate "$root/usr/share/applications/$id.desktop" || fail "desktop file invalid"
+    fi
+    if command -v appstreamcli >/dev/null; then
+        appstreamcli validate --no-net "$root/usr/share/metainfo/$id.metainfo.xml" >/dev/null \
+            || fail "metainfo invalid"
+    fi
+    grep -q "^Exec=looplab" "$root/usr/share/applications/$id.desktop" || fail "Exec line"
+    grep -q "^Icon=$id\$" "$root/usr/share/applications/$id.desktop" || fail "Icon line"
+    "$root/usr/bin/looplab" --version | grep -q looplab || fail "looplab --version"
+    # The process lesson starts the installed binary again as its own worker.
+    "$root/usr/bin/looplab" run --work cpu --json-kb 64 --mode process --workers 1 --duration 1 \
+        --summary-json "$tmp/summary.json" >/dev/null || fail "process run from $root"
+    grep -q '"tasks_failed": *0' "$tmp/summary.json" || fail "worker processes failed: $(cat "$tmp/summary.json")"
+    grep -q '"tasks": *[1-9]' "$tmp/summary.json" || fail "no task finished: $(cat "$tmp/summary.json")"
+}
+
+DESTDIR="$tmp/root" cmake --install "$build" --prefix /usr >/dev/null
+check_tree "$tmp/root"
+echo "cmake --install: ok"
+
+if [ "${LOOPLAB_SKIP_DEB:-0}" = 1 ] || ! command -v cpack >/dev/null || ! command -v dpkg-deb >/dev/null \
+    || ! command -v dpkg-shlibdeps >/dev/null; then
+    echo "skipping the .deb"
+    exit 0
+fi
+(cd "$tmp" && cpack -G DEB -B "$tmp/pkg" --config "$build/CPackConfig.cmake" >"$tmp/cpack.log" 2>&1) \
+    || { cat "$tmp/cpack.log"; fail "cpack"; }
+deb=$(ls "$tmp"/pkg/*.deb)
+info=$(dpkg-deb -I "$deb")
+echo "$info" | grep -q "Package: looplab" || fail "package name"
+echo "$info" | grep -Eq "Depends:.*libqt6charts6" || fail "no Qt Charts dependency: $info"
+echo "$info" | grep -Eq "Depends:.*libqt6widgets6" || fail "no Qt Widgets dependency: $info"
+contents=$(dpkg-deb -c "$deb")
+for f in "${expected[@]}"; do
+    echo "$contents" | grep -q "\./$f\$" || fail "$f not in the package"
+done
+dpkg-deb -x "$deb" "$tmp/deb"
+check_tree "$tmp/deb"
+echo "$(basename "$deb"): ok"
