@@ -185,6 +185,13 @@ void tst_Cli::badInputExitsTwo_data()
                                          << out;
     QTest::newRow("unwritable trace") << QStringList{QStringLiteral("run"), QStringLiteral("--export-trace"), QStringLiteral("/nonexistent/t.json")}
                                       << QStringLiteral("/nonexistent/t.json");
+    const QString scenario = QDir::temp().filePath(QStringLiteral("looplab-bad-scenario.json"));
+    QFile file(scenario);
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        file.write(R"({"work":"cpu","interval":0})");
+    file.close();
+    row("bad scenario", {QStringLiteral("run"), QStringLiteral("--scenario"), scenario});
+    row("missing scenario", {QStringLiteral("run"), QStringLiteral("--scenario"), QStringLiteral("/nonexistent/s.json")});
     QTest::newRow("unwritable csv") << QStringList{QStringLiteral("run"), QStringLiteral("--export-csv"), QDir::tempPath()}
                                     << QString();
 }
