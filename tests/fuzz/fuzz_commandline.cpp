@@ -1,0 +1,56 @@
+// libFuzzer target: the command line (and through --lesson, the lesson presets). The input
+// is an argument vector, arguments separated by NUL bytes, after "looplab".
+#include "commandline.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+
+namespace {
+std::unique_ptr<QTemporaryDir> g_dir;
+}
+
+extern "C" int LLVMFuzzerInitialize(int *, char ***)
+{
+    // Relative output paths land in an empty folder, and a --scenario naming stdin reads
+    // nothing instead of waiting. The parser checks paths but never writes.
+    g_dir = std::make_unique<QTemporaryDir>();
+    QDir::setCurrent(g_dir->path());
+    if (!std::freopen("/dev/null", "r", stdin))
+        return 1;
+    // Files the seed argument lists name, so --scenario and export get past "no such file".
+    const QByteArray files[][2] = {
+        {"scenario.json", R"({"lesson":"queue","work":"cpu","duration":1,"interval":5,"queue-cap":4})"},
+        {"bad-scenario.json", R"({"work":"disk"})"},
+        {"run.looplab.json", R"({"format":"looplab-run","version":1})"},
+    };
+    for (const auto &[name, content] : files) {
+        QFile file(QString::fromLatin1(name));
+        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+            return 1;
+    }
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    QStringList arguments{QStringLiteral("looplab")};
+    for (const QByteArray &argument : QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)).split('\0'))
+        arguments << QString::fromUtf8(argument);
+    CliRequest request;
+    QString error;
+    if (CommandLine::parse(arguments, &request, &error)) {
+        // Whatever it accepts to run is a valid run.
+        const bool runs = request.command == CliRequest::Command::Run || request.command == CliRequest::Command::Compare;
+        if (runs && (!request.config.validate().isEmpty() || request.config.durationS <= 0))
+            __builtin_trap();
+    } else if (error.isEmpty()) {
+        __builtin_trap();
+    }
+    return 0;
+}
