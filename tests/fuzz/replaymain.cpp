@@ -34,9 +34,9 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const QString path = QFile::decodeName(argv[i]);
         if (QFileInfo(path).isDir()) {
-            // Sorted, so a failure names the same file every time.
+            // Sorted, so a failure names the same file every time; dot files (.gitkeep) skipped.
             QStringList files;
-            QDirIterator it(path, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
             while (it.hasNext())
                 files << it.next();
             files.sort();
