@@ -149,6 +149,9 @@ bool ScenarioFile::parse(const QByteArray &data, Scenario *out, QString *error)
 
 bool ScenarioFile::read(const QString &path, Scenario *out, QString *error)
 {
+    // QFile would warn on stderr about an empty name, beside our one line.
+    if (path.isEmpty())
+        return fail(error, QStringLiteral("the scenario path is empty"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (!QFileInfo::exists(path))

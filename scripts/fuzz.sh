@@ -51,7 +51,7 @@ for target in "${targets[@]}"; do
     dir="$out/$target"
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$dir/log" | tail -1)
     speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$dir/log" | tail -1)
-    last=$(grep -E '^#[0-9]+ .*cov: ' "$dir/log" | tail -1 || true)
+    last=$(grep -E '^#[0-9]+[[:space:]].*cov: ' "$dir/log" | tail -1 || true)
     cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
     ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
     corpus=$(sed -n 's/.* corp: \([0-9]*\).*/\1/p' <<<"$last")

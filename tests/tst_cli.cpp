@@ -191,6 +191,7 @@ void tst_Cli::badInputExitsTwo_data()
         file.write(R"({"work":"cpu","interval":0})");
     file.close();
     row("bad scenario", {QStringLiteral("run"), QStringLiteral("--scenario"), scenario});
+    row("empty scenario path", {QStringLiteral("run"), QStringLiteral("--scenario"), QString()});
     row("missing scenario", {QStringLiteral("run"), QStringLiteral("--scenario"), QStringLiteral("/nonexistent/s.json")});
     QTest::newRow("unwritable csv") << QStringList{QStringLiteral("run"), QStringLiteral("--export-csv"), QDir::tempPath()}
                                     << QString();

@@ -134,6 +134,10 @@ void tst_ScenarioFile::read()
     QVERIFY(!ScenarioFile::read(QStringLiteral("/no/such/scenario.json"), &scenario, &error));
     QCOMPARE(error, QStringLiteral("cannot read /no/such/scenario.json: no such file"));
 
+    // Found by fuzz_commandline: QFile warned about the empty name on stderr.
+    QVERIFY(!ScenarioFile::read(QString(), &scenario, &error));
+    QCOMPARE(error, QStringLiteral("the scenario path is empty"));
+
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("s.json"));
     QFile file(path);
