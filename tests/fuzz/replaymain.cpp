@@ -28,11 +28,14 @@ bool replay(const QString &path)
 
 int main(int argc, char **argv)
 {
+    // Absolute first: a target's initialisation may change the working directory.
+    QStringList paths;
+    for (int i = 1; i < argc; ++i)
+        paths << QFileInfo(QFile::decodeName(argv[i])).absoluteFilePath();
     LLVMFuzzerInitialize(&argc, &argv);
     int inputs = 0;
     bool ok = true;
-    for (int i = 1; i < argc; ++i) {
-        const QString path = QFile::decodeName(argv[i]);
+    for (const QString &path : std::as_const(paths)) {
         if (QFileInfo(path).isDir()) {
             // Sorted, so a failure names the same file every time; dot files (.gitkeep) skipped.
             QStringList files;
