@@ -3,16 +3,14 @@
 #include "commandline.h"
 
 #include <QDir>
-#include <QFile>
-#include <QTemporaryDir>
+#include <QSaveFile>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-#include <memory>
 
 namespace {
-std::unique_ptr<QTemporaryDir> g_dir;
+constexpr char kFiles[] = "/tmp/looplab-fuzz";
 
 // Bad input earns one "looplab:" line on stderr; a Qt warning beside it breaks that promise.
 void trapOnWarning(QtMsgType type, const QMessageLogContext &, const QString &message)
@@ -26,22 +24,23 @@ void trapOnWarning(QtMsgType type, const QMessageLogContext &, const QString &me
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***)
 {
-    // Relative output paths land in an empty folder, and a --scenario naming stdin reads
-    // nothing instead of waiting. The parser checks paths but never writes.
     qInstallMessageHandler(trapOnWarning);
-    g_dir = std::make_unique<QTemporaryDir>();
-    QDir::setCurrent(g_dir->path());
+    // A --scenario naming stdin reads nothing instead of waiting.
     if (!std::freopen("/dev/null", "r", stdin))
         return 1;
-    // Files the seed argument lists name, so --scenario and export get past "no such file".
+    // Files the seed argument lists name, at a fixed place so that inputs can name them
+    // (the working directory stays: libFuzzer's own paths may be relative to it). The
+    // parser checks output paths but never writes them.
+    if (!QDir().mkpath(QString::fromLatin1(kFiles)))
+        return 1;
     const QByteArray files[][2] = {
         {"scenario.json", R"({"lesson":"queue","work":"cpu","duration":1,"interval":5,"queue-cap":4})"},
         {"bad-scenario.json", R"({"work":"disk"})"},
         {"run.looplab.json", R"({"format":"looplab-run","version":1})"},
     };
     for (const auto &[name, content] : files) {
-        QFile file(QString::fromLatin1(name));
-        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+        QSaveFile file(QString::fromLatin1(kFiles) + QLatin1Char('/') + QString::fromLatin1(name));
+        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit())
             return 1;
     }
     return 0;
