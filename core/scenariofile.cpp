@@ -38,13 +38,16 @@ QString quotedKey(const QString &key)
     return QLatin1Char('"') + key + QLatin1Char('"');
 }
 
-QString text(const QJsonObject &object, const QString &key, bool *ok, QString *error)
+// An optional text value: false, with *error set, when it is there but not text.
+bool optionalText(const QJsonObject &object, const char *key, QString *out, QString *error)
 {
-    const QJsonValue value = object.value(key);
-    *ok = value.isString();
-    if (!*ok)
-        fail(error, quotedKey(key) + QStringLiteral(" must be text"));
-    return value.toString();
+    const QJsonValue value = object.value(QLatin1String(key));
+    if (value.isUndefined())
+        return true;
+    if (!value.isString())
+        return fail(error, quotedKey(QLatin1String(key)) + QStringLiteral(" must be text"));
+    *out = value.toString();
+    return true;
 }
 } // namespace
 
@@ -93,33 +96,28 @@ bool ScenarioFile::parse(const QByteArray &data, Scenario *out, QString *error)
     }
 
     Scenario scenario;
-    bool ok = true;
-    if (object.contains(QLatin1String("description")))
-        text(object, QStringLiteral("description"), &ok, error);
-    if (ok && object.contains(QLatin1String("lesson"))) {
-        scenario.lesson = text(object, QStringLiteral("lesson"), &ok, error);
-        const Lesson *lesson = ok ? Lessons::find(scenario.lesson) : nullptr;
-        if (ok && !lesson)
+    QString description, work, mode;
+    if (!optionalText(object, "description", &description, error) || !optionalText(object, "lesson", &scenario.lesson, error)
+        || !optionalText(object, "work", &work, error) || !optionalText(object, "mode", &mode, error))
+        return false;
+    if (object.contains(QLatin1String("lesson"))) {
+        const Lesson *lesson = Lessons::find(scenario.lesson);
+        if (!lesson)
             return fail(error, QStringLiteral("unknown lesson '%1' in \"lesson\" (use one of: %2)")
                                    .arg(scenario.lesson, Lessons::names().join(QStringLiteral(", "))));
-        if (lesson)
-            scenario.config = lesson->preset;
+        scenario.config = lesson->preset;
     }
-    if (ok && object.contains(QLatin1String("work"))) {
-        const QString work = text(object, QStringLiteral("work"), &ok, error);
-        if (ok && !Kinds::parse(work, &scenario.config.work))
+    if (object.contains(QLatin1String("work"))) {
+        if (!Kinds::parse(work, &scenario.config.work))
             return fail(error, QStringLiteral("unknown work '%1' in \"work\" (use io or cpu)").arg(work));
         scenario.keys << QStringLiteral("work");
     }
-    if (ok && object.contains(QLatin1String("mode"))) {
-        const QString mode = text(object, QStringLiteral("mode"), &ok, error);
-        if (ok && !Kinds::parse(mode, &scenario.config.mode))
+    if (object.contains(QLatin1String("mode"))) {
+        if (!Kinds::parse(mode, &scenario.config.mode))
             return fail(error, QStringLiteral("unknown mode '%1' in \"mode\" (use one of: %2)")
                                    .arg(mode, Kinds::modeNames().join(QStringLiteral(", "))));
         scenario.keys << QStringLiteral("mode");
     }
-    if (!ok)
-        return false;
     if (object.contains(QLatin1String("duration"))) {
         const QJsonValue value = object.value(QLatin1String("duration"));
         // A headless run needs an end, as --duration does.
