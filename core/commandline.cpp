@@ -2,6 +2,7 @@
 
 #include "lessons.h"
 #include "runexport.h"
+#include "scenariofile.h"
 #include "translations.h"
 
 #include <QCommandLineParser>
@@ -84,6 +85,8 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliR
          QStringLiteral("N")},
         {QStringLiteral("lesson"), QStringLiteral("Run a lesson's preset (see looplab lessons); other options override it."),
          QStringLiteral("NAME")},
+        {QStringLiteral("scenario"), QStringLiteral("Read the run's parameters from a JSON file; options given here override it."),
+         QStringLiteral("FILE")},
         {QStringLiteral("switch-ms"), QStringLiteral("gil: switch interval in ms (default 5, as sys.setswitchinterval)."),
          QStringLiteral("MS")},
         {QStringLiteral("queue-cap"), QStringLiteral("queue: capacity of the producer queue (default 32)."), QStringLiteral("N")},
@@ -152,24 +155,29 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliR
         request->config.durationS = 3;
     }
 
+    // Layers, each overriding the one before: defaults, the lesson's preset, the scenario
+    // file, the options given here.
     RunConfig &c = request->config;
-    if (parser.isSet(QStringLiteral("lesson"))) {
-        const Lesson *lesson = Lessons::find(parser.value(QStringLiteral("lesson")));
+    Scenario scenario;
+    if (parser.isSet(QStringLiteral("scenario")) && !ScenarioFile::read(parser.value(QStringLiteral("scenario")), &scenario, error))
+        return false;
+    const QString lessonName = parser.isSet(QStringLiteral("lesson")) ? parser.value(QStringLiteral("lesson")) : scenario.lesson;
+    if (!lessonName.isEmpty()) {
+        const Lesson *lesson = Lessons::find(lessonName);
         if (!lesson) {
             *error = QStringLiteral("unknown lesson '%1' (use one of: %2)")
-                         .arg(parser.value(QStringLiteral("lesson")), Lessons::names().join(QStringLiteral(", ")));
+                         .arg(lessonName, Lessons::names().join(QStringLiteral(", ")));
             return false;
         }
         c = lesson->preset;
         request->lesson = lesson->name;
     }
-    if ((parser.isSet(QStringLiteral("work")) || request->lesson.isEmpty())
-        && !Kinds::parse(parser.value(QStringLiteral("work")), &c.work)) {
+    scenario.applyTo(&c);
+    if (parser.isSet(QStringLiteral("work")) && !Kinds::parse(parser.value(QStringLiteral("work")), &c.work)) {
         *error = QStringLiteral("unknown work '%1' (use io or cpu)").arg(parser.value(QStringLiteral("work")));
         return false;
     }
-    if ((parser.isSet(QStringLiteral("mode")) || request->lesson.isEmpty())
-        && !Kinds::parse(parser.value(QStringLiteral("mode")), &c.mode)) {
+    if (parser.isSet(QStringLiteral("mode")) && !Kinds::parse(parser.value(QStringLiteral("mode")), &c.mode)) {
         *error = QStringLiteral("unknown mode '%1' (use one of: %2)")
                      .arg(parser.value(QStringLiteral("mode")), Kinds::modeNames().join(QStringLiteral(", ")));
         return false;

@@ -188,6 +188,14 @@ void tst_Cli::badInputExitsTwo_data()
                                          << out;
     QTest::newRow("unwritable trace") << QStringList{QStringLiteral("run"), QStringLiteral("--export-trace"), QStringLiteral("/nonexistent/t.json")}
                                       << QStringLiteral("/nonexistent/t.json");
+    const QString scenario = QDir::temp().filePath(QStringLiteral("looplab-bad-scenario.json"));
+    QFile file(scenario);
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        file.write(R"({"work":"cpu","interval":0})");
+    file.close();
+    row("bad scenario", {QStringLiteral("run"), QStringLiteral("--scenario"), scenario});
+    row("empty scenario path", {QStringLiteral("run"), QStringLiteral("--scenario"), QString()});
+    row("missing scenario", {QStringLiteral("run"), QStringLiteral("--scenario"), QStringLiteral("/nonexistent/s.json")});
     QTest::newRow("unwritable csv") << QStringList{QStringLiteral("run"), QStringLiteral("--export-csv"), QDir::tempPath()}
                                     << QString();
 }

@@ -1,5 +1,7 @@
 #include "commandline.h"
+#include "lessons.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,12 +17,23 @@ private slots:
     void lessonPresetAndOverrides();
     void lessonsCommand();
     void everyModeParses();
+    void scenarioLayers();
+    void badScenario_data();
+    void badScenario();
 };
 
 namespace {
 QStringList args(const QString &line)
 {
     return QStringList{QStringLiteral("looplab")} + line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+        return {};
+    return path;
 }
 } // namespace
 
@@ -177,6 +190,78 @@ void tst_CommandLine::everyModeParses()
                  qPrintable(error));
         QCOMPARE(request.config.mode, mode);
     }
+}
+
+void tst_CommandLine::scenarioLayers()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("s.json"),
+                                   R"({"lesson":"queue","work":"cpu","queue-cap":4,"interval":5,"duration":1})");
+    const RunConfig queue = Lessons::find(QStringLiteral("queue"))->preset;
+    CliRequest request;
+    QString error;
+    QVERIFY2(CommandLine::parse(args(QStringLiteral("run --scenario ") + path), &request, &error), qPrintable(error));
+    QCOMPARE(request.lesson, QStringLiteral("queue"));
+    QCOMPARE(request.config.mode, queue.mode);
+    QCOMPARE(request.config.itemUs, queue.itemUs);
+    QCOMPARE(request.config.work, WorkKind::Cpu);
+    QCOMPARE(request.config.queueCapacity, 4);
+    QCOMPARE(request.config.intervalMs, 5);
+    QCOMPARE(request.config.durationS, 1.0);
+
+    // Options given on the command line override the file.
+    request = {};
+    QVERIFY2(CommandLine::parse(args(QStringLiteral("run --interval 20 --mode pool --scenario ") + path), &request, &error),
+             qPrintable(error));
+    QCOMPARE(request.config.intervalMs, 20);
+    QCOMPARE(request.config.mode, ExecMode::Pool);
+    QCOMPARE(request.config.queueCapacity, 4);
+
+    // --lesson replaces the file's lesson; the file's parameters still apply over its preset.
+    request = {};
+    QVERIFY2(CommandLine::parse(args(QStringLiteral("run --lesson gil --scenario ") + path), &request, &error),
+             qPrintable(error));
+    QCOMPARE(request.lesson, QStringLiteral("gil"));
+    QCOMPARE(request.config.mode, ExecMode::Gil);
+    QCOMPARE(request.config.queueCapacity, 4);
+
+    request = {};
+    QVERIFY2(CommandLine::parse(args(QStringLiteral("compare --modes inline,pool --scenario ") + path), &request, &error),
+             qPrintable(error));
+    QCOMPARE(request.command, CliRequest::Command::Compare);
+    QCOMPARE(request.config.durationS, 1.0);
+}
+
+void tst_CommandLine::badScenario_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("extra");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("out of range") << QByteArray(R"({"interval":0})") << QString() << QStringLiteral(": interval must be");
+    // The file is judged on its own, even where an option would override the bad value.
+    QTest::newRow("overridden") << QByteArray(R"({"interval":0})") << QStringLiteral("--interval 5")
+                                << QStringLiteral(": interval must be");
+    QTest::newRow("unknown key") << QByteArray(R"({"speed":"fast"})") << QString() << QStringLiteral("unknown key \"speed\"");
+    QTest::newRow("wrong type") << QByteArray(R"({"workers":"4"})") << QString() << QStringLiteral("\"workers\" needs a whole number");
+    QTest::newRow("not json") << QByteArray("workers: 4") << QString() << QStringLiteral("not JSON");
+    QTest::newRow("bad option beside it") << QByteArray("{}") << QStringLiteral("--workers 0") << QStringLiteral("workers must be");
+}
+
+void tst_CommandLine::badScenario()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, extra);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("s.json"), content);
+    CliRequest request;
+    QString error;
+    QVERIFY(!CommandLine::parse(args(QStringLiteral("run --scenario ") + path + QLatin1Char(' ') + extra), &request, &error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    QVERIFY(!error.contains(QLatin1Char('\n')));
+
+    QVERIFY(!CommandLine::parse(args(QStringLiteral("run --scenario /no/such/s.json")), &request, &error));
+    QCOMPARE(error, QStringLiteral("cannot read /no/such/s.json: no such file"));
 }
 
 QTEST_GUILESS_MAIN(tst_CommandLine)
