@@ -189,6 +189,7 @@ void LatencyChart::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 
     m_originNs = originNs;
     m_nowNs = originNs;
     m_points.clear();
+    m_pyramid.clear();
     m_cachedTicks = 0;
     m_modeSwitches.clear();
     m_zoomed = false;
@@ -325,11 +326,12 @@ void LatencyChart::pullTicks()
     for (quint32 i = m_cachedTicks; i < count; ++i)
         m_points.append(LagDecimator::toPoint(m_recorder->tick(i), m_originNs));
     m_cachedTicks = count;
+    m_pyramid.append(m_points.constData(), m_points.size());
 }
 
 void LatencyChart::rebuild()
 {
-    m_rebuildPending = false;
+    m_rebuildCall.cancel();
     if (m_recorder)
         m_modeSwitches = m_recorder->modeSwitches();
 
@@ -364,7 +366,7 @@ void LatencyChart::rebuild()
     const LagDecimator decimator(x0, x1, columns);
     QList<QPointF> plotted;
     plotted.reserve(decimator.maxPoints());
-    decimator.decimate(first, last, &plotted);
+    decimator.decimate(begin, first - begin, last - begin, m_pyramid, &plotted);
 
     double observedMax = 0;
     for (QPointF &p : plotted) {
@@ -403,19 +405,6 @@ void LatencyChart::rebuild()
     for (ReferenceLine &r : m_references)
         r.series->replace(QList<QPointF>{QPointF(x0, r.ms), QPointF(x1, r.ms)});
     placeReferenceLabels();
-}
-
-void LatencyChart::scheduleRebuild()
-{
-    if (m_rebuildPending)
-        return;
-    m_rebuildPending = true;
-    QMetaObject::invokeMethod(
-        this, [this] {
-            if (m_rebuildPending)
-                rebuild();
-        },
-        Qt::QueuedConnection);
 }
 
 void LatencyChart::resetZoom()
@@ -488,14 +477,14 @@ void LatencyChart::onXRangeChanged(double min, double max)
     m_zoomStart = min;
     m_zoomEnd = max;
     // The rubber band is still changing the axes; decimate for the new range afterwards.
-    scheduleRebuild();
+    m_rebuildCall.schedule();
 }
 
 void LatencyChart::onPlotAreaChanged()
 {
     placeReferenceLabels();
     if (plotColumns() != m_lastColumns)
-        scheduleRebuild();
+        m_rebuildCall.schedule();
 }
 
 void LatencyChart::placeReferenceLabels()
