@@ -3,6 +3,8 @@
 #include "benchtable.h"
 
 #include "dashboard.h"
+#include "lagdecimator.h"
+#include "lagpyramid.h"
 #include "latencychart.h"
 #include "mainwindow.h"
 #include "monotonicclock.h"
@@ -78,13 +80,16 @@ void BM_TimelinePaint(benchmark::State &state)
 {
     const int spans = int(state.range(0));
     const bool zoomed = state.range(1) != 0;
-    const std::string label = "timeline " + std::to_string(spans) + (zoomed ? " zoom1s" : " full");
+    const bool everySpan = state.range(2) != 0; // the level-of-detail pyramid off, for comparison
+    const std::string label = "timeline " + std::to_string(spans) + (zoomed ? " zoom1s" : " full")
+                              + (everySpan ? " every" : "");
     auto &recorder = g_spanRecorders[spans];
     if (!recorder)
         recorder = makeSpanRecorder(spans, 60 * kSec);
     const qint64 end = kOrigin + 60 * kSec;
 
     TimelineView view;
+    view.setLevelOfDetail(!everySpan);
     view.resize(1920, view.preferredHeight());
     view.show();
     QApplication::processEvents();
@@ -115,7 +120,8 @@ void BM_TimelinePaint(benchmark::State &state)
     g_selfPaintMs[label] = view.lastPaintNs() / 1e6;
 }
 BENCHMARK(BM_TimelinePaint)
-    ->ArgsProduct({{10000, 100000, 1000000}, {0, 1}})
+    ->ArgsProduct({{10000, 100000, 1000000}, {0, 1}, {0}})
+    ->Args({1000000, 0, 1})
     ->Iterations(20)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
@@ -170,6 +176,38 @@ void BM_LatencyChart(benchmark::State &state)
     state.counters["points"] = chart.plottedPointCount();
 }
 BENCHMARK(BM_LatencyChart)->Arg(1)->Arg(0)->Iterations(20)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+// The whole-run decimation alone, 3.6 M points into 1920 columns: one pass over every point
+// against the min/max pyramid, in the same run.
+std::map<std::string, std::vector<double>> g_decimateMs;
+
+void BM_DecimateWholeRun(benchmark::State &state)
+{
+    const bool pyramid = state.range(0) != 0;
+    static QVector<QPointF> points;
+    static LagPyramid levels;
+    if (points.isEmpty()) {
+        for (quint32 i = 0; i < kHourTicks; ++i)
+            points.append(LagDecimator::toPoint(makeTick(i), kOrigin));
+        levels.append(points.constData(), points.size());
+    }
+    const LagDecimator decimator(0, points.constLast().x(), 1920);
+    std::vector<double> &runs = g_decimateMs[pyramid ? "pyramid" : "every point"];
+    runs.clear();
+    QList<QPointF> out;
+    for (auto _ : state) {
+        QElapsedTimer timer;
+        timer.start();
+        out.clear();
+        if (pyramid)
+            decimator.decimate(points.constData(), 0, points.size(), levels, &out);
+        else
+            decimator.decimate(points.constData(), points.constData() + points.size(), &out);
+        runs.push_back(elapsedMs(timer));
+        benchmark::DoNotOptimize(out.size());
+    }
+}
+BENCHMARK(BM_DecimateWholeRun)->Arg(0)->Arg(1)->Iterations(20)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 // ---- 5. PNG export ------------------------------------------------------------------------
 
@@ -319,6 +357,9 @@ int main(int argc, char **argv)
         const std::string n = spans == 10000 ? "10k" : spans == 100000 ? "100k" : "1M";
         addFrameRow("Timeline paint <= 16 ms, " + n + " spans, full width (60 s)",
                     "timeline " + std::to_string(spans) + " full", 16, "1920 px wide, refresh + showAll + repaint");
+        if (spans == 1000000)
+            addFrameRow("Timeline paint, 1M spans, full width, every span drawn (pyramid off)",
+                        "timeline 1000000 full every", 1e9, "same run, for comparison");
         addFrameRow("Timeline paint <= 16 ms, " + n + " spans, zoomed to 1 s",
                     "timeline " + std::to_string(spans) + " zoom1s", 16, "1920 px wide, refresh + showRange + repaint");
     }
@@ -326,6 +367,11 @@ int main(int argc, char **argv)
                 "1920x400, +16 ticks, refresh + repaint", "own refresh (lastUpdateNs)");
     addFrameRow("Latency chart <= 16 ms/frame, 3.6 M ticks, whole run", "chart whole run", 16,
                 "1920x400, +16 ticks, refresh + repaint", "own refresh (lastUpdateNs)");
+    for (const auto &[name, runs] : g_decimateMs) {
+        if (!runs.empty())
+            addInfo("Whole-run decimation, 3.6 M points to 1920 columns, " + name, fmt("%.2f ms", median(runs)),
+                    "median of " + std::to_string(runs.size()));
+    }
     if (!g_exportMs.empty()) {
         const double med = median(g_exportMs);
         addRow("PNG export of dashboard 3840x2160 <= 1 s", fmt("%.0f ms", med), med <= 1000 && g_exportError.isEmpty(),
