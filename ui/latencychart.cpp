@@ -36,6 +36,7 @@ constexpr double kLogAxisMinMs = kLogMinMs * (1.0 - 1e-9);
 constexpr double kHeadroom = 1.1;
 // Roughly one x tick label per this many pixels.
 constexpr double kPxPerXTick = 110.0;
+constexpr double kLagPenWidth = 1.4;
 
 // The smallest of 1, 2, 2.5 or 5 times a power of ten that is >= value.
 double niceStep(double value)
@@ -155,7 +156,7 @@ LatencyChart::LatencyChart(QWidget *parent)
 
     m_lagSeries = new QLineSeries(this);
     m_lagSeries->setName(QStringLiteral("tick lateness"));
-    QPen lagPen(Theme::lagColor(), 1.4);
+    QPen lagPen(Theme::lagColor(), kLagPenWidth);
     lagPen.setJoinStyle(Qt::RoundJoin);
     m_lagSeries->setPen(lagPen);
     c->addSeries(m_lagSeries);
@@ -400,6 +401,15 @@ void LatencyChart::rebuild()
     m_applyingRange = false;
     m_yMaxMs = yMax;
 
+    // More points than pixel columns: the min/max zigzag reads as a band, and a 1 px cosmetic
+    // line takes the raster engine's fast path instead of stroking thousands of round joins.
+    const bool dense = plotted.size() > columns;
+    QPen pen = m_lagSeries->pen();
+    if (pen.isCosmetic() != dense) {
+        pen.setCosmetic(dense);
+        pen.setWidthF(dense ? 1.0 : kLagPenWidth);
+        m_lagSeries->setPen(pen);
+    }
     m_lagSeries->replace(plotted);
     updateBands(x0, x1, yMin, yMax);
     for (ReferenceLine &r : m_references)

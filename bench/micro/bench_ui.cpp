@@ -129,6 +129,7 @@ BENCHMARK(BM_TimelinePaint)
 // ---- 4. Latency chart -------------------------------------------------------------------
 
 std::shared_ptr<Recorder> g_tickRecorder;
+std::map<std::string, std::vector<double>[3]> g_parts; // refresh, queued events, repaint
 constexpr quint32 kHourTicks = 3600 * 1000;
 
 void BM_LatencyChart(benchmark::State &state)
@@ -168,9 +169,14 @@ void BM_LatencyChart(benchmark::State &state)
         state.ResumeTiming();
         timer.restart();
         chart.refresh(makeTick(recorder.tickCount()).expectedNs);
+        const double refreshed = elapsedMs(timer);
         QApplication::processEvents(); // the chart coalesces its rebuild into a queued call
+        const double processed = elapsedMs(timer);
         chart.viewport()->repaint();
         frames.push_back(elapsedMs(timer));
+        g_parts[label][0].push_back(refreshed);
+        g_parts[label][1].push_back(processed - refreshed);
+        g_parts[label][2].push_back(frames.back() - processed);
     }
     g_selfPaintMs[label] = chart.lastUpdateNs() / 1e6;
     state.counters["points"] = chart.plottedPointCount();
@@ -367,6 +373,11 @@ int main(int argc, char **argv)
                 "1920x400, +16 ticks, refresh + repaint", "own refresh (lastUpdateNs)");
     addFrameRow("Latency chart <= 16 ms/frame, 3.6 M ticks, whole run", "chart whole run", 16,
                 "1920x400, +16 ticks, refresh + repaint", "own refresh (lastUpdateNs)");
+    for (const auto &[label, parts] : g_parts) {
+        if (!parts[0].empty())
+            addInfo("Latency chart frame parts, " + label, fmt("%.2f ms", median(parts[0])) + fmt(" + %.2f", median(parts[1]))
+                    + fmt(" + %.2f ms", median(parts[2])), "medians: refresh + queued events + repaint");
+    }
     for (const auto &[name, runs] : g_decimateMs) {
         if (!runs.empty())
             addInfo("Whole-run decimation, 3.6 M points to 1920 columns, " + name, fmt("%.2f ms", median(runs)),
