@@ -93,9 +93,17 @@ void LagDecimator::decimate(const QPointF *points, qsizetype first, qsizetype la
             }
             // [j - 1, stretchEnd) is sorted and its first point is in this column.
             const qsizetype stretchEnd = descent != descents.cend() ? qMin(*descent, last) : last;
-            const QPointF *next = std::partition_point(points + j, points + stretchEnd,
-                                                       [&](const QPointF &p) { return columnOf(p.x()) <= column; });
-            j = next - points;
+            // Galloping, then binary search: the column's end is usually near, and the
+            // probes stay in memory the next column reads anyway.
+            auto inColumn = [&](const QPointF &p) { return columnOf(p.x()) <= column; };
+            qsizetype step = 1;
+            qsizetype lo = j;
+            while (lo + step < stretchEnd && inColumn(points[lo + step])) {
+                lo += step;
+                step *= 2;
+            }
+            const qsizetype hi = qMin(stretchEnd, lo + step);
+            j = std::partition_point(points + lo, points + hi, inColumn) - points;
             if (j < stretchEnd)
                 break;
         }

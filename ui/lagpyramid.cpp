@@ -1,19 +1,5 @@
 #include "lagpyramid.h"
 
-namespace {
-// Keeps the earlier index on ties: blocks are visited in index order.
-void takeLower(const QPointF *points, qint32 candidate, qsizetype &best)
-{
-    if (best < 0 || points[candidate].y() < points[best].y())
-        best = candidate;
-}
-
-void takeHigher(const QPointF *points, qint32 candidate, qsizetype &best)
-{
-    if (best < 0 || points[candidate].y() > points[best].y())
-        best = candidate;
-}
-} // namespace
 
 void LagPyramid::clear()
 {
@@ -37,13 +23,20 @@ void LagPyramid::append(const QPointF *points, qsizetype count)
     if (m_levels.isEmpty())
         m_levels.append(QVector<Block>());
     for (qsizetype b = m_levels[0].size(); (b + 1) * base <= count; ++b) {
-        qsizetype lo = -1;
-        qsizetype hi = -1;
-        for (qsizetype i = b * base; i < (b + 1) * base; ++i) {
-            takeLower(points, qint32(i), lo);
-            takeHigher(points, qint32(i), hi);
+        // Strict comparisons keep the first of equal values.
+        Block block{points[b * base].y(), points[b * base].y(), qint32(b * base), qint32(b * base)};
+        for (qsizetype i = b * base + 1; i < (b + 1) * base; ++i) {
+            const double y = points[i].y();
+            if (y < block.loY) {
+                block.loY = y;
+                block.lo = qint32(i);
+            }
+            if (y > block.hiY) {
+                block.hiY = y;
+                block.hi = qint32(i);
+            }
         }
-        m_levels[0].append({qint32(lo), qint32(hi)});
+        m_levels[0].append(block);
     }
     for (int k = 0; m_levels[k].size() >= 2; ++k) {
         if (k + 1 == m_levels.size())
@@ -53,15 +46,30 @@ void LagPyramid::append(const QPointF *points, qsizetype count)
         for (qsizetype b = level.size(); 2 * b + 1 < below.size(); ++b) {
             const Block &l = below[2 * b];
             const Block &r = below[2 * b + 1];
-            level.append({points[r.lo].y() < points[l.lo].y() ? r.lo : l.lo,
-                          points[r.hi].y() > points[l.hi].y() ? r.hi : l.hi});
+            const bool rightLower = r.loY < l.loY;
+            const bool rightHigher = r.hiY > l.hiY;
+            level.append({rightLower ? r.loY : l.loY, rightHigher ? r.hiY : l.hiY, rightLower ? r.lo : l.lo,
+                          rightHigher ? r.hi : l.hi});
         }
     }
 }
 
 LagPyramid::Extremes LagPyramid::extremes(const QPointF *points, qsizetype first, qsizetype last) const
 {
+    // Visited in index order with strict comparisons, so ties keep the earliest point.
     Extremes e;
+    double loY = 0;
+    double hiY = 0;
+    auto take = [&](double lowY, qsizetype low, double highY, qsizetype high) {
+        if (e.lo < 0 || lowY < loY) {
+            loY = lowY;
+            e.lo = low;
+        }
+        if (e.hi < 0 || highY > hiY) {
+            hiY = highY;
+            e.hi = high;
+        }
+    };
     qsizetype i = first;
     while (i < last) {
         // The coarsest whole block that starts at i and ends by last.
@@ -74,14 +82,12 @@ LagPyramid::Extremes LagPyramid::extremes(const QPointF *points, qsizetype first
             level = k;
         }
         if (level < 0) {
-            takeLower(points, qint32(i), e.lo);
-            takeHigher(points, qint32(i), e.hi);
+            take(points[i].y(), i, points[i].y(), i);
             ++i;
             continue;
         }
         const Block &block = m_levels[level][i >> (kBaseShift + level)];
-        takeLower(points, block.lo, e.lo);
-        takeHigher(points, block.hi, e.hi);
+        take(block.loY, block.lo, block.hiY, block.hi);
         i += qsizetype(1) << (kBaseShift + level);
     }
     return e;
