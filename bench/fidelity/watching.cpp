@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QThread>
 #include <QTimer>
 
 #include <QHash>
@@ -36,17 +37,18 @@ public:
 
     bool notify(QObject *receiver, QEvent *event) override
     {
-        if (!profiling)
+        if (!profiling || QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
-        const int type = event->type();
+        // Named before dispatch: a DeferredDelete takes the receiver with it.
+        const QByteArray key = QByteArray(receiver->metaObject()->className()) + ' '
+                               + QMetaEnum::fromType<QEvent::Type>().valueToKey(event->type())
+                               + (m_depth ? " (nested)" : "");
         QElapsedTimer timer;
         timer.start();
         ++m_depth;
         const bool result = QApplication::notify(receiver, event);
         --m_depth;
         const qint64 ns = timer.nsecsElapsed();
-        const QByteArray key = QByteArray(receiver->metaObject()->className()) + ' '
-                               + QMetaEnum::fromType<QEvent::Type>().valueToKey(type) + (m_depth ? " (nested)" : "");
         Cost &c = m_costs[key];
         ++c.count;
         c.totalNs += ns;
@@ -61,7 +63,9 @@ public:
 
     void print(double seconds) const
     {
-        std::vector<std::pair<QByteArray, Cost>> rows(m_costs.cbegin(), m_costs.cend());
+        std::vector<std::pair<QByteArray, Cost>> rows;
+        for (auto it = m_costs.cbegin(); it != m_costs.cend(); ++it)
+            rows.emplace_back(it.key(), it.value());
         std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.second.totalNs > b.second.totalNs; });
         std::printf("profile busy_ms=%.1f of %.1f s (%.2f %%), top-level dispatches over 0.5 ms: %lld\n",
                     m_busyNs / 1e6, seconds, 100.0 * m_busyNs / (seconds * 1e9), m_over500us);
