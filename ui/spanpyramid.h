@@ -3,7 +3,6 @@
 #include <QtGlobal>
 
 #include <algorithm>
-#include <limits>
 #include <vector>
 
 // Finished spans indexed so a wide timeline frame costs O(pixel columns × tracks), not
@@ -32,6 +31,8 @@ public:
     // Calls f(id) for every span at minLevel or above that may reach into [fromNs, toNs].
     template<typename F>
     void forLongSpans(int minLevel, qint64 fromNs, qint64 toNs, F f) const;
+    // How many spans forLongSpans() would visit, by binary search alone.
+    qsizetype countLongSpans(int minLevel, qint64 fromNs, qint64 toNs) const;
 
 private:
     struct Entry
@@ -42,6 +43,9 @@ private:
     };
     static bool before(const Entry &a, const Entry &b) { return a.anchorNs < b.anchorNs; }
     static void insert(std::vector<Entry> &entries, const Entry &e);
+    // The level's entries that may reach into [fromNs, toNs].
+    std::pair<std::vector<Entry>::const_iterator, std::vector<Entry>::const_iterator>
+    reaching(int level, qint64 fromNs, qint64 toNs) const;
 
     std::vector<std::vector<Entry>> m_tracks;
     std::vector<Entry> m_byLevel[kLevels];
@@ -70,7 +74,15 @@ void SpanPyramid::forShortColumns(int track, int minLevel, int firstColumn, int 
         }
         if (found) {
             mark(c);
-            it = std::partition_point(it, entries.cend(), [&](const Entry &e) { return column(e.anchorNs) <= c; });
+            // Galloping, then binary search: the next column is usually a few entries on, and
+            // the probes stay in memory already read.
+            auto inColumn = [&](const Entry &e) { return column(e.anchorNs) <= c; };
+            ptrdiff_t step = 1;
+            while (step < entries.cend() - it && inColumn(*(it + step))) {
+                it += step;
+                step *= 2;
+            }
+            it = std::partition_point(it, it + std::min<ptrdiff_t>(step, entries.cend() - it), inColumn);
         }
     }
 }
@@ -79,16 +91,8 @@ template<typename F>
 void SpanPyramid::forLongSpans(int minLevel, qint64 fromNs, qint64 toNs, F f) const
 {
     for (int level = qMax(0, minLevel); level < kLevels; ++level) {
-        const std::vector<Entry> &entries = m_byLevel[level];
-        if (entries.empty())
-            continue;
-        // Every part of a span at this level is shorter than 2^(level+1) ns, so it lies
-        // within that distance of its anchor.
-        const qint64 reach = level >= 62 ? (qint64(1) << 62) : (qint64(2) << level);
-        const qint64 lo = fromNs > std::numeric_limits<qint64>::min() + reach ? fromNs - reach : fromNs;
-        const qint64 hi = toNs < std::numeric_limits<qint64>::max() - reach ? toNs + reach : toNs;
-        auto it = std::partition_point(entries.cbegin(), entries.cend(), [lo](const Entry &e) { return e.anchorNs < lo; });
-        for (; it != entries.cend() && it->anchorNs <= hi; ++it)
+        const auto [first, last] = reaching(level, fromNs, toNs);
+        for (auto it = first; it != last; ++it)
             f(it->id);
     }
 }

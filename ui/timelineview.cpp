@@ -742,7 +742,11 @@ TimelineView::SpanFrame TimelineView::spanFrame(const Layout &l) const
     // Two tracks per lane: running time on top, waiting time in a thin strip below it, because
     // a task waits for its lane while the one before it still runs there.
     SpanFrame f;
+    // TimeAxis::mapTimeToX with the division hoisted out of a loop that may see every span.
     f.pxPerNs = 1.0 / m_axis.nsPerPx();
+    f.leftPx = m_axis.leftPx;
+    f.viewStartNs = m_axis.startNs;
+    f.viewEndNs = m_axis.endNs();
     f.runTop = qMax(1, l.laneHeight * 2 / 22);
     f.queuedHeight = qMax(1, l.laneHeight * 5 / 22);
     f.queuedTop = l.laneHeight - 2 - f.queuedHeight;
@@ -770,19 +774,16 @@ void TimelineView::spanBatches(const Span &s, Batch *queued, Batch *run)
     }
 }
 
-void TimelineView::addSpan(const Span &s, const Layout &l, const SpanFrame &f)
+inline void TimelineView::addSpan(const Span &s, const Layout &l, const SpanFrame &f)
 {
-    const qint64 viewStart = m_axis.startNs;
     const qint64 endNs = spanEndNs(s);
     const int row = rowOf(s);
-    if (s.submitNs > m_axis.endNs() || endNs < viewStart || row < 0 || row >= l.spanRows)
+    if (s.submitNs > f.viewEndNs || endNs < f.viewStartNs || row < 0 || row >= l.spanRows)
         return;
     Batch queued;
     Batch run;
     spanBatches(s, &queued, &run);
-    // TimeAxis::mapTimeToX with the division hoisted out of a loop that may see every span.
-    const double leftPx = m_axis.leftPx;
-    auto toX = [&](qint64 ns) { return leftPx + double(ns - viewStart) * f.pxPerNs; };
+    auto toX = [&](qint64 ns) { return f.leftPx + double(ns - f.viewStartNs) * f.pxPerNs; };
     const double top = l.rowsTop + row * l.laneHeight;
     const double submitX = toX(s.submitNs);
     const double endX = toX(endNs);
@@ -893,8 +894,12 @@ void TimelineView::paintSpans(QPainter &p, const Layout &l)
     const int last = int(std::partition_point(m_spans.cbegin() + first, m_spans.cend(),
                                               [viewEnd](const Span &s) { return s.submitNs <= viewEnd; })
                          - m_spans.cbegin());
-    // A few spans per pixel column and more: most are drawn as a column mark anyway.
-    if (m_levelOfDetail && last - first > kSummariseSpansPerPx * m_axis.widthPx) {
+    // A few spans per pixel column and more, most of them under half a pixel: those become
+    // column marks. Where most are longer, drawing each one is cheaper than gathering.
+    const qsizetype inView = last - first;
+    if (m_levelOfDetail && inView > kSummariseSpansPerPx * m_axis.widthPx
+        && 2 * m_pyramid.countLongSpans(SpanPyramid::levelOf(qint64(0.5 / f.pxPerNs)), m_axis.startNs, viewEnd)
+               < inView) {
         collectSummarised(l, f);
     } else {
         for (int i = first; i < last; ++i)

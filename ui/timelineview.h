@@ -103,6 +103,9 @@ private:
     struct SpanFrame
     {
         double pxPerNs = 0;
+        double leftPx = 0;
+        qint64 viewStartNs = 0;
+        qint64 viewEndNs = 0;
         int runTop = 0;
         int runHeight = 0;
         int queuedTop = 0;
