@@ -108,7 +108,9 @@ void Dashboard::refreshCharts(qint64 nowNs)
 {
     // Only a run going on now has ticks to keep clear of (exports and tests pass other times).
     const bool running = qAbs(MonotonicClock::nowNs() - nowNs) < 100'000'000;
-    if (!m_chart->isLive() || !m_recorder || !running) {
+    // LOOPLAB_EVERY_FRAME=1 draws every frame at once, as before (bench_watching compares).
+    static const bool everyFrame = qEnvironmentVariableIntValue("LOOPLAB_EVERY_FRAME") != 0;
+    if (!m_chart->isLive() || !m_recorder || !running || everyFrame) {
         m_gapTimer.stop();
         refreshNow(nowNs);
         return;

@@ -4,9 +4,15 @@
 // --window needs a display (run.sh / watching.sh start Xvfb). Prints one line:
 //   <mode> p50_ms=... p99_ms=... max_ms=... ticks=...
 // --profile (window only) also prints where the GUI thread's time went, per receiver class
-// and event type, timed around each top-level event dispatch.
+// and event type, timed around each top-level event dispatch, and how many probe ticks fell
+// due while the GUI thread was busy with something other than the probe (our own drawing):
+// the observer effect, which unlike p99 does not depend on what else runs on the machine.
+// LOOPLAB_EVERY_FRAME=1 makes the window draw every frame at once (the behaviour before
+// frames were fitted between ticks), for comparison.
 
 #include "dashboard.h"
+#include "monotonicclock.h"
+#include "recorder.h"
 #include "latencychart.h"
 #include "mainwindow.h"
 #include "runconfig.h"
@@ -43,12 +49,14 @@ public:
         const QByteArray key = QByteArray(receiver->metaObject()->className()) + ' '
                                + QMetaEnum::fromType<QEvent::Type>().valueToKey(event->type())
                                + (m_depth ? " (nested)" : "");
-        QElapsedTimer timer;
-        timer.start();
+        const bool probe = event->type() == QEvent::SockAct;
+        const qint64 startNs = MonotonicClock::nowNs();
         ++m_depth;
         const bool result = QApplication::notify(receiver, event);
         --m_depth;
-        const qint64 ns = timer.nsecsElapsed();
+        const qint64 ns = MonotonicClock::nowNs() - startNs;
+        if (!m_depth && !probe && ns > 50'000)
+            m_busy.push_back({startNs, startNs + ns});
         Cost &c = m_costs[key];
         ++c.count;
         c.totalNs += ns;
@@ -59,6 +67,26 @@ public:
                 ++m_over500us;
         }
         return result;
+    }
+
+    // Ticks due while a non-probe dispatch ran, and by how much each was pushed back.
+    void printObserverEffect(const Recorder &recorder) const
+    {
+        std::vector<double> delaysMs;
+        const quint32 count = recorder.tickCount();
+        size_t b = 0;
+        for (quint32 i = 0; i < count; ++i) {
+            const qint64 due = recorder.tick(i).expectedNs;
+            while (b < m_busy.size() && m_busy[b].second <= due)
+                ++b;
+            if (b < m_busy.size() && m_busy[b].first <= due)
+                delaysMs.push_back((m_busy[b].second - due) / 1e6);
+        }
+        std::sort(delaysMs.begin(), delaysMs.end());
+        const double worst = delaysMs.empty() ? 0.0 : delaysMs.back();
+        const double median = delaysMs.empty() ? 0.0 : delaysMs[delaysMs.size() / 2];
+        std::printf("observer ticks=%u due_during_our_work=%zu (%.2f %%) median_push_ms=%.3f max_push_ms=%.3f\n", count,
+                    delaysMs.size(), count ? 100.0 * double(delaysMs.size()) / count : 0.0, median, worst);
     }
 
     void print(double seconds) const
@@ -85,6 +113,7 @@ private:
         qint64 maxNs = 0;
     };
     QHash<QByteArray, Cost> m_costs;
+    std::vector<std::pair<qint64, qint64>> m_busy; // top-level non-probe dispatches over 50 µs
     qint64 m_busyNs = 0;
     long long m_over500us = 0;
     int m_depth = 0;
@@ -170,7 +199,10 @@ int main(int argc, char *argv[])
     printSummary("window", window.session()->summary());
     // Evidence the charts were live: the cost of the last chart update.
     std::printf("window chart_update_ms=%.3f\n", double(window.dashboard()->latencyChart()->lastUpdateNs()) / 1e6);
-    if (profile)
+    if (profile) {
         app.print(durationS);
+        if (const auto recorder = window.session()->recorder())
+            app.printObserverEffect(*recorder);
+    }
     return 0;
 }
