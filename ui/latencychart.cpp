@@ -378,6 +378,11 @@ void LatencyChart::rebuild()
     }
     const double wanted = std::max(kFloorMs, observedMax * kHeadroom);
 
+    // Emptied first, so the axis changes below re-map no stale line: Qt Charts strokes the
+    // whole line for its hit shape each time its geometry changes, and once is enough.
+    if (m_lagSeries->count() > 0)
+        m_lagSeries->clear();
+
     double yMin = 0;
     double yMax = 0;
     m_applyingRange = true;
