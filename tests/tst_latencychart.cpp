@@ -1,4 +1,5 @@
 #include "lagdecimator.h"
+#include "lagpyramid.h"
 #include "latencychart.h"
 #include "recorder.h"
 #include "statistics.h"
@@ -17,6 +18,7 @@
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 
+#include <algorithm>
 #include <iterator>
 #include <memory>
 
@@ -99,6 +101,9 @@ private slots:
     void decimatorKeepsTimeOrder();
     void decimatorTicks();
     void decimatorEdges();
+    void pyramidMatchesFullPass_data();
+    void pyramidMatchesFullPass();
+    void pyramidGrowsIncrementally();
 
     void plotsDecimatedTicks();
     void floorWithoutSpike();
@@ -223,6 +228,111 @@ void TestLatencyChart::decimatorEdges()
     QCOMPARE(out.size(), 2 * 5);
     QVERIFY(out.first().x() < 3.0);
     QVERIFY(out.last().x() > 6.0);
+}
+
+void TestLatencyChart::pyramidMatchesFullPass_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("columns");
+    QTest::addColumn<double>("from"); // fraction of the points' x range shown
+    QTest::addColumn<double>("to");
+    QTest::addColumn<int>("ties"); // y values are drawn from this many levels; 0: continuous
+    QTest::addColumn<int>("lateEvery"); // every n-th point is handled late, after later ones; 0: never
+    QTest::newRow("empty") << 0 << 100 << 0.0 << 1.0 << 0 << 0;
+    QTest::newRow("one point") << 1 << 100 << 0.0 << 1.0 << 0 << 0;
+    QTest::newRow("fewer than a block") << 7 << 3 << 0.0 << 1.0 << 0 << 0;
+    QTest::newRow("1000 over 1920") << 1000 << 1920 << 0.0 << 1.0 << 0 << 0;
+    QTest::newRow("10k over 1920") << 10000 << 1920 << 0.0 << 1.0 << 0 << 0;
+    QTest::newRow("100k over 1920") << 100000 << 1920 << 0.0 << 1.0 << 0 << 0;
+    QTest::newRow("100k over 7") << 100000 << 7 << 0.0 << 1.0 << 0 << 0;
+    QTest::newRow("100k over 1") << 100000 << 1 << 0.0 << 1.0 << 0 << 0;
+    QTest::newRow("100k, ties") << 100000 << 1000 << 0.0 << 1.0 << 3 << 0;
+    QTest::newRow("100k, all equal") << 100000 << 640 << 0.0 << 1.0 << 1 << 0;
+    QTest::newRow("100k, middle slice") << 100000 << 900 << 0.31 << 0.67 << 0 << 0;
+    QTest::newRow("100k, slice with ties") << 100000 << 333 << 0.1 << 0.2 << 4 << 0;
+    QTest::newRow("300k over 3840") << 300000 << 3840 << 0.0 << 1.0 << 0 << 0;
+    QTest::newRow("65537 over 2") << 65537 << 2 << 0.0 << 1.0 << 0 << 0;
+    QTest::newRow("100k over 1920, late ticks") << 100000 << 1920 << 0.0 << 1.0 << 0 << 97;
+    QTest::newRow("100k over 50, late ticks") << 100000 << 50 << 0.0 << 1.0 << 0 << 13;
+    QTest::newRow("100k slice, late ticks, ties") << 100000 << 700 << 0.2 << 0.9 << 3 << 5;
+    QTest::newRow("every other tick late") << 20000 << 1920 << 0.0 << 1.0 << 0 << 2;
+}
+
+// The pyramid path must plot exactly what the pass over every point plots: the same points,
+// in the same order, for any size, width and slice.
+void TestLatencyChart::pyramidMatchesFullPass()
+{
+    QFETCH(int, count);
+    QFETCH(int, columns);
+    QFETCH(double, from);
+    QFETCH(double, to);
+    QFETCH(int, ties);
+    QFETCH(int, lateEvery);
+    QVector<QPointF> points;
+    quint32 seed = 12345;
+    auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+    double x = 0;
+    for (int i = 0; i < count; ++i) {
+        x += (next() % 4 == 0) ? 0.0 : double(next() % 1000) / 1000.0; // repeated x too
+        double y = ties ? double(next() % quint32(ties)) : double(next() % 100000) / 7.0;
+        if (i % 997 == 500)
+            y += 1000; // spikes
+        // Handled late: its x lies ahead of the points after it, as a stalled tick's does.
+        const double late = lateEvery && i % lateEvery == 1 ? double(next() % 50000) / 100.0 : 0.0;
+        points.append(QPointF(x + late, y));
+    }
+    LagPyramid pyramid;
+    // In uneven pieces, as ticks arrive.
+    for (int n = 0; n < count;) {
+        n = qMin(count, n + 1 + int(next() % 5000));
+        pyramid.append(points.constData(), n);
+    }
+    QCOMPARE(pyramid.size(), qsizetype(count));
+    QCOMPARE(pyramid.descents().isEmpty(), lateEvery == 0);
+
+    const double x0 = x * from;
+    const double x1 = x * to;
+    const QPointF *begin = points.constData();
+    const QPointF *end = begin + points.size();
+    const QPointF *first = std::lower_bound(begin, end, x0, [](const QPointF &p, double v) { return p.x() < v; });
+    const QPointF *last = std::upper_bound(first, end, x1, [](double v, const QPointF &p) { return v < p.x(); });
+    if (first != begin)
+        --first;
+    if (last != end)
+        ++last;
+    const LagDecimator decimator(x0, x1, columns);
+    QList<QPointF> full;
+    decimator.decimate(first, last, &full);
+    QList<QPointF> fast;
+    decimator.decimate(begin, first - begin, last - begin, pyramid, &fast);
+    QCOMPARE(fast.size(), full.size());
+    QCOMPARE(fast, full);
+    if (lateEvery == 0) // out of order x splits a column's points into several groups
+        QVERIFY(full.size() <= decimator.maxPoints());
+}
+
+void TestLatencyChart::pyramidGrowsIncrementally()
+{
+    // Blocks complete as points arrive one at a time; every prefix answers like a full pass.
+    QVector<QPointF> points;
+    LagPyramid pyramid;
+    const LagDecimator decimator(0, 300, 37);
+    for (int i = 0; i < 300; ++i) {
+        points.append(QPointF(i, double((i * 7919) % 101)));
+        pyramid.append(points.constData(), points.size());
+        QList<QPointF> full;
+        decimator.decimate(points.constData(), points.constData() + points.size(), &full);
+        QList<QPointF> fast;
+        decimator.decimate(points.constData(), 0, points.size(), pyramid, &fast);
+        QCOMPARE(fast, full);
+    }
+    // x stepping back: the pyramid lists where, and the columns still split as in the pass.
+    points.append(QPointF(10, 5));
+    pyramid.append(points.constData(), points.size());
+    QCOMPARE(pyramid.descents(), QVector<qsizetype>{300});
+    QList<QPointF> fast;
+    decimator.decimate(points.constData(), 0, points.size(), pyramid, &fast);
+    QCOMPARE(fast, decimator.decimate(QList<QPointF>(points.cbegin(), points.cend())));
 }
 
 void TestLatencyChart::plotsDecimatedTicks()

@@ -104,6 +104,8 @@ private slots:
     void paintsKindColours();
     void clearsWithNullRecorder();
     void paintsManySpans();
+    void levelOfDetailDrawsTheSamePicture_data();
+    void levelOfDetailDrawsTheSamePicture();
     void waitSpanOnGuiLane();
     void transferInToolTip();
     void counterRows();
@@ -472,6 +474,98 @@ int pixelsNear(const QImage &image, const QRect &region, const QColor &c, int to
         }
     }
     return n;
+}
+
+void tst_TimelineView::levelOfDetailDrawsTheSamePicture_data()
+{
+    QTest::addColumn<qint64>("fromNs"); // relative to the run start; -1: show the whole run
+    QTest::addColumn<qint64>("lengthNs");
+    QTest::newRow("whole run") << qint64(-1) << qint64(0);
+    QTest::newRow("1 s") << 1200 * kMs << 1000 * kMs;
+    QTest::newRow("400 ms") << 2000 * kMs << 400 * kMs;
+    QTest::newRow("250 ms at the start") << qint64(0) << 250 * kMs;
+    QTest::newRow("250 ms at the end") << 3700 * kMs << 250 * kMs;
+    QTest::newRow("20 ms (every span drawn)") << 1500 * kMs << 20 * kMs;
+}
+
+// The summarised path (pyramid of finished spans, one mark per pixel column for the short
+// ones) must paint exactly what drawing every span paints.
+void tst_TimelineView::levelOfDetailDrawsTheSamePicture()
+{
+    QFETCH(qint64, fromNs);
+    QFETCH(qint64, lengthNs);
+    static std::shared_ptr<Recorder> r;
+    static qint64 endNs = 0;
+    if (!r) {
+        // A pool of three lanes taking tasks in order, so each lane runs them in submit order:
+        // mostly sub-pixel tasks, a few long ones, transfers, failures, cancelled-while-queued,
+        // bursts that queue, and a few still queued or running at the end.
+        r = std::make_shared<Recorder>();
+        r->registerLane(QStringLiteral("pool-1"));
+        r->registerLane(QStringLiteral("pool-2"));
+        r->registerLane(QStringLiteral("pool-3"));
+        r->addModeSwitch(kOrigin, ExecMode::Pool);
+        quint32 seed = 7;
+        auto rnd = [&seed](quint32 n) {
+            seed = seed * 1664525u + 1013904223u;
+            return qint64((seed >> 8) % n);
+        };
+        qint64 freeAt[3] = {kOrigin, kOrigin, kOrigin};
+        qint64 t = kOrigin;
+        const int count = 60'000;
+        for (int i = 0; i < count; ++i) {
+            t += 30'000 + rnd(70'000);
+            const WorkKind kind = WorkKind(i % 4);
+            const quint32 id = r->beginSpan(kind, ExecMode::Pool, t);
+            if (i % 50 == 7) {
+                r->markEnd(id, t + rnd(5 * kMs), SpanState::Cancelled);
+                continue;
+            }
+            const int lane = int(std::min_element(freeAt, freeAt + 3) - freeAt);
+            const qint64 start = qMax(t, freeAt[lane]) + 1000 + rnd(20'000);
+            r->markStart(id, lane, start);
+            qint64 run = start;
+            if (i % 7 == 3) {
+                run = start + 10'000 + rnd(i % 700 == 3 ? 20 * kMs : 200'000);
+                r->markRun(id, run);
+            }
+            const qint64 length = i % 300 == 11 ? 5 * kMs + rnd(25 * kMs) : 20'000 + rnd(130'000);
+            freeAt[lane] = run + length;
+            if (i >= count - 3)
+                continue; // still running
+            r->markEnd(id, run + length, i % 61 == 5 ? SpanState::Failed : SpanState::Done);
+        }
+        for (int i = 0; i < 3; ++i)
+            r->beginSpan(WorkKind::Cpu, ExecMode::Pool, t + i * 1000); // still queued
+        endNs = t + 2 * kMs;
+    }
+    m_view->resize(1200, m_view->preferredHeight());
+    m_view->setRecorder(r, kOrigin);
+    m_view->refresh(endNs);
+    m_view->resize(1200, m_view->preferredHeight());
+    if (fromNs < 0)
+        m_view->showAll();
+    else
+        m_view->showRange(kOrigin + fromNs, kOrigin + fromNs + lengthNs * 5 / 7);
+
+    m_view->setLevelOfDetail(false);
+    const QImage every = m_view->grab().toImage();
+    m_view->setLevelOfDetail(true);
+    const QImage summarised = m_view->grab().toImage();
+    QCOMPARE(summarised.size(), every.size());
+    int differing = 0;
+    for (int y = 0; y < every.height(); ++y) {
+        for (int x = 0; x < every.width(); ++x)
+        {
+            if (every.pixel(x, y) != summarised.pixel(x, y) && differing < 10)
+                qDebug("diff at %d,%d: every %08x summarised %08x", x, y, every.pixel(x, y), summarised.pixel(x, y));
+            differing += every.pixel(x, y) != summarised.pixel(x, y) ? 1 : 0;
+        }
+    }
+    QCOMPARE(differing, 0);
+    // Not blank: the lanes hold work.
+    QVERIFY(pixelsNear(every, QRect(m_view->axis().leftPx, rowsTop(*m_view), m_view->axis().widthPx, 3 * kLaneHeight),
+                       Theme::workColor(WorkKind::Io), 10) > 0);
 }
 
 void tst_TimelineView::waitSpanOnGuiLane()

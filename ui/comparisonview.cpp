@@ -185,7 +185,7 @@ ComparisonView::ComparisonView(QWidget *parent)
     connect(m_lagView->chart(), &QChart::plotAreaChanged, this, [this] {
         placeReferenceLabels();
         if (lagColumns() != m_lastColumns)
-            scheduleLagRebuild();
+            m_lagRebuild.schedule();
     });
     connect(m_histogramView->chart(), &QChart::plotAreaChanged, this, &ComparisonView::placeHistogramLabels);
     m_legend->setTextFormat(Qt::RichText);
@@ -436,7 +436,7 @@ void ComparisonView::buildLagChart()
 
 void ComparisonView::rebuildLagSeries()
 {
-    m_rebuildPending = false;
+    m_lagRebuild.cancel();
     const int columns = lagColumns();
     m_lastColumns = columns;
     const LagDecimator decimator(0.0, m_xMaxS, columns);
@@ -451,19 +451,6 @@ void ComparisonView::rebuildLagSeries()
         m_lagSeries.at(i)->replace(points);
     }
     placeReferenceLabels();
-}
-
-void ComparisonView::scheduleLagRebuild()
-{
-    if (m_rebuildPending)
-        return;
-    m_rebuildPending = true;
-    QMetaObject::invokeMethod(
-        this, [this] {
-            if (m_rebuildPending)
-                rebuildLagSeries();
-        },
-        Qt::QueuedConnection);
 }
 
 void ComparisonView::placeReferenceLabels()

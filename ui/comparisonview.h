@@ -1,5 +1,6 @@
 #pragma once
 
+#include "coalescedcall.h"
 #include "comparison.h"
 
 #include <QImage>
@@ -74,7 +75,6 @@ private:
     void buildHistogram();
     void buildTable();
     void rebuildLagSeries();
-    void scheduleLagRebuild();
     void placeReferenceLabels();
     void placeHistogramLabels();
     int lagColumns() const;
@@ -85,7 +85,7 @@ private:
     RunConfig m_base;
     bool m_applyingTheme = false;
     bool m_logScale = true;
-    bool m_rebuildPending = false;
+    CoalescedCall m_lagRebuild{this, [this] { rebuildLagSeries(); }};
     bool m_fitPending = false;
     int m_lastColumns = 0;
     double m_yMaxMs = 0;

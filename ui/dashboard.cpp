@@ -3,6 +3,7 @@
 #include "laghistogramchart.h"
 #include "latencychart.h"
 #include "longtasklog.h"
+#include "monotonicclock.h"
 #include "recorder.h"
 #include "runconfig.h"
 #include "statsstrip.h"
@@ -65,6 +66,15 @@ Dashboard::Dashboard(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->setMinimumHeight(110);
     connect(m_longTasks, &LongTaskLog::stallActivated, m_timeline, &TimelineView::showRange);
+    // A hidden histogram is not redrawn while live; it catches up when its tab shows.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_histogram->isVisible())
+            m_histogram->refresh();
+    });
+    m_gapTimer.setSingleShot(true);
+    m_gapTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_gapTimer, &QTimer::timeout, this,
+            [this] { refreshNow(m_pendingNowNs + m_pendingSince.nsecsElapsed()); });
 
     m_splitter->addWidget(m_chart);
     m_splitter->addWidget(m_timeline);
@@ -90,6 +100,11 @@ Dashboard::Dashboard(QWidget *parent)
 void Dashboard::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 originNs, qint64 intervalNs)
 {
     m_refreshes = 0;
+    m_gapTimer.stop();
+    m_lastFrameNs = 0;
+    m_recorder = recorder;
+    if (intervalNs > 0)
+        m_intervalNs = intervalNs;
     m_chart->setRecorder(recorder, originNs);
     m_histogram->setRecorder(recorder, intervalNs > 0 ? intervalNs : m_histogram->intervalNs());
     m_longTasks->setRecorder(recorder, originNs);
@@ -99,11 +114,53 @@ void Dashboard::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 ori
 
 void Dashboard::refreshCharts(qint64 nowNs)
 {
+    // Only a run going on now has ticks to keep clear of (exports and tests pass other times).
+    const bool running = qAbs(MonotonicClock::nowNs() - nowNs) < 100'000'000;
+    // LOOPLAB_EVERY_FRAME=1 draws every frame at once, as before (bench_watching compares).
+    static const bool everyFrame = qEnvironmentVariableIntValue("LOOPLAB_EVERY_FRAME") != 0;
+    if (!m_chart->isLive() || !m_recorder || !running || everyFrame) {
+        m_gapTimer.stop();
+        refreshNow(nowNs);
+        return;
+    }
+    // Watching must not change what is measured: the GUI thread is the loop under test, so
+    // a frame (refresh, paint, flush to the X server) that overlaps a probe tick shows up as
+    // lag. Draw at a sane rate, and start each frame in the gap right after a tick.
+    if (m_gapTimer.isActive() || nowNs - m_lastFrameNs < kMinFrameNs)
+        return;
+    const qint64 waitNs = waitForGapNs(nowNs);
+    if (waitNs <= 0) {
+        refreshNow(nowNs);
+        return;
+    }
+    m_pendingNowNs = nowNs;
+    m_pendingSince.start();
+    m_gapTimer.start(int((waitNs + 999'999) / 1'000'000));
+}
+
+qint64 Dashboard::waitForGapNs(qint64 nowNs) const
+{
+    const quint32 count = m_recorder->tickCount();
+    if (count == 0 || m_intervalNs <= 0)
+        return 0;
+    // The probe runs a fixed-rate schedule from its last tick; a late loop skips, not shifts.
+    qint64 nextDueNs = m_recorder->tick(count - 1).expectedNs + m_intervalNs;
+    if (nextDueNs <= nowNs)
+        nextDueNs += ((nowNs - nextDueNs) / m_intervalNs + 1) * m_intervalNs;
+    const qint64 budgetNs = qMin(kFrameBudgetNs, m_intervalNs * 8 / 10);
+    if (nextDueNs - nowNs >= budgetNs)
+        return 0;
+    return nextDueNs - nowNs + 300'000; // the tick's handler has run by then
+}
+
+void Dashboard::refreshNow(qint64 nowNs)
+{
+    m_lastFrameNs = nowNs;
     m_chart->refresh(nowNs);
     m_timeline->refresh(nowNs);
     m_longTasks->refresh();
     // Counting every tick into two histograms is cheap, redrawing bars each frame is not.
-    if (m_refreshes++ % kHistogramEvery == 0 || !m_chart->isLive())
+    if (!m_chart->isLive() || (m_refreshes++ % kHistogramEvery == 0 && m_histogram->isVisible()))
         m_histogram->refresh();
     updateLongTasksTab();
 }

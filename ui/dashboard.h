@@ -2,6 +2,8 @@
 
 #include "kinds.h"
 
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -37,8 +39,9 @@ public:
     // intervalNs: the ticker interval, for the histogram's stall correction; 0 keeps the last
     // one known (setSummary also passes the run's).
     void setRecorder(std::shared_ptr<const Recorder> recorder, qint64 originNs, qint64 intervalNs = 0);
-    // Redraws the charts with what the recorder holds up to nowNs. The histogram follows only
-    // every kHistogramEvery-th call while live.
+    // Redraws the charts with what the recorder holds up to nowNs. While live, at most every
+    // kMinFrameNs, and in the gap right after a probe tick (see refreshCharts); the histogram
+    // follows every kHistogramEvery-th frame, and only while its tab shows.
     void refreshCharts(qint64 nowNs);
     void setSummary(const Summary &summary, const RunConfig &config, ExecMode currentMode);
     void clear(ExecMode currentMode);
@@ -49,6 +52,8 @@ public:
     void fitTimeline();
 
     static constexpr int kHistogramEvery = 15;
+    static constexpr qint64 kMinFrameNs = 30'000'000; // every other frame of a 16 ms timer
+    static constexpr qint64 kFrameBudgetNs = 8'000'000; // what a live frame may take, at most
     static constexpr int kTabsHeight = 200;
 
     // "CPU work: 2048 KB JSON every 100 ms · mode ..." — the header's second line.
@@ -60,6 +65,10 @@ protected:
 private:
     void applyTheme();
     void updateLongTasksTab();
+    void refreshNow(qint64 nowNs);
+    // 0 when a frame started now ends before the probe's next tick is due; otherwise how long
+    // to wait until just after that tick.
+    qint64 waitForGapNs(qint64 nowNs) const;
 
     QLabel *m_title;
     QLabel *m_subtitle;
@@ -72,5 +81,11 @@ private:
     LagHistogramChart *m_histogram;
     LongTaskLog *m_longTasks;
     int m_refreshes = 0;
+    std::shared_ptr<const Recorder> m_recorder;
+    qint64 m_intervalNs = 0;
+    qint64 m_lastFrameNs = 0;
+    qint64 m_pendingNowNs = 0; // nowNs of the frame waiting in m_gapTimer
+    QElapsedTimer m_pendingSince;
+    QTimer m_gapTimer;
     int m_shownStalls = -1;
 };

@@ -1,5 +1,9 @@
 #include "lagdecimator.h"
 
+#include "lagpyramid.h"
+
+#include <algorithm>
+
 #include <cmath>
 
 namespace {
@@ -62,6 +66,56 @@ int LagDecimator::columnOf(double x) const
 void LagDecimator::decimate(const QPointF *first, const QPointF *last, QList<QPointF> *out) const
 {
     decimateInto(*this, last - first, [first](qsizetype i) { return first[i]; }, out);
+}
+
+void LagDecimator::decimate(const QPointF *points, qsizetype first, qsizetype last, const LagPyramid &pyramid,
+                            QList<QPointF> *out) const
+{
+    if (last > pyramid.size()) {
+        decimate(points + first, points + last, out);
+        return;
+    }
+    const QVector<qsizetype> &descents = pyramid.descents();
+    auto descent = std::upper_bound(descents.cbegin(), descents.cend(), first);
+    qsizetype i = first;
+    while (i < last) {
+        // A column's group ends where the column changes, in index order, as in the pass.
+        const int column = columnOf(points[i].x());
+        qsizetype j = i + 1;
+        while (j < last) {
+            while (descent != descents.cend() && *descent < j)
+                ++descent;
+            if (descent != descents.cend() && *descent == j) {
+                if (columnOf(points[j].x()) != column)
+                    break;
+                ++j;
+                continue;
+            }
+            // [j - 1, stretchEnd) is sorted and its first point is in this column.
+            const qsizetype stretchEnd = descent != descents.cend() ? qMin(*descent, last) : last;
+            // Galloping, then binary search: the column's end is usually near, and the
+            // probes stay in memory the next column reads anyway.
+            auto inColumn = [&](const QPointF &p) { return columnOf(p.x()) <= column; };
+            qsizetype step = 1;
+            qsizetype lo = j;
+            while (lo + step < stretchEnd && inColumn(points[lo + step])) {
+                lo += step;
+                step *= 2;
+            }
+            const qsizetype hi = qMin(stretchEnd, lo + step);
+            j = std::partition_point(points + lo, points + hi, inColumn) - points;
+            if (j < stretchEnd)
+                break;
+        }
+        const LagPyramid::Extremes e = pyramid.extremes(points, i, j);
+        if (e.lo == e.hi) {
+            out->append(points[e.lo]);
+        } else {
+            out->append(points[qMin(e.lo, e.hi)]);
+            out->append(points[qMax(e.lo, e.hi)]);
+        }
+        i = j;
+    }
 }
 
 QList<QPointF> LagDecimator::decimate(const QList<QPointF> &points) const

@@ -2,6 +2,8 @@
 
 #include "ticksample.h"
 
+class LagPyramid;
+
 #include <QList>
 #include <QPointF>
 
@@ -26,6 +28,11 @@ public:
     // Appends the decimated [first, last) to out.
     void decimate(const QPointF *first, const QPointF *last, QList<QPointF> *out) const;
     QList<QPointF> decimate(const QList<QPointF> &points) const;
+    // The same output for points[first, last), read from the pyramid over points: a binary
+    // search per column and O(log n) blocks for its extremes, instead of a pass over every
+    // point. Where x steps back (see LagPyramid::descents) columns split as in the pass.
+    void decimate(const QPointF *points, qsizetype first, qsizetype last, const LagPyramid &pyramid,
+                  QList<QPointF> *out) const;
     // Ticks become (seconds since originNs, lateness in ms), as the chart plots them.
     QList<QPointF> decimate(const QList<TickSample> &ticks, qint64 originNs) const;
 

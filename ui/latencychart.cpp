@@ -36,6 +36,7 @@ constexpr double kLogAxisMinMs = kLogMinMs * (1.0 - 1e-9);
 constexpr double kHeadroom = 1.1;
 // Roughly one x tick label per this many pixels.
 constexpr double kPxPerXTick = 110.0;
+constexpr double kLagPenWidth = 1.4;
 
 // The smallest of 1, 2, 2.5 or 5 times a power of ten that is >= value.
 double niceStep(double value)
@@ -155,7 +156,7 @@ LatencyChart::LatencyChart(QWidget *parent)
 
     m_lagSeries = new QLineSeries(this);
     m_lagSeries->setName(tr("tick lateness"));
-    QPen lagPen(Theme::lagColor(), 1.4);
+    QPen lagPen(Theme::lagColor(), kLagPenWidth);
     lagPen.setJoinStyle(Qt::RoundJoin);
     m_lagSeries->setPen(lagPen);
     c->addSeries(m_lagSeries);
@@ -189,6 +190,7 @@ void LatencyChart::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 
     m_originNs = originNs;
     m_nowNs = originNs;
     m_points.clear();
+    m_pyramid.clear();
     m_cachedTicks = 0;
     m_modeSwitches.clear();
     m_zoomed = false;
@@ -325,11 +327,12 @@ void LatencyChart::pullTicks()
     for (quint32 i = m_cachedTicks; i < count; ++i)
         m_points.append(LagDecimator::toPoint(m_recorder->tick(i), m_originNs));
     m_cachedTicks = count;
+    m_pyramid.append(m_points.constData(), m_points.size());
 }
 
 void LatencyChart::rebuild()
 {
-    m_rebuildPending = false;
+    m_rebuildCall.cancel();
     if (m_recorder)
         m_modeSwitches = m_recorder->modeSwitches();
 
@@ -364,7 +367,7 @@ void LatencyChart::rebuild()
     const LagDecimator decimator(x0, x1, columns);
     QList<QPointF> plotted;
     plotted.reserve(decimator.maxPoints());
-    decimator.decimate(first, last, &plotted);
+    decimator.decimate(begin, first - begin, last - begin, m_pyramid, &plotted);
 
     double observedMax = 0;
     for (QPointF &p : plotted) {
@@ -374,6 +377,11 @@ void LatencyChart::rebuild()
             p.setY(kLogMinMs);
     }
     const double wanted = std::max(kFloorMs, observedMax * kHeadroom);
+
+    // Emptied first, so the axis changes below re-map no stale line: Qt Charts strokes the
+    // whole line for its hit shape each time its geometry changes, and once is enough.
+    if (m_lagSeries->count() > 0)
+        m_lagSeries->clear();
 
     double yMin = 0;
     double yMax = 0;
@@ -398,24 +406,20 @@ void LatencyChart::rebuild()
     m_applyingRange = false;
     m_yMaxMs = yMax;
 
+    // More points than pixel columns: the min/max zigzag reads as a band, and a 1 px cosmetic
+    // line takes the raster engine's fast path instead of stroking thousands of round joins.
+    const bool dense = plotted.size() > columns;
+    QPen pen = m_lagSeries->pen();
+    if (pen.isCosmetic() != dense) {
+        pen.setCosmetic(dense);
+        pen.setWidthF(dense ? 1.0 : kLagPenWidth);
+        m_lagSeries->setPen(pen);
+    }
     m_lagSeries->replace(plotted);
     updateBands(x0, x1, yMin, yMax);
     for (ReferenceLine &r : m_references)
         r.series->replace(QList<QPointF>{QPointF(x0, r.ms), QPointF(x1, r.ms)});
     placeReferenceLabels();
-}
-
-void LatencyChart::scheduleRebuild()
-{
-    if (m_rebuildPending)
-        return;
-    m_rebuildPending = true;
-    QMetaObject::invokeMethod(
-        this, [this] {
-            if (m_rebuildPending)
-                rebuild();
-        },
-        Qt::QueuedConnection);
 }
 
 void LatencyChart::resetZoom()
@@ -488,14 +492,14 @@ void LatencyChart::onXRangeChanged(double min, double max)
     m_zoomStart = min;
     m_zoomEnd = max;
     // The rubber band is still changing the axes; decimate for the new range afterwards.
-    scheduleRebuild();
+    m_rebuildCall.schedule();
 }
 
 void LatencyChart::onPlotAreaChanged()
 {
     placeReferenceLabels();
     if (plotColumns() != m_lastColumns)
-        scheduleRebuild();
+        m_rebuildCall.schedule();
 }
 
 void LatencyChart::placeReferenceLabels()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "coalescedcall.h"
+#include "lagpyramid.h"
 #include "span.h"
 
 #include <QtCharts/QChartView>
@@ -80,7 +82,6 @@ private:
 
     void pullTicks();
     void rebuild();
-    void scheduleRebuild();
     void resetZoom();
     void installYAxis();
     void onXRangeChanged(double min, double max);
@@ -97,6 +98,7 @@ private:
     // live refresh copies only the new ones.
     QVector<QPointF> m_points;
     quint32 m_cachedTicks = 0;
+    LagPyramid m_pyramid; // over m_points, so a whole-run rebuild reads O(pixels)
     QVector<ModeSwitch> m_modeSwitches;
 
     QLineSeries *m_lagSeries = nullptr;
@@ -114,7 +116,7 @@ private:
     double m_shownStart = 0; // the x range last applied, s
     double m_shownEnd = 0;
     bool m_applyingRange = false;
-    bool m_rebuildPending = false;
+    CoalescedCall m_rebuildCall{this, [this] { rebuild(); }};
     int m_lastColumns = 0;
     double m_yMaxMs = 0;
     qint64 m_lastUpdateNs = 0;

@@ -31,6 +31,7 @@ constexpr double kHitTolerancePx = 2.0;
 constexpr double kMinTickSpacingPx = 90.0;
 constexpr qint64 kMinSpanNs = 10'000; // 10 µs across the whole view
 constexpr qint64 kMinMaxSpanNs = 60'000'000'000;
+constexpr int kSummariseSpansPerPx = 2;
 
 QString formatMs(qint64 ns)
 {
@@ -178,6 +179,7 @@ void TimelineView::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 
     m_nowNs = originNs;
     m_spans.clear();
     m_unfinished.clear();
+    m_pyramid.clear();
     m_lanes.clear();
     m_modeSwitches.clear();
     m_maxLane = -1;
@@ -224,6 +226,7 @@ void TimelineView::refresh(qint64 nowNs)
             return false;
         m_seenTransfer = m_seenTransfer || s.transferNs() > 0;
         m_maxFinishedLengthNs = qMax(m_maxFinishedLengthNs, s.endNs - s.submitNs);
+        indexFinished(s);
         return true;
     };
 
@@ -403,6 +406,12 @@ QStringList TimelineView::laneNames() const
 qint64 TimelineView::lastPaintNs() const
 {
     return m_lastPaintNs;
+}
+
+void TimelineView::setLevelOfDetail(bool on)
+{
+    m_levelOfDetail = on;
+    update();
 }
 
 int TimelineView::preferredHeight() const
@@ -720,6 +729,10 @@ void TimelineView::addSegment(Batch batch, double x0, double x1, int row, double
         x0 = qMax<double>(x0, l.plotLeft - 2);
         x1 = qMin<double>(x1, l.plotRight + 2);
     }
+    if (m_collecting) {
+        m_intervals[size_t(row * BatchCount + batch)].emplace_back(x0, x1);
+        return;
+    }
     // Overlapping segments of one batch and lane (tasks waiting together, items in one pixel
     // column) become one rectangle, so translucent tints do not stack up darker.
     QVector<QRectF> &rects = m_batches[batch];
@@ -736,6 +749,149 @@ void TimelineView::addSegment(Batch batch, double x0, double x1, int row, double
     rects.append(QRectF(x0, y, x1 - x0, h));
 }
 
+TimelineView::SpanFrame TimelineView::spanFrame(const Layout &l) const
+{
+    // Two tracks per lane: running time on top, waiting time in a thin strip below it, because
+    // a task waits for its lane while the one before it still runs there.
+    SpanFrame f;
+    // TimeAxis::mapTimeToX with the division hoisted out of a loop that may see every span.
+    f.pxPerNs = 1.0 / m_axis.nsPerPx();
+    f.leftPx = m_axis.leftPx;
+    f.viewStartNs = m_axis.startNs;
+    f.viewEndNs = m_axis.endNs();
+    f.runTop = qMax(1, l.laneHeight * 2 / 22);
+    f.queuedHeight = qMax(1, l.laneHeight * 5 / 22);
+    f.queuedTop = l.laneHeight - 2 - f.queuedHeight;
+    f.runHeight = qMax(1, f.queuedTop - 1 - f.runTop);
+    f.queue = queueRow();
+    return f;
+}
+
+void TimelineView::spanBatches(const Span &s, Batch *queued, Batch *run)
+{
+    *queued = QueuedIo;
+    *run = RunIo;
+    switch (s.kind) {
+    case WorkKind::Io: break;
+    case WorkKind::Cpu: *queued = QueuedCpu; *run = RunCpu; break;
+    case WorkKind::Wait: *queued = QueuedWait; *run = RunWait; break;
+    case WorkKind::Item: *queued = QueuedItem; *run = RunItem; break;
+    }
+    if (s.state == SpanState::Cancelled) {
+        *queued = QueuedCancelled;
+        *run = RunCancelled;
+    } else if (s.state == SpanState::Failed) {
+        *queued = QueuedFailed;
+        *run = RunFailed;
+    }
+}
+
+inline void TimelineView::addSpan(const Span &s, const Layout &l, const SpanFrame &f)
+{
+    const qint64 endNs = spanEndNs(s);
+    const int row = rowOf(s);
+    if (s.submitNs > f.viewEndNs || endNs < f.viewStartNs || row < 0 || row >= l.spanRows)
+        return;
+    Batch queued;
+    Batch run;
+    spanBatches(s, &queued, &run);
+    auto toX = [&](qint64 ns) { return f.leftPx + double(ns - f.viewStartNs) * f.pxPerNs; };
+    const double top = l.rowsTop + row * l.laneHeight;
+    const double submitX = toX(s.submitNs);
+    const double endX = toX(endNs);
+    const double startX = s.startNs ? toX(s.startNs) : endX;
+    // A started span's sub-pixel wait would only add a sliver in front of its run bar.
+    if (!s.startNs || startX - submitX >= 1)
+        addSegment(queued, submitX, startX, row, top + (row == f.queue ? f.runTop : f.queuedTop),
+                   row == f.queue ? f.queuedTop + f.queuedHeight - f.runTop : f.queuedHeight, l);
+    if (!s.startNs)
+        return;
+    // Time spent getting the task to its worker process, before the work itself.
+    const double runX = s.runNs > s.startNs ? toX(s.runNs) : startX;
+    if (runX - startX >= 1) {
+        addSegment(Transfer, startX, runX, row, top + f.runTop, f.runHeight, l, false);
+        addSegment(run, runX, endX, row, top + f.runTop, f.runHeight, l);
+    } else {
+        addSegment(run, startX, endX, row, top + f.runTop, f.runHeight, l);
+    }
+}
+
+void TimelineView::indexFinished(const Span &s)
+{
+    Batch queued;
+    Batch run;
+    spanBatches(s, &queued, &run);
+    // Track 0 * BatchCount + batch is the queue row; lane n's tracks follow at (n + 1) * BatchCount.
+    if (s.startNs) {
+        const qint64 longest = qMax(qMax(s.startNs - s.submitNs, s.transferNs()), s.endNs - s.startNs);
+        m_pyramid.add((int(s.lane) + 1) * BatchCount + run, s.startNs, longest, s.id);
+    } else {
+        m_pyramid.add(queued, s.submitNs, s.endNs - s.submitNs, s.id);
+    }
+}
+
+void TimelineView::collectSummarised(const Layout &l, const SpanFrame &f)
+{
+    const size_t needed = size_t(l.spanRows * BatchCount);
+    if (m_intervals.size() < needed)
+        m_intervals.resize(needed);
+    for (auto &intervals : m_intervals)
+        intervals.clear();
+    m_collecting = true;
+    for (quint32 id : std::as_const(m_unfinished))
+        addSpan(m_spans.at(int(id)), l, f);
+    // Spans at least half a pixel long somewhere are drawn one by one, the rest by column.
+    const int minLevel = SpanPyramid::levelOf(qint64(0.5 / f.pxPerNs));
+    m_pyramid.forLongSpans(minLevel, m_axis.startNs, m_axis.endNs(),
+                           [&](quint32 id) { addSpan(m_spans.at(int(id)), l, f); });
+    m_collecting = false;
+
+    const qint64 viewStart = m_axis.startNs;
+    const double leftPx = m_axis.leftPx;
+    // Past the plot's right edge means past the view's end, where addSpan() draws nothing.
+    const double right = l.plotRight;
+    auto column = [&](qint64 ns) {
+        const double x = leftPx + double(ns - viewStart) * f.pxPerNs;
+        return x > right ? l.plotRight + 1 : int(std::floor(x));
+    };
+    for (int track = 0; track < m_pyramid.trackCount(); ++track) {
+        const int lane = track / BatchCount - 1;
+        const auto batch = Batch(track % BatchCount);
+        const int row = lane < 0 ? f.queue : lane;
+        if (row < 0 || row >= l.spanRows)
+            continue;
+        auto &intervals = m_intervals[size_t(row * BatchCount + batch)];
+        m_pyramid.forShortColumns(track, minLevel, l.plotLeft, l.plotRight, column,
+                                  [&](int c) { intervals.emplace_back(c, c + 1); });
+    }
+
+    // Join what overlaps or touches, as addSegment() does with spans in order.
+    for (int row = 0; row < l.spanRows; ++row) {
+        const double top = l.rowsTop + row * l.laneHeight;
+        for (int b = 0; b < BatchCount; ++b) {
+            auto &intervals = m_intervals[size_t(row * BatchCount + b)];
+            if (intervals.empty())
+                continue;
+            std::sort(intervals.begin(), intervals.end());
+            const bool queued = isQueuedBatch(Batch(b));
+            const double y = top + (!queued ? f.runTop : row == f.queue ? f.runTop : f.queuedTop);
+            const double h = !queued ? f.runHeight : row == f.queue ? f.queuedTop + f.queuedHeight - f.runTop
+                                                                     : f.queuedHeight;
+            QVector<QRectF> &rects = m_batches[b];
+            QRectF r(intervals.front().first, y, intervals.front().second - intervals.front().first, h);
+            for (auto it = intervals.cbegin() + 1; it != intervals.cend(); ++it) {
+                if (it->first <= r.right()) {
+                    r.setRight(qMax(r.right(), it->second));
+                } else {
+                    rects.append(r);
+                    r = QRectF(it->first, y, it->second - it->first, h);
+                }
+            }
+            rects.append(r);
+        }
+    }
+}
+
 void TimelineView::paintSpans(QPainter &p, const Layout &l)
 {
     if (m_spans.isEmpty() || l.spanRows == 0)
@@ -744,61 +900,22 @@ void TimelineView::paintSpans(QPainter &p, const Layout &l)
         batch.clear();
     m_lastRect.assign(size_t(l.spanRows * BatchCount), -1);
 
-    // Two tracks per lane: running time on top, waiting time in a thin strip below it, because
-    // a task waits for its lane while the one before it still runs there.
-    const int runTop = qMax(1, l.laneHeight * 2 / 22);
-    const int queuedHeight = qMax(1, l.laneHeight * 5 / 22);
-    const int queuedTop = l.laneHeight - 2 - queuedHeight;
-    const int runHeight = qMax(1, queuedTop - 1 - runTop);
-    const int queue = queueRow();
-    const qint64 viewStart = m_axis.startNs;
+    const SpanFrame f = spanFrame(l);
+    const int first = firstCandidate(m_axis.startNs);
     const qint64 viewEnd = m_axis.endNs();
-    // TimeAxis::mapTimeToX with the division hoisted out of a loop that may see every span.
-    const double pxPerNs = 1.0 / m_axis.nsPerPx();
-    const double leftPx = m_axis.leftPx;
-    auto toX = [=](qint64 ns) { return leftPx + double(ns - viewStart) * pxPerNs; };
-
-    for (int i = firstCandidate(viewStart); i < m_spans.size(); ++i) {
-        const Span &s = m_spans.at(i);
-        if (s.submitNs > viewEnd)
-            break;
-        const qint64 endNs = spanEndNs(s);
-        const int row = rowOf(s);
-        if (endNs < viewStart || row < 0 || row >= l.spanRows)
-            continue;
-        Batch queued = QueuedIo;
-        Batch run = RunIo;
-        switch (s.kind) {
-        case WorkKind::Io: break;
-        case WorkKind::Cpu: queued = QueuedCpu; run = RunCpu; break;
-        case WorkKind::Wait: queued = QueuedWait; run = RunWait; break;
-        case WorkKind::Item: queued = QueuedItem; run = RunItem; break;
-        }
-        if (s.state == SpanState::Cancelled) {
-            queued = QueuedCancelled;
-            run = RunCancelled;
-        } else if (s.state == SpanState::Failed) {
-            queued = QueuedFailed;
-            run = RunFailed;
-        }
-        const double top = l.rowsTop + row * l.laneHeight;
-        const double submitX = toX(s.submitNs);
-        const double endX = toX(endNs);
-        const double startX = s.startNs ? toX(s.startNs) : endX;
-        // A started span's sub-pixel wait would only add a sliver in front of its run bar.
-        if (!s.startNs || startX - submitX >= 1)
-            addSegment(queued, submitX, startX, row, top + (row == queue ? runTop : queuedTop),
-                       row == queue ? queuedTop + queuedHeight - runTop : queuedHeight, l);
-        if (!s.startNs)
-            continue;
-        // Time spent getting the task to its worker process, before the work itself.
-        const double runX = s.runNs > s.startNs ? toX(s.runNs) : startX;
-        if (runX - startX >= 1) {
-            addSegment(Transfer, startX, runX, row, top + runTop, runHeight, l, false);
-            addSegment(run, runX, endX, row, top + runTop, runHeight, l);
-        } else {
-            addSegment(run, startX, endX, row, top + runTop, runHeight, l);
-        }
+    const int last = int(std::partition_point(m_spans.cbegin() + first, m_spans.cend(),
+                                              [viewEnd](const Span &s) { return s.submitNs <= viewEnd; })
+                         - m_spans.cbegin());
+    // A few spans per pixel column and more, most of them under half a pixel: those become
+    // column marks. Where most are longer, drawing each one is cheaper than gathering.
+    const qsizetype inView = last - first;
+    if (m_levelOfDetail && inView > kSummariseSpansPerPx * m_axis.widthPx
+        && 2 * m_pyramid.countLongSpans(SpanPyramid::levelOf(qint64(0.5 / f.pxPerNs)), m_axis.startNs, viewEnd)
+               < inView) {
+        collectSummarised(l, f);
+    } else {
+        for (int i = first; i < last; ++i)
+            addSpan(m_spans.at(i), l, f);
     }
 
     p.save();

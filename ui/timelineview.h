@@ -1,6 +1,7 @@
 #pragma once
 
 #include "span.h"
+#include "spanpyramid.h"
 #include "timeaxis.h"
 
 #include <QVector>
@@ -47,6 +48,9 @@ public:
     QStringList laneNames() const;
     // Cost of the last paintEvent, ns.
     qint64 lastPaintNs() const;
+    // On by default: a view holding many spans per pixel reads the finished spans' pyramid.
+    // Off draws every span one by one (the tests compare the two pictures).
+    void setLevelOfDetail(bool on);
 
     // The height that shows every row at full size (at least three lanes' worth; a counter
     // row is two lanes tall).
@@ -94,6 +98,21 @@ private:
         int rowHeight(int row) const { return row < spanRows ? laneHeight : counterHeight; }
     };
 
+    // What every span of one paint shares: where a lane's two tracks sit inside its row,
+    // and the time to x scale.
+    struct SpanFrame
+    {
+        double pxPerNs = 0;
+        double leftPx = 0;
+        qint64 viewStartNs = 0;
+        qint64 viewEndNs = 0;
+        int runTop = 0;
+        int runHeight = 0;
+        int queuedTop = 0;
+        int queuedHeight = 0;
+        int queue = -1; // the queue row, or -1
+    };
+
     // A counter's samples copied so far (only the new tail is copied per refresh) and their maximum.
     struct CounterTrack
     {
@@ -112,6 +131,14 @@ private:
     int firstCandidate(qint64 fromNs) const;
     void addSegment(Batch batch, double x0, double x1, int row, double y, double h, const Layout &l,
                     bool air = true);
+    SpanFrame spanFrame(const Layout &l) const;
+    static bool isQueuedBatch(Batch batch) { return batch < Transfer; }
+    static void spanBatches(const Span &s, Batch *queued, Batch *run);
+    void addSpan(const Span &s, const Layout &l, const SpanFrame &f);
+    void indexFinished(const Span &s);
+    // The summarised path: exact spans and per-column marks gathered per row and batch, then
+    // joined where they touch, as addSegment() joins them.
+    void collectSummarised(const Layout &l, const SpanFrame &f);
     void pullCounters();
     double counterMax(Counter counter) const; // the value a counter row's top stands for
     qint64 tickStepNs() const;
@@ -161,6 +188,10 @@ private:
     // Reused between paints so a frame does not allocate.
     QVector<QRectF> m_batches[BatchCount];
     std::vector<int> m_lastRect; // per row and batch: index of its newest rectangle, or -1
+    SpanPyramid m_pyramid; // finished spans
+    bool m_levelOfDetail = true;
+    bool m_collecting = false; // addSegment() gathers into m_intervals instead of joining
+    std::vector<std::vector<std::pair<double, double>>> m_intervals; // per row and batch
     QVector<QRectF> m_counterFill;
     QVector<QRectF> m_counterEdge;
 };

@@ -234,7 +234,9 @@ int main(int argc, char *argv[])
         printRow(r, reference);
 
     const double probeDiff = Statistics::percentile(results.at(2).latenessMs, 99) - reference;
-    std::printf("\nTickerProbe p99 - bare clock_nanosleep p99 = %+.3f ms (target: within 0.300 ms): %s\n", probeDiff,
-                qAbs(probeDiff) <= 0.3 ? "PASS" : "FAIL");
+    // The target bounds what the probe adds; waking more punctually than the bare loop (a
+    // negative difference, which load bursts produce either way) is no failure.
+    std::printf("\nTickerProbe p99 - bare clock_nanosleep p99 = %+.3f ms (target: at most +0.300 ms): %s\n", probeDiff,
+                probeDiff <= 0.3 ? "PASS" : "FAIL");
     return qAbs(probeDiff) <= 0.3 ? 0 : 1;
 }

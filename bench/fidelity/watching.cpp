@@ -1,10 +1,18 @@
 // The cost of watching: the same offloaded run measured headless (a plain Session on a
 // QCoreApplication) or inside the real window with its live charts redrawing every frame.
-// Usage: bench_watching --headless | --window [--duration S]
+// Usage: bench_watching --headless | --window [--duration S] [--profile]
 // --window needs a display (run.sh / watching.sh start Xvfb). Prints one line:
 //   <mode> p50_ms=... p99_ms=... max_ms=... ticks=...
+// --profile (window only) also prints where the GUI thread's time went, per receiver class
+// and event type, timed around each top-level event dispatch, and how many probe ticks fell
+// due while the GUI thread was busy with something other than the probe (our own drawing):
+// the observer effect, which unlike p99 does not depend on what else runs on the machine.
+// LOOPLAB_EVERY_FRAME=1 makes the window draw every frame at once (the behaviour before
+// frames were fitted between ticks), for comparison.
 
 #include "dashboard.h"
+#include "monotonicclock.h"
+#include "recorder.h"
 #include "latencychart.h"
 #include "mainwindow.h"
 #include "runconfig.h"
@@ -13,12 +21,104 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QThread>
 #include <QTimer>
 
+#include <QHash>
+#include <QMetaEnum>
+
+#include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 namespace {
+// Times every top-level event dispatch (nested ones, such as the paint events inside an
+// UpdateRequest, are listed too but not counted twice in the busy total).
+class ProfilingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool profiling = false;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!profiling || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        // Named before dispatch: a DeferredDelete takes the receiver with it.
+        const QByteArray key = QByteArray(receiver->metaObject()->className()) + ' '
+                               + QMetaEnum::fromType<QEvent::Type>().valueToKey(event->type())
+                               + (m_depth ? " (nested)" : "");
+        const bool probe = event->type() == QEvent::SockAct;
+        const qint64 startNs = MonotonicClock::nowNs();
+        ++m_depth;
+        const bool result = QApplication::notify(receiver, event);
+        --m_depth;
+        const qint64 ns = MonotonicClock::nowNs() - startNs;
+        if (!m_depth && !probe && ns > 50'000)
+            m_busy.push_back({startNs, startNs + ns});
+        Cost &c = m_costs[key];
+        ++c.count;
+        c.totalNs += ns;
+        c.maxNs = std::max(c.maxNs, ns);
+        if (!m_depth) {
+            m_busyNs += ns;
+            if (ns > 500'000)
+                ++m_over500us;
+        }
+        return result;
+    }
+
+    // Ticks due while a non-probe dispatch ran, and by how much each was pushed back.
+    void printObserverEffect(const Recorder &recorder) const
+    {
+        std::vector<double> delaysMs;
+        const quint32 count = recorder.tickCount();
+        size_t b = 0;
+        for (quint32 i = 0; i < count; ++i) {
+            const qint64 due = recorder.tick(i).expectedNs;
+            while (b < m_busy.size() && m_busy[b].second <= due)
+                ++b;
+            if (b < m_busy.size() && m_busy[b].first <= due)
+                delaysMs.push_back((m_busy[b].second - due) / 1e6);
+        }
+        std::sort(delaysMs.begin(), delaysMs.end());
+        const double worst = delaysMs.empty() ? 0.0 : delaysMs.back();
+        const double median = delaysMs.empty() ? 0.0 : delaysMs[delaysMs.size() / 2];
+        std::printf("observer ticks=%u due_during_our_work=%zu (%.2f %%) median_push_ms=%.3f max_push_ms=%.3f\n", count,
+                    delaysMs.size(), count ? 100.0 * double(delaysMs.size()) / count : 0.0, median, worst);
+    }
+
+    void print(double seconds) const
+    {
+        std::vector<std::pair<QByteArray, Cost>> rows;
+        for (auto it = m_costs.cbegin(); it != m_costs.cend(); ++it)
+            rows.emplace_back(it.key(), it.value());
+        std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.second.totalNs > b.second.totalNs; });
+        std::printf("profile busy_ms=%.1f of %.1f s (%.2f %%), top-level dispatches over 0.5 ms: %lld\n",
+                    m_busyNs / 1e6, seconds, 100.0 * m_busyNs / (seconds * 1e9), m_over500us);
+        std::printf("profile %-60s %8s %10s %9s %9s\n", "receiver event", "count", "total ms", "mean ms", "max ms");
+        for (size_t i = 0; i < rows.size() && i < 25; ++i) {
+            const Cost &c = rows[i].second;
+            std::printf("profile %-60s %8lld %10.1f %9.3f %9.3f\n", rows[i].first.constData(), c.count, c.totalNs / 1e6,
+                        c.totalNs / 1e6 / double(c.count), c.maxNs / 1e6);
+        }
+    }
+
+private:
+    struct Cost
+    {
+        long long count = 0;
+        qint64 totalNs = 0;
+        qint64 maxNs = 0;
+    };
+    QHash<QByteArray, Cost> m_costs;
+    std::vector<std::pair<qint64, qint64>> m_busy; // top-level non-probe dispatches over 50 µs
+    qint64 m_busyNs = 0;
+    long long m_over500us = 0;
+    int m_depth = 0;
+};
+
 RunConfig benchConfig(double durationS)
 {
     RunConfig config;
@@ -57,10 +157,13 @@ int runSession(Session *session, const RunConfig &config)
 int main(int argc, char *argv[])
 {
     bool headless = false;
+    bool profile = false;
     double durationS = 10;
     for (int i = 1; i < argc; ++i) {
         if (qstrcmp(argv[i], "--headless") == 0)
             headless = true;
+        else if (qstrcmp(argv[i], "--profile") == 0)
+            profile = true;
         else if (qstrcmp(argv[i], "--duration") == 0 && i + 1 < argc)
             durationS = QByteArray(argv[++i]).toDouble();
     }
@@ -78,7 +181,7 @@ int main(int argc, char *argv[])
         return 0;
     }
 
-    QApplication app(argc, argv);
+    ProfilingApplication app(argc, argv);
     MainWindow window;
     window.setMode(config.mode);
     window.show();
@@ -86,13 +189,20 @@ int main(int argc, char *argv[])
     QEventLoop settle;
     QTimer::singleShot(500, &settle, &QEventLoop::quit);
     settle.exec();
+    app.profiling = profile;
     // The window's own session, so its started/finished handlers drive the live charts
     // exactly as when the user presses Start; the config is set directly so both sides
     // run the same workload (the toolbar controls are private to the window).
     if (const int rc = runSession(window.session(), config))
         return rc;
+    app.profiling = false;
     printSummary("window", window.session()->summary());
     // Evidence the charts were live: the cost of the last chart update.
     std::printf("window chart_update_ms=%.3f\n", double(window.dashboard()->latencyChart()->lastUpdateNs()) / 1e6);
+    if (profile) {
+        app.print(durationS);
+        if (const auto recorder = window.session()->recorder())
+            app.printObserverEffect(*recorder);
+    }
     return 0;
 }

@@ -3,6 +3,8 @@
 #include "benchtable.h"
 
 #include "dashboard.h"
+#include "lagdecimator.h"
+#include "lagpyramid.h"
 #include "latencychart.h"
 #include "mainwindow.h"
 #include "monotonicclock.h"
@@ -21,6 +23,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <ctime>
 #include <map>
 #include <memory>
 
@@ -62,6 +65,22 @@ TickSample makeTick(quint32 i)
     return {expected, expected + late};
 }
 
+// Frames per UI benchmark; LOOPLAB_BENCH_FRAMES raises it for a profiler run.
+int frameCount()
+{
+    const int n = qEnvironmentVariableIntValue("LOOPLAB_BENCH_FRAMES");
+    return n > 0 ? n : 20;
+}
+
+// This thread's CPU time: on a machine shared with other builds the wall clock also counts
+// the time the scheduler gave to someone else; both are reported.
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 double elapsedMs(const QElapsedTimer &t)
 {
     return t.nsecsElapsed() / 1e6;
@@ -71,6 +90,7 @@ double elapsedMs(const QElapsedTimer &t)
 
 std::map<int, std::shared_ptr<Recorder>> g_spanRecorders;
 std::map<std::string, std::vector<double>> g_frames; // ms per frame, by benchmark label
+std::map<std::string, std::vector<double>> g_cpuFrames; // thread CPU ms per frame
 std::map<std::string, double> g_selfPaintMs;        // the widget's own paint cost, last frame
 std::map<std::string, double> g_initialMs;          // first refresh (pulling everything)
 
@@ -78,13 +98,16 @@ void BM_TimelinePaint(benchmark::State &state)
 {
     const int spans = int(state.range(0));
     const bool zoomed = state.range(1) != 0;
-    const std::string label = "timeline " + std::to_string(spans) + (zoomed ? " zoom1s" : " full");
+    const bool everySpan = state.range(2) != 0; // the level-of-detail pyramid off, for comparison
+    const std::string label = "timeline " + std::to_string(spans) + (zoomed ? " zoom1s" : " full")
+                              + (everySpan ? " every" : "");
     auto &recorder = g_spanRecorders[spans];
     if (!recorder)
         recorder = makeSpanRecorder(spans, 60 * kSec);
     const qint64 end = kOrigin + 60 * kSec;
 
     TimelineView view;
+    view.setLevelOfDetail(!everySpan);
     view.resize(1920, view.preferredHeight());
     view.show();
     QApplication::processEvents();
@@ -98,9 +121,12 @@ void BM_TimelinePaint(benchmark::State &state)
 
     qint64 t = kOrigin + 30 * kSec;
     std::vector<double> &frames = g_frames[label];
+    std::vector<double> &cpu = g_cpuFrames[label];
     frames.clear();
+    cpu.clear();
     for (auto _ : state) {
         timer.restart();
+        const double cpu0 = threadCpuMs();
         view.refresh(end);
         if (zoomed) {
             // showRange adds a fifth on each side: 1 s / 1.4 shows exactly 1 s.
@@ -111,18 +137,21 @@ void BM_TimelinePaint(benchmark::State &state)
         }
         view.repaint();
         frames.push_back(elapsedMs(timer));
+        cpu.push_back(threadCpuMs() - cpu0);
     }
     g_selfPaintMs[label] = view.lastPaintNs() / 1e6;
 }
 BENCHMARK(BM_TimelinePaint)
-    ->ArgsProduct({{10000, 100000, 1000000}, {0, 1}})
-    ->Iterations(20)
+    ->ArgsProduct({{10000, 100000, 1000000}, {0, 1}, {0}})
+    ->Args({1000000, 0, 1})
+    ->Iterations(frameCount())
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
 // ---- 4. Latency chart -------------------------------------------------------------------
 
 std::shared_ptr<Recorder> g_tickRecorder;
+std::map<std::string, std::vector<double>[3]> g_parts; // refresh, queued events, repaint
 constexpr quint32 kHourTicks = 3600 * 1000;
 
 void BM_LatencyChart(benchmark::State &state)
@@ -153,7 +182,9 @@ void BM_LatencyChart(benchmark::State &state)
     g_initialMs[label] = elapsedMs(timer);
 
     std::vector<double> &frames = g_frames[label];
+    std::vector<double> &cpu = g_cpuFrames[label];
     frames.clear();
+    cpu.clear();
     for (auto _ : state) {
         // One frame of a live run: 16 new ticks, then the window's refresh and a repaint.
         state.PauseTiming();
@@ -161,15 +192,53 @@ void BM_LatencyChart(benchmark::State &state)
             recorder.addTick(makeTick(recorder.tickCount()));
         state.ResumeTiming();
         timer.restart();
+        const double cpu0 = threadCpuMs();
         chart.refresh(makeTick(recorder.tickCount()).expectedNs);
+        const double refreshed = elapsedMs(timer);
         QApplication::processEvents(); // the chart coalesces its rebuild into a queued call
+        const double processed = elapsedMs(timer);
         chart.viewport()->repaint();
         frames.push_back(elapsedMs(timer));
+        cpu.push_back(threadCpuMs() - cpu0);
+        g_parts[label][0].push_back(refreshed);
+        g_parts[label][1].push_back(processed - refreshed);
+        g_parts[label][2].push_back(frames.back() - processed);
     }
     g_selfPaintMs[label] = chart.lastUpdateNs() / 1e6;
     state.counters["points"] = chart.plottedPointCount();
 }
-BENCHMARK(BM_LatencyChart)->Arg(1)->Arg(0)->Iterations(20)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LatencyChart)->Arg(1)->Arg(0)->Iterations(frameCount())->UseRealTime()->Unit(benchmark::kMillisecond);
+
+// The whole-run decimation alone, 3.6 M points into 1920 columns: one pass over every point
+// against the min/max pyramid, in the same run.
+std::map<std::string, std::vector<double>> g_decimateMs;
+
+void BM_DecimateWholeRun(benchmark::State &state)
+{
+    const bool pyramid = state.range(0) != 0;
+    static QVector<QPointF> points;
+    static LagPyramid levels;
+    if (points.isEmpty()) {
+        for (quint32 i = 0; i < kHourTicks; ++i)
+            points.append(LagDecimator::toPoint(makeTick(i), kOrigin));
+        levels.append(points.constData(), points.size());
+    }
+    const LagDecimator decimator(0, points.constLast().x(), 1920);
+    std::vector<double> &runs = g_decimateMs[pyramid ? "pyramid" : "every point"];
+    runs.clear();
+    QList<QPointF> out;
+    for (auto _ : state) {
+        const double cpu0 = threadCpuMs();
+        out.clear();
+        if (pyramid)
+            decimator.decimate(points.constData(), 0, points.size(), levels, &out);
+        else
+            decimator.decimate(points.constData(), points.constData() + points.size(), &out);
+        runs.push_back(threadCpuMs() - cpu0);
+        benchmark::DoNotOptimize(out.size());
+    }
+}
+BENCHMARK(BM_DecimateWholeRun)->Arg(0)->Arg(1)->Iterations(frameCount())->UseRealTime()->Unit(benchmark::kMillisecond);
 
 // ---- 5. PNG export ------------------------------------------------------------------------
 
@@ -294,6 +363,7 @@ void addFrameRow(const std::string &target, const std::string &label, double bud
     const double worst = *std::max_element(it->second.begin(), it->second.end());
     addRow(target, fmt("%.2f ms/frame", med), med <= budgetMs,
            "median of " + std::to_string(it->second.size()) + fmt(", worst %.2f ms", worst)
+               + fmt(", thread CPU %.2f ms", median(g_cpuFrames[label]))
                + "; " + std::string(selfName) + fmt(" %.2f ms", g_selfPaintMs[label])
                + fmt("; first load %.0f ms", g_initialMs[label]) + (note.empty() ? "" : "; " + note));
 }
@@ -319,6 +389,9 @@ int main(int argc, char **argv)
         const std::string n = spans == 10000 ? "10k" : spans == 100000 ? "100k" : "1M";
         addFrameRow("Timeline paint <= 16 ms, " + n + " spans, full width (60 s)",
                     "timeline " + std::to_string(spans) + " full", 16, "1920 px wide, refresh + showAll + repaint");
+        if (spans == 1000000)
+            addFrameRow("Timeline paint, 1M spans, full width, every span drawn (pyramid off)",
+                        "timeline 1000000 full every", 1e9, "same run, for comparison");
         addFrameRow("Timeline paint <= 16 ms, " + n + " spans, zoomed to 1 s",
                     "timeline " + std::to_string(spans) + " zoom1s", 16, "1920 px wide, refresh + showRange + repaint");
     }
@@ -326,6 +399,17 @@ int main(int argc, char **argv)
                 "1920x400, +16 ticks, refresh + repaint", "own refresh (lastUpdateNs)");
     addFrameRow("Latency chart <= 16 ms/frame, 3.6 M ticks, whole run", "chart whole run", 16,
                 "1920x400, +16 ticks, refresh + repaint", "own refresh (lastUpdateNs)");
+    for (const auto &[label, parts] : g_parts) {
+        if (!parts[0].empty())
+            addInfo("Latency chart frame parts, " + label, fmt("%.2f ms", median(parts[0])) + fmt(" + %.2f", median(parts[1]))
+                    + fmt(" + %.2f ms", median(parts[2])), "medians: refresh + queued events + repaint");
+    }
+    for (const auto &[name, runs] : g_decimateMs) {
+        if (!runs.empty())
+            addInfo("Whole-run decimation, 3.6 M points to 1920 columns, " + name, fmt("%.2f ms CPU", median(runs)),
+                    "median of " + std::to_string(runs.size())
+                        + fmt(", best %.2f ms", *std::min_element(runs.begin(), runs.end())));
+    }
     if (!g_exportMs.empty()) {
         const double med = median(g_exportMs);
         addRow("PNG export of dashboard 3840x2160 <= 1 s", fmt("%.0f ms", med), med <= 1000 && g_exportError.isEmpty(),
