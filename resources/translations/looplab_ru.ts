@@ -32,14 +32,6 @@
         <translation>Сколько длится прогон каждого режима</translation>
     </message>
     <message>
-        <source>Work:</source>
-        <translation>Работа:</translation>
-    </message>
-    <message>
-        <source>Duration per mode:</source>
-        <translation>Длительность на режим:</translation>
-    </message>
-    <message>
         <source>Not run yet</source>
         <translation>Ещё не запускалось</translation>
     </message>
@@ -114,6 +106,46 @@
     <message>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Duration per mode</source>
+        <translation>Длительность на режим</translation>
+    </message>
+    <message>
+        <source>What each task does: a blocking sleep or CPU-bound JSON parsing.</source>
+        <translation>Что делает каждая задача: блокирующее ожидание или разбор JSON, нагружающий процессор.</translation>
+    </message>
+    <message>
+        <source>Work kind</source>
+        <translation>Вид работы</translation>
+    </message>
+    <message>
+        <source>&amp;Work:</source>
+        <translation>&amp;Работа:</translation>
+    </message>
+    <message>
+        <source>&amp;Duration per mode:</source>
+        <translation>&amp;Длительность на режим:</translation>
+    </message>
+    <message>
+        <source>Run the ticked modes one after another with this workload.</source>
+        <translation>Запустить отмеченные режимы по очереди с этой нагрузкой.</translation>
+    </message>
+    <message>
+        <source>Stop the comparison; the modes already run stay on the charts.</source>
+        <translation>Остановить сравнение; уже пройденные режимы останутся на графиках.</translation>
+    </message>
+    <message>
+        <source>Save the comparison (charts and table) as one PNG image.</source>
+        <translation>Сохранить сравнение (графики и таблицу) одним изображением PNG.</translation>
+    </message>
+    <message>
+        <source>Comparison progress</source>
+        <translation>Ход сравнения</translation>
+    </message>
+    <message>
+        <source>Close this window (Esc).</source>
+        <translation>Закрыть это окно (Esc).</translation>
     </message>
 </context>
 <context>
@@ -416,6 +448,38 @@ Mode: %6</source>
         <source>Long tasks (%1)</source>
         <translation>Долгие задачи (%1)</translation>
     </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Вывод</translation>
+    </message>
+    <message>
+        <source>Run description</source>
+        <translation>Описание прогона</translation>
+    </message>
+    <message>
+        <source>Latency chart</source>
+        <translation>График задержки</translation>
+    </message>
+    <message>
+        <source>Ticker lateness over time, with the reference lines and a band per mode.</source>
+        <translation>Опоздание тикера во времени, с опорными линиями и полосой для каждого режима.</translation>
+    </message>
+    <message>
+        <source>Ticker lateness over time. Drag to zoom; right click or double click shows the whole run.</source>
+        <translation>Опоздание тикера во времени. Перетаскивание увеличивает; правый или двойной щелчок показывает весь прогон.</translation>
+    </message>
+    <message>
+        <source>Task timeline</source>
+        <translation>Временная шкала задач</translation>
+    </message>
+    <message>
+        <source>One lane per thread or process: queued time hatched, running time solid. Wheel zooms, drag pans, F follows live.</source>
+        <translation>Одна дорожка на поток или процесс: время в очереди заштриховано, время выполнения закрашено. Колесо масштабирует, перетаскивание сдвигает, F — следить.</translation>
+    </message>
+    <message>
+        <source>Histogram and long tasks</source>
+        <translation>Гистограмма и долгие задачи</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -486,6 +550,10 @@ Mode: %6</source>
     <message>
         <source>PNG images (*.png)</source>
         <translation>Изображения PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Choose the file in a file dialog.</source>
+        <translation>Выбрать файл в диалоге.</translation>
     </message>
 </context>
 <context>
@@ -1480,10 +1548,6 @@ Mode: %6</source>
         <translation>О Loop Lab</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Loop Lab %1&lt;/h3&gt;&lt;p&gt;Makes event-loop lag visible: a ticker on the GUI thread measures how late it wakes while tasks run blocking on the loop or offloaded to a thread pool.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (Core, Widgets, Concurrent, Charts; LGPLv3 / GPLv3).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Loop Lab %1&lt;/h3&gt;&lt;p&gt;Делает задержку цикла событий видимой: тикер в GUI-потоке измеряет, насколько поздно он просыпается, пока задачи выполняются с блокировкой цикла или выгружены в пул потоков.&lt;/p&gt;&lt;p&gt;Собрано на Qt %2 (Core, Widgets, Concurrent, Charts; LGPLv3 / GPLv3).&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>How Loop Lab measures</source>
         <translation>Как Loop Lab измеряет</translation>
     </message>
@@ -1498,6 +1562,90 @@ Mode: %6</source>
             <numerusform>Остановлено через %1 с: задержка p99 %2 мс, худшая %3 мс, %n долгие задачи.</numerusform>
             <numerusform>Остановлено через %1 с: задержка p99 %2 мс, худшая %3 мс, %n долгих задач.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stop the run and close Loop Lab (Ctrl+Q).</source>
+        <translation>Остановить прогон и закрыть Loop Lab (Ctrl+Q).</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons panel</source>
+        <translation>Панель &amp;уроков</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Тема</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;Системная</translation>
+    </message>
+    <message>
+        <source>Follow the desktop&apos;s light or dark colours.</source>
+        <translation>Следовать светлым или тёмным цветам рабочего стола.</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Светлая</translation>
+    </message>
+    <message>
+        <source>Light colours, whatever the desktop uses.</source>
+        <translation>Светлые цвета, что бы ни использовал рабочий стол.</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Тёмная</translation>
+    </message>
+    <message>
+        <source>Dark colours, whatever the desktop uses.</source>
+        <translation>Тёмные цвета, что бы ни использовал рабочий стол.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset to defaults</source>
+        <translation>&amp;Сбросить настройки</translation>
+    </message>
+    <message>
+        <source>Forget the window layout, mode, workload, view options, theme and export folder.</source>
+        <translation>Забыть расположение окна, режим, нагрузку, параметры вида, тему и папку экспорта.</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>&amp;Уроки</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Set this lesson&apos;s mode and workload and start it: %1</source>
+        <translation>Установить режим и нагрузку этого урока и запустить его: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons browser</source>
+        <translation>&amp;Обзор уроков</translation>
+    </message>
+    <message>
+        <source>Open the lessons panel and put the keyboard in its list (Shift+F1).</source>
+        <translation>Открыть панель уроков и перевести фокус клавиатуры в её список (Shift+F1).</translation>
+    </message>
+    <message>
+        <source>The ticker, the stall-corrected figures and the cost of watching.</source>
+        <translation>Тикер, показатели с поправкой на зависания и цена наблюдения.</translation>
+    </message>
+    <message>
+        <source>Version and licences.</source>
+        <translation>Версия и лицензии.</translation>
+    </message>
+    <message>
+        <source>The Qt version Loop Lab runs on, and Qt&apos;s licences.</source>
+        <translation>Версия Qt, на которой работает Loop Lab, и лицензии Qt.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Loop Lab %1&lt;/h3&gt;&lt;p&gt;Makes event-loop lag visible: a ticker on the GUI thread measures how late it wakes while tasks run blocking on the loop or offloaded to a thread pool.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licence.&lt;/b&gt; Loop Lab is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later). It comes with no warranty. The full text is in the LICENSE file and, on Debian, in /usr/share/common-licenses/GPL-3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Qt %2.&lt;/b&gt; Qt Core, Gui, Widgets and Concurrent are used under the GNU Lesser General Public License v3 (LGPL-3.0); Qt Charts under the GNU General Public License v3 (GPL-3.0), which is why Loop Lab is GPL too. Help &amp;gt; About Qt has more.&lt;/p&gt;&lt;p&gt;Application id: %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Loop Lab %1&lt;/h3&gt;&lt;p&gt;Показывает задержку цикла событий: тикер в потоке GUI измеряет, насколько поздно он просыпается, пока задачи выполняются с блокировкой в цикле или вынесены в пул потоков.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Лицензия.&lt;/b&gt; Loop Lab — свободная программа: вы можете распространять и/или изменять её на условиях Стандартной общественной лицензии GNU версии 3 либо (по вашему выбору) любой более поздней версии (GPL-3.0-or-later). Она поставляется без каких-либо гарантий. Полный текст — в файле LICENSE, а в Debian — в /usr/share/common-licenses/GPL-3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Qt %2.&lt;/b&gt; Qt Core, Gui, Widgets и Concurrent используются на условиях GNU Lesser General Public License v3 (LGPL-3.0); Qt Charts — на условиях GNU General Public License v3 (GPL-3.0), поэтому и Loop Lab распространяется под GPL. Подробнее — в меню «Справка &amp;gt; О Qt».&lt;/p&gt;&lt;p&gt;Идентификатор приложения: %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Settings reset to their defaults.</source>
+        <translation>Настройки сброшены к значениям по умолчанию.</translation>
     </message>
 </context>
 <context>
@@ -1647,6 +1795,10 @@ Mode: %6</source>
     <message>
         <source>≥ %1 ms (%2): %3</source>
         <translation>≥ %1 мс (%2): %3</translation>
+    </message>
+    <message>
+        <source>* Older history decimated to bound memory: %1 ticks and %2 tasks are kept as counts and histograms, so every figure still counts them; percentiles are within 1.6 % and the charts show that part as each interval&apos;s worst tick.</source>
+        <translation>* Старая история прорежена, чтобы ограничить память: %1 тиков и %2 задач хранятся как счётчики и гистограммы, поэтому все показатели по-прежнему их учитывают; процентили точны в пределах 1,6 %, а графики показывают эту часть как худший тик каждого интервала.</translation>
     </message>
 </context>
 <context>
