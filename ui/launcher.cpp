@@ -115,6 +115,6 @@ int Launcher::main(int argc, char *argv[])
     MainWindow window;
     window.show();
     if (!request.lesson.isEmpty())
-        window.applyLesson(request.lesson);
+        window.applyLessonWhenShown(request.lesson);
     return app.exec();
 }

@@ -40,6 +40,7 @@
 #include <QStatusBar>
 #include <QThread>
 #include <QToolBar>
+#include <QWindow>
 
 namespace {
 // Charts redraw at most once per frame; the statistics a few times a second.
@@ -563,6 +564,25 @@ bool MainWindow::applyLesson(const QString &name)
         startRun();
     statusBar()->showMessage(tr("Lesson: %1").arg(lesson->title), 6000);
     return true;
+}
+
+void MainWindow::applyLessonWhenShown(const QString &name)
+{
+    m_pendingLesson = name;
+    winId(); // creates the native window, whose expose event we watch
+    windowHandle()->installEventFilter(this);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == windowHandle() && event->type() == QEvent::Expose && !m_pendingLesson.isEmpty()) {
+        windowHandle()->removeEventFilter(this);
+        // Queued behind the first paint and the layout requests the expose posts.
+        QMetaObject::invokeMethod(this, [this, name = std::exchange(m_pendingLesson, QString())] {
+            applyLesson(name);
+        }, Qt::QueuedConnection);
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 bool MainWindow::exportPng(ExportDialog::Target target, qreal scale, const QString &path)

@@ -34,6 +34,9 @@ public:
 
     // Sets the mode and workload of a lesson (see Lessons) and starts it if nothing runs.
     bool applyLesson(const QString &name);
+    // applyLesson() once the window is on screen, so its first layout and paint are not
+    // measured as the run's first stall.
+    void applyLessonWhenShown(const QString &name);
     void startRun();
     void stopRun();
     void toggleRun();
@@ -52,6 +55,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
@@ -111,4 +115,5 @@ private:
     ExportDialog::Target m_exportTarget = ExportDialog::Target::Dashboard;
     qreal m_exportScale = 1.0;
     QString m_lastError;
+    QString m_pendingLesson;
 };
