@@ -41,6 +41,8 @@ public:
     // A snapshot of one span; state Empty if the id is allocated but not yet published.
     Span span(quint32 id) const;
     QVector<Span> spans() const;
+    // Ids of the spans of one mode still waiting in a queue (state Queued).
+    QVector<quint32> queuedSpans(ExecMode mode) const;
 
     // Ticks come from the one thread that owns the probe.
     void addTick(const TickSample &tick);
