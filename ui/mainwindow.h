@@ -44,6 +44,8 @@ public:
     bool openRun(const QString &path);
     bool saveRun(const QString &path);
     bool exportTrace(const QString &path);
+    // Where closing the window during a run saves that run (File > Open loads it).
+    static QString autosavePath();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
