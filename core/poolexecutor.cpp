@@ -16,6 +16,11 @@ PoolExecutor::PoolExecutor(Recorder *recorder, std::shared_ptr<std::atomic_bool>
 
 PoolExecutor::~PoolExecutor()
 {
+    joinPool();
+}
+
+void PoolExecutor::joinPool()
+{
     m_cancel->store(true);
     m_pool.waitForDone();
 }
