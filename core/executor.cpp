@@ -33,6 +33,17 @@ SpanState Executor::runTask(const TaskRequest &request, int lane)
     return state;
 }
 
+void Executor::cancelQueued(int lane)
+{
+    const qint64 now = MonotonicClock::nowNs();
+    const QVector<quint32> queued = m_recorder->queuedSpans(mode());
+    for (quint32 id : queued) {
+        m_recorder->markStart(id, lane, now);
+        m_recorder->markEnd(id, now, SpanState::Cancelled);
+        emit taskDone(id, SpanState::Cancelled);
+    }
+}
+
 SpanState Executor::work(const TaskRequest &request)
 {
     const std::atomic_bool &cancel = *m_cancel;

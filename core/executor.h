@@ -50,6 +50,9 @@ protected:
     // The work itself, between the recorded start and end. Modes that wrap the work
     // (a GIL, a mutex) override this.
     virtual SpanState work(const TaskRequest &request);
+    // Ends, as cancelled on the given lane, every task of this mode still queued. Only for
+    // tasks taken off the queue at shutdown, which no thread can start any more.
+    void cancelQueued(int lane);
 
     Recorder *m_recorder;
     std::shared_ptr<std::atomic_bool> m_cancel;

@@ -10,6 +10,11 @@ GilExecutor::GilExecutor(Recorder *recorder, std::shared_ptr<std::atomic_bool> c
 {
 }
 
+GilExecutor::~GilExecutor()
+{
+    joinPool();
+}
+
 SpanState GilExecutor::work(const TaskRequest &request)
 {
     const std::atomic_bool &cancel = *m_cancel;

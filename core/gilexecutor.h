@@ -14,6 +14,7 @@ class GilExecutor : public PoolExecutor
 public:
     GilExecutor(Recorder *recorder, std::shared_ptr<std::atomic_bool> cancel, int workers, Gil *gil,
                 QObject *parent = nullptr);
+    ~GilExecutor() override;
     ExecMode mode() const override { return ExecMode::Gil; }
 
 protected:

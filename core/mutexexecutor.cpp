@@ -1,5 +1,10 @@
 #include "mutexexecutor.h"
 
+MutexExecutor::~MutexExecutor()
+{
+    joinPool(); // a task that outlived shutdown() still holds m_shared
+}
+
 void MutexExecutor::submit(const TaskRequest &request)
 {
     const quint32 wait = beginLoopWait();

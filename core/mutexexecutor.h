@@ -12,6 +12,7 @@ class MutexExecutor : public PoolExecutor
     Q_OBJECT
 public:
     using PoolExecutor::PoolExecutor;
+    ~MutexExecutor() override;
     ExecMode mode() const override { return ExecMode::Mutex; }
     void submit(const TaskRequest &request) override;
 

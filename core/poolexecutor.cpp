@@ -35,6 +35,11 @@ PoolExecutor::PoolExecutor(Recorder *recorder, std::shared_ptr<std::atomic_bool>
 
 PoolExecutor::~PoolExecutor()
 {
+    joinPool();
+}
+
+void PoolExecutor::joinPool()
+{
     m_cancel->store(true);
     m_pool.waitForDone();
 }
@@ -63,8 +68,14 @@ void PoolExecutor::submit(const TaskRequest &request)
 
 bool PoolExecutor::shutdown(int timeoutMs)
 {
-    // Queued tasks still run, but see the cancel flag at once and end as cancelled.
-    return m_pool.waitForDone(timeoutMs);
+    // Tasks still queued never start: take them off the queue rather than wake a worker
+    // (at nice 10, behind whatever else the machine runs) for each one only to cancel it;
+    // with thousands queued that took seconds. Only the running ones are waited for.
+    m_pool.clear();
+    const bool done = m_pool.waitForDone(timeoutMs);
+    const int lane = m_recorder->laneNames().indexOf(lanePrefix() + QStringLiteral("-1"));
+    cancelQueued(qMax(0, lane));
+    return done;
 }
 
 quint32 PoolExecutor::beginLoopWait()

@@ -30,6 +30,10 @@ protected:
     // Begins and ends a Wait span on the loop lane: the loop is stuck, not working.
     quint32 beginLoopWait();
     void endLoopWait(quint32 waitId);
+    // Cancels and joins every pool task. Executors that override work() call it in their
+    // destructor: a task that outlived shutdown() must not find their members, or their
+    // override, already gone when the base destructor gets to join it.
+    void joinPool();
 
 private:
     class Task;

@@ -77,9 +77,15 @@ bool ProcessExecutor::shutdown(int timeoutMs)
     for (Worker &worker : m_workers) {
         if (!worker.process)
             continue;
-        // A busy child answers "cancelled" and leaves; an idle one leaves at end of input.
-        if (worker.state == State::Busy)
-            worker.process->terminate();
+        if (worker.state != State::Busy) {
+            // An idle or starting child holds no task; on a loaded machine it may still be
+            // loading Qt for seconds, and waiting for it to read end of input would spend
+            // the whole shutdown bound on nothing.
+            worker.process->kill();
+            continue;
+        }
+        // A busy child answers "cancelled" and leaves.
+        worker.process->terminate();
         worker.process->closeWriteChannel();
     }
     // Waiting here runs onReadyRead and onFinished, which record the answers and retire

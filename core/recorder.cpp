@@ -166,6 +166,18 @@ void Recorder::markEnd(quint32 id, qint64 ns, SpanState state)
     slot->meta.store((meta & ~0xf00u) | (quint32(state) << 8), std::memory_order_release);
 }
 
+QVector<quint32> Recorder::queuedSpans(ExecMode mode) const
+{
+    QVector<quint32> ids;
+    const quint32 count = spanCount();
+    for (quint32 id = 0; id < count; ++id) {
+        const quint32 meta = spanSlot(id)->meta.load(std::memory_order_acquire);
+        if (SpanState((meta >> 8) & 0xf) == SpanState::Queued && ExecMode((meta >> 4) & 0xf) == mode)
+            ids << id;
+    }
+    return ids;
+}
+
 Span Recorder::span(quint32 id) const
 {
     const SpanSlot *slot = id < spanCount() && id >= firstSpan() ? spanSlot(id) : nullptr;

@@ -46,6 +46,8 @@ public:
     // or below firstSpan() (dropped).
     Span span(quint32 id) const;
     QVector<Span> spans() const;
+    // Ids of the spans of one mode still waiting in a queue (state Queued).
+    QVector<quint32> queuedSpans(ExecMode mode) const;
 
     // Ticks come from the one thread that owns the probe.
     void addTick(const TickSample &tick);

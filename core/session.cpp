@@ -270,6 +270,14 @@ void Session::submitOne()
     submitNow();
 }
 
+void Session::submitBurst(int count)
+{
+    if (m_config.mode == ExecMode::Queue)
+        return;
+    for (int i = 0; i < count && m_running; ++i)
+        submitNow();
+}
+
 void Session::submitNow()
 {
     Q_ASSERT(QThread::currentThread() == thread());

@@ -41,6 +41,10 @@ public:
     bool start(QString *error = nullptr);
     // Cancels queued tasks, asks running ones to stop and joins them (bounded wait).
     void stop();
+    // Submits count tasks at once to the current mode's executor, as a burst of load
+    // arriving together (stress tests); modes that run tasks on the loop thread block it
+    // for all of them. Nothing while stopped or in queue mode.
+    void submitBurst(int count);
     // Forgets the recorded data of the last run (not while running).
     void clear();
 

@@ -2,6 +2,8 @@
 
 #include "recorder.h"
 
+#include <QCoreApplication>
+
 ThreadExecutor::ThreadExecutor(Recorder *recorder, std::shared_ptr<std::atomic_bool> cancel, QObject *parent)
     : Executor(recorder, std::move(cancel), parent)
     , m_worker(new QObject)
@@ -28,7 +30,11 @@ void ThreadExecutor::submit(const TaskRequest &request)
 
 bool ThreadExecutor::shutdown(int timeoutMs)
 {
-    // Posted behind every queued task, which the cancel flag makes end at once as cancelled.
+    // Tasks still queued never start: drop their posted calls rather than run each one only
+    // to cancel it, so that shutdown waits for the running task alone.
+    QCoreApplication::removePostedEvents(m_worker, QEvent::MetaCall);
     QMetaObject::invokeMethod(m_worker, [this] { m_thread.quit(); }, Qt::QueuedConnection);
-    return m_thread.wait(QDeadlineTimer(timeoutMs));
+    const bool done = m_thread.wait(QDeadlineTimer(timeoutMs));
+    cancelQueued(m_lane);
+    return done;
 }

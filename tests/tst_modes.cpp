@@ -1,14 +1,11 @@
 #include "monotonicclock.h"
+#include "procfs.h"
 #include "recorder.h"
 #include "session.h"
 
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
-
-#include <unistd.h>
 
 // Every lesson's executor, run for real: each must show its signature on the loop's lag.
 class tst_Modes : public QObject
@@ -27,8 +24,6 @@ private slots:
 private:
     static RunConfig config(ExecMode mode, WorkKind work, double seconds = 1.5);
     static Summary run(const RunConfig &config, std::shared_ptr<const Recorder> *recorder = nullptr);
-    static int threadCount();
-    static QList<int> childPids();
 };
 
 RunConfig tst_Modes::config(ExecMode mode, WorkKind work, double seconds)
@@ -60,32 +55,6 @@ Summary tst_Modes::run(const RunConfig &config, std::shared_ptr<const Recorder> 
     if (recorder)
         *recorder = session.recorder();
     return session.summary();
-}
-
-int tst_Modes::threadCount()
-{
-    return int(QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
-}
-
-QList<int> tst_Modes::childPids()
-{
-    QList<int> pids;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &entry : entries) {
-        bool numeric = false;
-        const int pid = entry.toInt(&numeric);
-        if (!numeric)
-            continue;
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        // pid (comm) state ppid ...: comm may hold spaces, so split after the last ')'.
-        const QByteArray line = stat.readAll();
-        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 1 && fields.at(1).toInt() == getpid())
-            pids << pid;
-    }
-    return pids;
 }
 
 void tst_Modes::signature_data()
@@ -193,7 +162,7 @@ void tst_Modes::gilCpuBlocksButGilIoDoesNot()
 void tst_Modes::stopLeavesNoThreadOrChild()
 {
     run(config(ExecMode::Pool, WorkKind::Io, 0.3)); // warm up whatever Qt starts once per process
-    const int baseline = threadCount();
+    const int baseline = ProcFs::threadCount();
     for (ExecMode mode : Kinds::allModes()) {
         // Tasks are still running when the run's own timer stops it (inside a nested loop,
         // for the nested mode): they must be asked to stop, not waited for.
@@ -210,9 +179,9 @@ void tst_Modes::stopLeavesNoThreadOrChild()
         // 0.3 s run + at most one blocking task the loop cannot leave + the shutdown bound.
         QVERIFY2(wall.elapsed() < 300 + 1000 + Session::kShutdownTimeoutMs,
                  qPrintable(Kinds::name(mode) + QStringLiteral(": %1 ms").arg(wall.elapsed())));
-        QTRY_VERIFY2(threadCount() <= baseline,
-                     qPrintable(Kinds::name(mode) + QStringLiteral(": %1 threads, %2 before").arg(threadCount()).arg(baseline)));
-        QTRY_VERIFY2(childPids().isEmpty(), qPrintable(Kinds::name(mode)));
+        QTRY_VERIFY2(ProcFs::threadCount() <= baseline,
+                     qPrintable(Kinds::name(mode) + QStringLiteral(": %1 threads, %2 before").arg(ProcFs::threadCount()).arg(baseline)));
+        QTRY_VERIFY2(ProcFs::childPids().isEmpty(), qPrintable(Kinds::name(mode)));
         for (const Span &s : session.recorder()->spans())
             QVERIFY2(s.isFinished(), qPrintable(Kinds::name(mode) + QLatin1Char(' ') + Kinds::name(s.state)));
     }

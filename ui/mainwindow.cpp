@@ -846,10 +846,27 @@ void MainWindow::writeSettings() const
     settings.setValue(QStringLiteral("view/theme"), Appearance::name(Appearance::current()));
 }
 
+QString MainWindow::autosavePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/last-run.looplab.json");
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Graceful shutdown: queued tasks are cancelled, running ones asked to stop and joined.
+    const bool wasRunning = m_session->isRunning();
     m_session->stop();
+    if (wasRunning) {
+        // Closing is not a reason to lose what was measured: keep it without asking.
+        const LoadedRun run = m_session->snapshot();
+        const QString path = autosavePath();
+        QString error;
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        if (RunExport::writeFile(path, RunFile::save(*run.recorder, run.config, run.startNs, run.endNs), &error))
+            statusBar()->showMessage(tr("Run saved to %1").arg(QDir::toNativeSeparators(path)));
+        else
+            qWarning("looplab: the interrupted run was not saved: %s", qPrintable(error));
+    }
     writeSettings();
     event->accept();
 }

@@ -52,6 +52,8 @@ public:
     void resetToDefaults();
     // View > Theme.
     void setScheme(Appearance::Scheme scheme);
+    // Where closing the window during a run saves that run (File > Open loads it).
+    static QString autosavePath();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
