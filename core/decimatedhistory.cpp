@@ -63,24 +63,7 @@ void DecimatedHistory::mergeIntervals()
 void DecimatedHistory::addSpan(const Span &span)
 {
     ++m_spans;
-    if (span.kind == WorkKind::Wait) {
-        if (span.lane == 0) {
-            ++m_loopWaits;
-            m_loopWaitNs += span.ranNs();
-        } else {
-            ++m_producerWaits;
-        }
-        return;
-    }
-    if (span.state == SpanState::Done) {
-        ++m_tasks;
-        m_ran.add(span.ranNs());
-        m_waited.add(span.queuedNs());
-    } else if (span.state == SpanState::Cancelled) {
-        ++m_cancelled;
-    } else if (span.state == SpanState::Failed) {
-        ++m_failed;
-    }
+    m_tally.add(span);
 }
 
 TickSample DecimatedHistory::tickAt(quint32 index) const
@@ -151,17 +134,17 @@ QJsonObject DecimatedHistory::toJson(qint64 originNs) const
         {QStringLiteral("missed_ticks"), double(m_missedTicks)},
         {QStringLiteral("long_tasks"), double(m_longTasks)},
         {QStringLiteral("stalls_at_least"), stalls},
-        {QStringLiteral("tasks"), double(m_tasks)},
-        {QStringLiteral("cancelled"), double(m_cancelled)},
-        {QStringLiteral("failed"), double(m_failed)},
-        {QStringLiteral("loop_waits"), double(m_loopWaits)},
-        {QStringLiteral("loop_wait_ns"), double(m_loopWaitNs)},
-        {QStringLiteral("producer_waits"), double(m_producerWaits)},
+        {QStringLiteral("tasks"), double(m_tally.tasks)},
+        {QStringLiteral("cancelled"), double(m_tally.cancelled)},
+        {QStringLiteral("failed"), double(m_tally.failed)},
+        {QStringLiteral("loop_waits"), double(m_tally.loopWaits)},
+        {QStringLiteral("loop_wait_ns"), double(m_tally.loopWaitNs)},
+        {QStringLiteral("producer_waits"), double(m_tally.producerWaits)},
         {QStringLiteral("loop_busy_ns"), double(m_loopBusyNs)},
         {QStringLiteral("lateness"), histogramJson(m_lateness)},
         {QStringLiteral("corrected"), histogramJson(m_corrected)},
-        {QStringLiteral("ran"), histogramJson(m_ran)},
-        {QStringLiteral("waited"), histogramJson(m_waited)},
+        {QStringLiteral("ran"), histogramJson(m_tally.ran)},
+        {QStringLiteral("waited"), histogramJson(m_tally.waited)},
         {QStringLiteral("interval_ns"), double(m_intervalNs)},
         {QStringLiteral("intervals"), intervals},
     };
@@ -176,9 +159,9 @@ QString DecimatedHistory::fromJson(const QJsonObject &json, qint64 originNs, Dec
         qint64 *field;
     } counts[] = {
         {"ticks", &h.m_ticks},         {"spans", &h.m_spans},           {"missed_ticks", &h.m_missedTicks},
-        {"long_tasks", &h.m_longTasks}, {"tasks", &h.m_tasks},           {"cancelled", &h.m_cancelled},
-        {"failed", &h.m_failed},       {"loop_waits", &h.m_loopWaits},  {"loop_wait_ns", &h.m_loopWaitNs},
-        {"producer_waits", &h.m_producerWaits}, {"loop_busy_ns", &h.m_loopBusyNs}, {"interval_ns", &h.m_intervalNs},
+        {"long_tasks", &h.m_longTasks}, {"tasks", &h.m_tally.tasks},           {"cancelled", &h.m_tally.cancelled},
+        {"failed", &h.m_tally.failed},       {"loop_waits", &h.m_tally.loopWaits},  {"loop_wait_ns", &h.m_tally.loopWaitNs},
+        {"producer_waits", &h.m_tally.producerWaits}, {"loop_busy_ns", &h.m_loopBusyNs}, {"interval_ns", &h.m_intervalNs},
     };
     for (const auto &[key, field] : counts) {
         if (!toWhole(json.value(QLatin1String(key)), 0, field))
@@ -193,8 +176,8 @@ QString DecimatedHistory::fromJson(const QJsonObject &json, qint64 originNs, Dec
     }
     if (!readHistogram(json.value(QLatin1String("lateness")), &h.m_lateness)
         || !readHistogram(json.value(QLatin1String("corrected")), &h.m_corrected)
-        || !readHistogram(json.value(QLatin1String("ran")), &h.m_ran)
-        || !readHistogram(json.value(QLatin1String("waited")), &h.m_waited))
+        || !readHistogram(json.value(QLatin1String("ran")), &h.m_tally.ran)
+        || !readHistogram(json.value(QLatin1String("waited")), &h.m_tally.waited))
         return QStringLiteral("a histogram of the decimated history is damaged");
     if (h.m_lateness.count() != h.m_ticks)
         return QStringLiteral("the decimated history counts %1 ticks but its histogram %2")

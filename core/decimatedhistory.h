@@ -2,6 +2,7 @@
 
 #include "laghistogram.h"
 #include "span.h"
+#include "spantally.h"
 #include "ticksample.h"
 
 #include <QJsonObject>
@@ -43,14 +44,9 @@ public:
     qint64 missedTicks() const { return m_missedTicks; }
     qint64 longTasks() const { return m_longTasks; }
     const std::array<qint64, 6> &stallsAtLeast() const { return m_stallsAtLeast; }
-    qint64 tasks() const { return m_tasks; }
-    qint64 cancelled() const { return m_cancelled; }
-    qint64 failed() const { return m_failed; }
-    qint64 loopWaits() const { return m_loopWaits; }
-    qint64 loopWaitNs() const { return m_loopWaitNs; }
-    qint64 producerWaits() const { return m_producerWaits; }
-    const LagHistogram &ran() const { return m_ran; }
-    const LagHistogram &waited() const { return m_waited; }
+    const SpanTally &tally() const { return m_tally; }
+    qint64 tasks() const { return m_tally.tasks; }
+    qint64 cancelled() const { return m_tally.cancelled; }
     qint64 loopBusyNs() const { return m_loopBusyNs; }
     const QVector<Interval> &intervals() const { return m_intervals; }
     qint64 intervalNs() const { return m_intervalNs; }
@@ -74,13 +70,6 @@ private:
     qint64 m_intervalStartNs = 0;
 
     qint64 m_spans = 0;
-    qint64 m_tasks = 0;
-    qint64 m_cancelled = 0;
-    qint64 m_failed = 0;
-    qint64 m_loopWaits = 0;
-    qint64 m_loopWaitNs = 0;
-    qint64 m_producerWaits = 0;
-    LagHistogram m_ran;
-    LagHistogram m_waited;
+    SpanTally m_tally;
     qint64 m_loopBusyNs = 0;
 };

@@ -28,14 +28,7 @@ void LiveStats::update(const Recorder &recorder, qint64 startNs, qint64 nowNs, q
                 m_stallsAtLeast[b] += h.stallsAtLeast()[b];
         }
         if (m_nextSpan == 0) {
-            m_tasks += h.tasks();
-            m_cancelled += h.cancelled();
-            m_failed += h.failed();
-            m_ran.merge(h.ran());
-            m_waited.merge(h.waited());
-            m_loopWaits += h.loopWaits();
-            m_loopWaitNs += h.loopWaitNs();
-            m_producerWaits += h.producerWaits();
+            m_tally.merge(h.tally());
             m_loopBusyNs += h.loopBusyNs();
         }
         m_nextTick = qMax(m_nextTick, recorder.firstTick());
@@ -77,24 +70,7 @@ void LiveStats::update(const Recorder &recorder, qint64 startNs, qint64 nowNs, q
         }
         if (s.lane == 0)
             m_loopBusyNs += s.ranNs();
-        if (s.kind == WorkKind::Wait) { // the loop (or producer) stuck waiting: not a task
-            if (s.lane == 0) {
-                ++m_loopWaits;
-                m_loopWaitNs += s.ranNs();
-            } else {
-                ++m_producerWaits;
-            }
-            continue;
-        }
-        if (s.state == SpanState::Done) {
-            ++m_tasks;
-            m_ran.add(s.ranNs());
-            m_waited.add(s.queuedNs());
-        } else if (s.state == SpanState::Cancelled) {
-            ++m_cancelled;
-        } else {
-            ++m_failed;
-        }
+        m_tally.add(s);
     }
     m_unfinished.resize(kept);
 
@@ -132,18 +108,18 @@ Summary LiveStats::summary(const RunConfig &config) const
     s.p99CorrectedMs = double(m_corrected.percentileNs(99)) / 1e6;
     s.missedTicks = m_missedTicks;
     s.stallsAtLeast = m_stallsAtLeast;
-    s.tasks = m_tasks;
-    s.cancelled = m_cancelled;
-    s.failed = m_failed;
-    s.taskMsMedian = double(m_ran.percentileNs(50)) / 1e6;
-    s.queueWaitMsMedian = double(m_waited.percentileNs(50)) / 1e6;
+    s.tasks = m_tally.tasks;
+    s.cancelled = m_tally.cancelled;
+    s.failed = m_tally.failed;
+    s.taskMsMedian = double(m_tally.ran.percentileNs(50)) / 1e6;
+    s.queueWaitMsMedian = double(m_tally.waited.percentileNs(50)) / 1e6;
     s.longTasks = m_longTasks;
     const qint64 runNs = m_nowNs - m_startNs;
     s.loopBusyPct = runNs > 0 ? qMin(100.0, 100.0 * double(m_loopBusyNs + m_loopBusyRunningNs) / double(runNs)) : 0;
-    s.queueWaitMsMax = double(m_waited.maxNs()) / 1e6;
-    s.loopWaits = m_loopWaits;
-    s.loopWaitMs = double(m_loopWaitNs) / 1e6;
-    s.producerWaits = m_producerWaits;
+    s.queueWaitMsMax = double(m_tally.waited.maxNs()) / 1e6;
+    s.loopWaits = m_tally.loopWaits;
+    s.loopWaitMs = double(m_tally.loopWaitNs) / 1e6;
+    s.producerWaits = m_tally.producerWaits;
     s.maxQueueDepth = m_maxQueueDepth;
     s.maxNestingDepth = m_maxNestingDepth;
     s.reentries = m_reentries;

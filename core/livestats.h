@@ -1,6 +1,7 @@
 #pragma once
 
 #include "laghistogram.h"
+#include "spantally.h"
 #include "summary.h"
 
 #include <QVector>
@@ -23,20 +24,13 @@ private:
     LagHistogram m_corrected;
     qint64 m_missedTicks = 0;
     std::array<qint64, 6> m_stallsAtLeast{};
-    LagHistogram m_ran;
-    LagHistogram m_waited;
+    SpanTally m_tally;
     quint32 m_nextTick = 0;
     quint32 m_nextSpan = 0;
     QVector<quint32> m_unfinished;
     qint64 m_longTasks = 0;
     qint64 m_decimatedTicks = 0;
     qint64 m_decimatedSpans = 0;
-    qint64 m_tasks = 0;
-    qint64 m_cancelled = 0;
-    qint64 m_failed = 0;
-    qint64 m_loopWaits = 0;
-    qint64 m_loopWaitNs = 0;
-    qint64 m_producerWaits = 0;
     qint64 m_maxQueueDepth = 0;
     qint64 m_maxNestingDepth = 0;
     qsizetype m_queueSamples = 0;

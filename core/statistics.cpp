@@ -176,17 +176,17 @@ Summary Statistics::summarize(const Recorder &recorder, const RunConfig &config,
     }
     s.tasks += history.tasks();
     s.cancelled += history.cancelled();
-    s.failed += history.failed();
-    s.loopWaits += history.loopWaits();
-    s.loopWaitMs += double(history.loopWaitNs()) / 1e6;
-    s.producerWaits += history.producerWaits();
+    s.failed += history.tally().failed;
+    s.loopWaits += history.tally().loopWaits;
+    s.loopWaitMs += double(history.tally().loopWaitNs) / 1e6;
+    s.producerWaits += history.tally().producerWaits;
     if (history.spans() == 0) {
         s.taskMsMedian = median(ran);
         s.queueWaitMsMedian = median(waited);
         s.queueWaitMsMax = percentile(waited, 100);
     } else {
-        LagHistogram allRan = history.ran();
-        LagHistogram allWaited = history.waited();
+        LagHistogram allRan = history.tally().ran;
+        LagHistogram allWaited = history.tally().waited;
         for (const double ms : std::as_const(ran))
             allRan.add(qint64(ms * 1e6));
         for (const double ms : std::as_const(waited))
