@@ -395,6 +395,12 @@ DecimatedHistory Recorder::history() const
     return m_history;
 }
 
+QVector<DecimatedHistory::Interval> Recorder::decimatedIntervals() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_history.intervals();
+}
+
 void Recorder::restoreHistory(const DecimatedHistory &history)
 {
     Q_ASSERT(tickCount() == 0 && spanCount() == 0);

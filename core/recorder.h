@@ -68,6 +68,8 @@ public:
     quint32 firstSpan() const { return m_firstSpan.load(std::memory_order_acquire); }
     bool isDecimated() const { return firstTick() > 0 || firstSpan() > 0; }
     DecimatedHistory history() const;
+    // Only history().intervals(), without copying the histograms (what charts draw).
+    QVector<DecimatedHistory::Interval> decimatedIntervals() const;
     // A run read back from a file: on an empty recorder, the dropped part comes first and
     // the raw ticks and spans added next take the indices after it.
     void restoreHistory(const DecimatedHistory &history);

@@ -183,6 +183,23 @@ void LagHistogramChart::pullTicks()
 {
     if (!m_recorder)
         return;
+    // Ticks the recorder decimated before we read them (a reopened long run): from its
+    // histograms, not from tick(), which answers with each interval's worst tick.
+    const quint32 first = m_recorder->firstTick();
+    if (m_nextTick < first) {
+        const DecimatedHistory history = m_recorder->history();
+        const LagHistogram *sources[] = {&history.lateness(), &history.corrected()};
+        LagHistogram *targets[] = {&m_raw, &m_corrected};
+        std::array<qint64, kCategories> *counts[] = {&m_rawCounts, &m_correctedCounts};
+        for (int k = 0; k < 2; ++k) {
+            targets[k]->merge(*sources[k]);
+            for (int b = 0; b < LagHistogram::kBuckets; ++b) {
+                if (const qint64 n = sources[k]->bucketCount(b))
+                    (*counts[k])[size_t(categoryOf(qint64(LagHistogram::bucketLowerNs(b))))] += n;
+            }
+        }
+        m_nextTick = first;
+    }
     const quint32 count = m_recorder->tickCount();
     for (; m_nextTick < count; ++m_nextTick) {
         const qint64 late = m_recorder->tick(m_nextTick).latenessNs();

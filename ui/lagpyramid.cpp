@@ -38,6 +38,11 @@ void LagPyramid::append(const QPointF *points, qsizetype count)
         }
         m_levels[0].append(block);
     }
+    buildUpperLevels();
+}
+
+void LagPyramid::buildUpperLevels()
+{
     for (int k = 0; m_levels[k].size() >= 2; ++k) {
         if (k + 1 == m_levels.size())
             m_levels.append(QVector<Block>());
@@ -52,6 +57,37 @@ void LagPyramid::append(const QPointF *points, qsizetype count)
                           rightHigher ? r.hi : l.hi});
         }
     }
+}
+
+void LagPyramid::dropFront(const QPointF *points, qsizetype count, qsizetype dropped)
+{
+    if (dropped <= 0)
+        return;
+    if (dropped >= m_count || dropped % (qsizetype(1) << kBaseShift) != 0) {
+        clear();
+        append(points, count);
+        return;
+    }
+    m_descents.removeIf([dropped](qsizetype i) { return i <= dropped; });
+    for (qsizetype &i : m_descents)
+        i -= dropped;
+    m_count -= dropped;
+    for (int k = 0; k < m_levels.size(); ++k) {
+        const qsizetype size = qsizetype(1) << (kBaseShift + k);
+        if (dropped % size != 0) {
+            // Blocks of this size no longer start on a multiple of it: made again from below.
+            m_levels.resize(k);
+            buildUpperLevels();
+            break;
+        }
+        QVector<Block> &level = m_levels[k];
+        level.remove(0, qMin(level.size(), dropped / size));
+        for (Block &b : level) {
+            b.lo -= qint32(dropped);
+            b.hi -= qint32(dropped);
+        }
+    }
+    append(points, count);
 }
 
 LagPyramid::Extremes LagPyramid::extremes(const QPointF *points, qsizetype first, qsizetype last) const

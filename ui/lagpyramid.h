@@ -18,6 +18,9 @@ public:
     void clear();
     // Summarises points [size(), count) of the same list it saw before (which only grew).
     void append(const QPointF *points, qsizetype count);
+    // The caller dropped the first `dropped` points (the recorder decimated them); points and
+    // count are what is left. Whole blocks go; only the levels they do not divide are rebuilt.
+    void dropFront(const QPointF *points, qsizetype count, qsizetype dropped);
     qsizetype size() const { return m_count; }
     // Indices i where x[i] < x[i - 1] (a tick handled late, after later ones): between them
     // x never decreases, so a pixel column's points sit together and binary search works.
@@ -30,6 +33,8 @@ public:
     static constexpr int kBaseShift = 3; // the finest level's blocks hold 8 points
 
 private:
+    void buildUpperLevels();
+
     // The extremes' values sit beside their indices, so a query reads the levels only and
     // not the points they came from (3.6 M points are far beyond any cache).
     struct Block

@@ -191,7 +191,9 @@ void LatencyChart::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 
     m_nowNs = originNs;
     m_points.clear();
     m_pyramid.clear();
+    m_firstTick = 0;
     m_cachedTicks = 0;
+    m_decimated.clear();
     m_modeSwitches.clear();
     m_zoomed = false;
     pullTicks();
@@ -282,6 +284,11 @@ int LatencyChart::plottedPointCount() const
     return int(m_lagSeries->count());
 }
 
+int LatencyChart::heldPointCount() const
+{
+    return int(m_points.size() + m_decimated.size());
+}
+
 qint64 LatencyChart::lastUpdateNs() const
 {
     return m_lastUpdateNs;
@@ -321,6 +328,7 @@ void LatencyChart::pullTicks()
 {
     if (!m_recorder)
         return;
+    followDecimation();
     const quint32 count = m_recorder->tickCount();
     if (count <= m_cachedTicks)
         return;
@@ -328,6 +336,33 @@ void LatencyChart::pullTicks()
         m_points.append(LagDecimator::toPoint(m_recorder->tick(i), m_originNs));
     m_cachedTicks = count;
     m_pyramid.append(m_points.constData(), m_points.size());
+}
+
+void LatencyChart::followDecimation()
+{
+    const quint32 first = m_recorder->firstTick();
+    if (first <= m_firstTick)
+        return;
+    const quint32 dropped = qMin(first - m_firstTick, quint32(m_points.size()));
+    m_points.remove(0, qsizetype(dropped));
+    m_pyramid.dropFront(m_points.constData(), m_points.size(), qsizetype(dropped));
+    m_firstTick = first;
+    m_cachedTicks = qMax(m_cachedTicks, first);
+
+    // A point at each interval's start for its fewest lateness and one at its worst tick: the
+    // pixel columns' min/max then draw the old spikes as the raw ticks did.
+    const QVector<DecimatedHistory::Interval> intervals = m_recorder->decimatedIntervals();
+    m_decimated.clear();
+    m_decimated.reserve(2 * intervals.size());
+    for (const DecimatedHistory::Interval &interval : intervals) {
+        if (interval.count == 0)
+            continue;
+        m_decimated.append(QPointF(double(interval.startNs - m_originNs) / 1e9, double(interval.minLateNs) / 1e6));
+        m_decimated.append(LagDecimator::toPoint(interval.worst, m_originNs));
+    }
+    // A worst tick handled late may land past the next interval's start.
+    std::stable_sort(m_decimated.begin(), m_decimated.end(),
+                     [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
 }
 
 void LatencyChart::rebuild()
@@ -353,21 +388,30 @@ void LatencyChart::rebuild()
     }
 
     // Only the visible slice, plus one neighbour each side so the line reaches the edges.
-    const QPointF *begin = m_points.constData();
-    const QPointF *end = begin + m_points.size();
-    const QPointF *first = std::lower_bound(begin, end, x0,
-                                            [](const QPointF &p, double x) { return p.x() < x; });
-    const QPointF *last = std::upper_bound(first, end, x1,
-                                           [](double x, const QPointF &p) { return x < p.x(); });
-    if (first != begin)
-        --first;
-    if (last != end)
-        ++last;
+    auto slice = [x0, x1](const QVector<QPointF> &points) {
+        const QPointF *begin = points.constData();
+        const QPointF *end = begin + points.size();
+        const QPointF *first = std::lower_bound(begin, end, x0,
+                                                [](const QPointF &p, double x) { return p.x() < x; });
+        const QPointF *last = std::upper_bound(first, end, x1,
+                                               [](double x, const QPointF &p) { return x < p.x(); });
+        if (first != begin)
+            --first;
+        if (last != end)
+            ++last;
+        return std::make_pair(first - begin, last - begin);
+    };
 
     const LagDecimator decimator(x0, x1, columns);
     QList<QPointF> plotted;
     plotted.reserve(decimator.maxPoints());
-    decimator.decimate(begin, first - begin, last - begin, m_pyramid, &plotted);
+    // The decimated part first (a few thousand points at most, one pass), then the raw ticks.
+    if (!m_decimated.isEmpty()) {
+        const auto [first, last] = slice(m_decimated);
+        decimator.decimate(m_decimated.constData() + first, m_decimated.constData() + last, &plotted);
+    }
+    const auto [first, last] = slice(m_points);
+    decimator.decimate(m_points.constData(), first, last, m_pyramid, &plotted);
 
     double observedMax = 0;
     for (QPointF &p : plotted) {
@@ -592,7 +636,9 @@ double LatencyChart::endSeconds() const
     // Live follows the clock; the whole-run view must also hold every recorded tick.
     if (m_live && now > 0)
         return now;
-    return m_points.isEmpty() ? now : std::max(now, m_points.constLast().x());
+    if (!m_points.isEmpty())
+        return std::max(now, m_points.constLast().x());
+    return m_decimated.isEmpty() ? now : std::max(now, m_decimated.constLast().x());
 }
 
 void LatencyChart::changeEvent(QEvent *event)

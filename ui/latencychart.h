@@ -51,6 +51,9 @@ public:
     double yMaxMs() const;
     // Points currently in the lateness series (after decimation).
     int plottedPointCount() const;
+    // Tick points held, raw and from the recorder's decimated intervals (bounded when the
+    // recorder bounds its raw history).
+    int heldPointCount() const;
     qint64 lastUpdateNs() const; // cost of the last refresh, ns
 
 signals:
@@ -81,6 +84,7 @@ private:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
 
     void pullTicks();
+    void followDecimation();
     void rebuild();
     void resetZoom();
     void installYAxis();
@@ -94,10 +98,14 @@ private:
     std::shared_ptr<const Recorder> m_recorder;
     qint64 m_originNs = 0;
     qint64 m_nowNs = 0;
-    // (s since origin, lateness ms), one per recorded tick, appended as ticks arrive so a
-    // live refresh copies only the new ones.
+    // (s since origin, lateness ms), one per raw tick the recorder holds (from m_firstTick),
+    // appended as ticks arrive so a live refresh copies only the new ones, and dropped from
+    // the front as the recorder decimates.
     QVector<QPointF> m_points;
+    quint32 m_firstTick = 0;
     quint32 m_cachedTicks = 0;
+    // The decimated part before m_points: each interval's fewest and worst lateness, by x.
+    QVector<QPointF> m_decimated;
     LagPyramid m_pyramid; // over m_points, so a whole-run rebuild reads O(pixels)
     QVector<ModeSwitch> m_modeSwitches;
 

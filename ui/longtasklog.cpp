@@ -307,6 +307,8 @@ void LongTaskLog::refresh()
     if (count <= m_nextTick)
         return;
     const qint64 thresholdNs = qint64(Statistics::kLongTaskMs * 1e6);
+    // Ticks decimated before we read them (a reopened long run) have no spans left to list.
+    m_nextTick = qMax(m_nextTick, m_recorder->firstTick());
     QVector<Stall> found;
     for (; m_nextTick < count; ++m_nextTick) {
         const TickSample t = m_recorder->tick(m_nextTick);

@@ -428,6 +428,10 @@ RunConfig MainWindow::configFromControls() const
     config.queueCapacity = m_queueCapacity->value();
     config.itemUs = m_itemUs->value();
     config.durationS = 0; // until the user stops it
+    // No control for it: the default suits the window; a setting for soak tests and the curious.
+    const int rawHistoryS = QSettings().value(QStringLiteral("run/rawHistoryS"), config.rawHistoryS).toInt();
+    if (rawHistoryS >= 0 && rawHistoryS <= 24 * 3600)
+        config.rawHistoryS = rawHistoryS;
     return config;
 }
 

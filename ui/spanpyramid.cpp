@@ -2,6 +2,7 @@
 
 #include <QtAlgorithms>
 
+#include <algorithm>
 #include <limits>
 
 void SpanPyramid::clear()
@@ -9,6 +10,20 @@ void SpanPyramid::clear()
     m_tracks.clear();
     for (std::vector<Entry> &level : m_byLevel)
         level.clear();
+}
+
+void SpanPyramid::dropBefore(quint32 firstId)
+{
+    // Ids only roughly follow anchors (late spans are inserted in place), so filter, in order.
+    auto drop = [firstId](std::vector<Entry> &entries) {
+        entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                     [firstId](const Entry &e) { return e.id < firstId; }),
+                      entries.end());
+    };
+    for (std::vector<Entry> &track : m_tracks)
+        drop(track);
+    for (std::vector<Entry> &level : m_byLevel)
+        drop(level);
 }
 
 int SpanPyramid::levelOf(qint64 ns)

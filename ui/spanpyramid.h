@@ -21,6 +21,8 @@ public:
     // anchorNs: where its short form is drawn (start, or submit for a span that never ran);
     // longestNs: its longest part.
     void add(int track, qint64 anchorNs, qint64 longestNs, quint32 id);
+    // Forgets every span with an id below firstId (the recorder decimated them).
+    void dropBefore(quint32 firstId);
     int trackCount() const { return int(m_tracks.size()); }
     static int levelOf(qint64 ns);
 

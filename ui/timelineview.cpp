@@ -178,6 +178,7 @@ void TimelineView::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 
     m_originNs = originNs;
     m_nowNs = originNs;
     m_spans.clear();
+    m_firstId = 0;
     m_unfinished.clear();
     m_pyramid.clear();
     m_lanes.clear();
@@ -230,11 +231,17 @@ void TimelineView::refresh(qint64 nowNs)
         return true;
     };
 
+    dropDecimated();
     int kept = 0;
     for (int i = 0; i < m_unfinished.size(); ++i) {
         const quint32 id = m_unfinished.at(i);
         const Span s = m_recorder->span(id);
-        m_spans[int(id)] = s;
+        // Dropped by a compaction since dropDecimated(): the next refresh drops it here too.
+        if (s.state == SpanState::Empty) {
+            m_unfinished[kept++] = id;
+            continue;
+        }
+        m_spans[int(id - m_firstId)] = s;
         if (!absorb(s))
             m_unfinished[kept++] = id;
     }
@@ -242,7 +249,7 @@ void TimelineView::refresh(qint64 nowNs)
 
     // Stop at the first id not yet published, so the snapshot has no holes and stays sorted.
     const quint32 count = m_recorder->spanCount();
-    for (quint32 id = quint32(m_spans.size()); id < count; ++id) {
+    for (quint32 id = m_firstId + quint32(m_spans.size()); id < count; ++id) {
         const Span s = m_recorder->span(id);
         if (s.state == SpanState::Empty)
             break;
@@ -253,7 +260,9 @@ void TimelineView::refresh(qint64 nowNs)
 
     qint64 longest = m_maxFinishedLengthNs;
     for (quint32 id : std::as_const(m_unfinished)) {
-        const Span &s = m_spans.at(int(id));
+        if (id < m_firstId)
+            continue;
+        const Span &s = spanById(id);
         longest = qMax(longest, spanEndNs(s) - s.submitNs);
     }
     m_maxSpanLengthNs = longest;
@@ -266,6 +275,23 @@ void TimelineView::refresh(qint64 nowNs)
     if (m_live)
         followNow();
     update();
+}
+
+void TimelineView::dropDecimated()
+{
+    const quint32 first = m_recorder->firstSpan();
+    if (first <= m_firstId)
+        return;
+    const quint32 drop = qMin(first - m_firstId, quint32(m_spans.size()));
+    m_spans.remove(0, qsizetype(drop));
+    m_firstId = first;
+    m_pyramid.dropBefore(first);
+    m_unfinished.removeIf([first](quint32 id) { return id < first; });
+}
+
+qint64 TimelineView::decimatedEndNs() const
+{
+    return m_firstId > 0 && !m_spans.isEmpty() ? m_spans.constFirst().submitNs : 0;
 }
 
 bool TimelineView::isLive() const
@@ -356,7 +382,7 @@ int TimelineView::spanAt(const QPoint &pos) const
             score = qMin(score, distance(s.startNs, endNs));
         if (score <= kHitTolerancePx + 0.5 && score < bestScore) {
             bestScore = score;
-            best = i;
+            best = int(m_firstId) + i;
         }
     }
     return best;
@@ -364,9 +390,9 @@ int TimelineView::spanAt(const QPoint &pos) const
 
 QString TimelineView::toolTipFor(int spanId) const
 {
-    if (spanId < 0 || spanId >= m_spans.size())
+    if (spanId < int(m_firstId) || spanId - int(m_firstId) >= m_spans.size())
         return {};
-    const Span &s = m_spans.at(spanId);
+    const Span &s = spanById(quint32(spanId));
     const qint64 endNs = spanEndNs(s);
     const qint64 queuedNs = (s.startNs ? s.startNs : endNs) - s.submitNs;
     const qint64 transferNs = s.transferNs();
@@ -602,6 +628,7 @@ void TimelineView::paintEvent(QPaintEvent *)
         paintRows(p, l);
         paintModes(p, l);
         paintGrid(p, l);
+        paintDecimated(p, l);
         paintSpans(p, l);
         for (int i = 0; i < m_counterRows.size(); ++i)
             paintCounter(p, l, l.spanRows + i, m_counterRows.at(i));
@@ -616,6 +643,26 @@ void TimelineView::paintEvent(QPaintEvent *)
     }
     m_lastPaintNs = timer.nsecsElapsed();
     emit painted(m_lastPaintNs);
+}
+
+void TimelineView::paintDecimated(QPainter &p, const Layout &l)
+{
+    const qint64 endNs = decimatedEndNs();
+    if (endNs <= 0 || l.spanRows == 0 || endNs <= m_axis.startNs)
+        return;
+    const double x0 = qMax(double(l.plotLeft), m_axis.mapTimeToX(qMax(m_originNs, m_axis.startNs)));
+    const double x1 = qMin(double(l.plotRight + 1), m_axis.mapTimeToX(endNs));
+    if (x1 <= x0)
+        return;
+    // Subtle: it says "nothing kept here", not "something happened here".
+    const QRectF band(x0, l.rowsTop, x1 - x0, l.spansBottom - l.rowsTop);
+    p.fillRect(band, withAlpha(Theme::mutedTextColor(), 25));
+    p.fillRect(band, QBrush(withAlpha(Theme::mutedTextColor(), 60), Qt::BDiagPattern));
+    const QString text = tr("decimated");
+    if (p.fontMetrics().horizontalAdvance(text) + 8 < band.width()) {
+        p.setPen(Theme::mutedTextColor());
+        p.drawText(band, Qt::AlignCenter, text);
+    }
 }
 
 void TimelineView::paintRows(QPainter &p, const Layout &l)
@@ -838,12 +885,14 @@ void TimelineView::collectSummarised(const Layout &l, const SpanFrame &f)
     for (auto &intervals : m_intervals)
         intervals.clear();
     m_collecting = true;
-    for (quint32 id : std::as_const(m_unfinished))
-        addSpan(m_spans.at(int(id)), l, f);
+    for (quint32 id : std::as_const(m_unfinished)) {
+        if (id >= m_firstId)
+            addSpan(spanById(id), l, f);
+    }
     // Spans at least half a pixel long somewhere are drawn one by one, the rest by column.
     const int minLevel = SpanPyramid::levelOf(qint64(0.5 / f.pxPerNs));
     m_pyramid.forLongSpans(minLevel, m_axis.startNs, m_axis.endNs(),
-                           [&](quint32 id) { addSpan(m_spans.at(int(id)), l, f); });
+                           [&](quint32 id) { addSpan(spanById(id), l, f); });
     m_collecting = false;
 
     const qint64 viewStart = m_axis.startNs;
@@ -1249,8 +1298,17 @@ bool TimelineView::event(QEvent *event)
     if (event->type() == QEvent::ToolTip) {
         const auto *help = static_cast<QHelpEvent *>(event);
         const int id = spanAt(help->pos());
+        const Layout l = layout();
+        const qint64 decimatedEnd = decimatedEndNs();
         if (id >= 0) {
             QToolTip::showText(help->globalPos(), toolTipFor(id), this);
+        } else if (decimatedEnd > 0 && help->pos().x() >= l.plotLeft && help->pos().y() >= l.rowsTop
+                   && help->pos().y() < l.spansBottom
+                   && m_axis.mapXToTime(help->pos().x()) < decimatedEnd) {
+            QToolTip::showText(help->globalPos(),
+                               tr("Older tasks were decimated to keep memory bounded (raw history): "
+                                  "the statistics still count them, the timeline no longer draws them."),
+                               this);
         } else {
             QToolTip::hideText();
             event->ignore();

@@ -140,6 +140,11 @@ private:
     // joined where they touch, as addSegment() joins them.
     void collectSummarised(const Layout &l, const SpanFrame &f);
     void pullCounters();
+    void dropDecimated();
+    const Span &spanById(quint32 id) const { return m_spans.at(int(id - m_firstId)); }
+    // Where the decimated part ends (the first kept span's submit time), or 0 when none.
+    qint64 decimatedEndNs() const;
+    void paintDecimated(QPainter &p, const Layout &l);
     double counterMax(Counter counter) const; // the value a counter row's top stands for
     qint64 tickStepNs() const;
     void updateAxisGeometry();
@@ -161,8 +166,10 @@ private:
     std::shared_ptr<const Recorder> m_recorder;
     qint64 m_originNs = 0;
     qint64 m_nowNs = 0;
-    // Local snapshot, index == span id; only published spans, so it stays in submit order.
+    // Local snapshot, index == span id - m_firstId; only published spans, so it stays in
+    // submit order. Follows the recorder's firstSpan(): what it decimated is dropped here too.
     QVector<Span> m_spans;
+    quint32 m_firstId = 0;
     QVector<quint32> m_unfinished;
     QStringList m_lanes;
     QVector<ModeSwitch> m_modeSwitches;

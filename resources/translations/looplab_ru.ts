@@ -1923,6 +1923,14 @@ Mode: %6</source>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
+    <message>
+        <source>decimated</source>
+        <translation>прорежено</translation>
+    </message>
+    <message>
+        <source>Older tasks were decimated to keep memory bounded (raw history): the statistics still count them, the timeline no longer draws them.</source>
+        <translation>Старые задачи прорежены, чтобы память оставалась ограниченной (сырая история): статистика их по-прежнему учитывает, временная шкала больше их не рисует.</translation>
+    </message>
 </context>
 <context>
     <name>Verdict</name>
