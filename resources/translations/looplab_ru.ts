@@ -1647,6 +1647,10 @@ Mode: %6</source>
         <source>Settings reset to their defaults.</source>
         <translation>Настройки сброшены к значениям по умолчанию.</translation>
     </message>
+    <message>
+        <source>Run saved to %1</source>
+        <translation>Прогон сохранён в %1</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
