@@ -11,18 +11,7 @@ void DecimatedHistory::addTick(quint32 index, const TickSample &tick, qint64 int
 {
     const qint64 late = tick.latenessNs();
     ++m_ticks;
-    m_lateness.add(late);
-    m_corrected.add(late);
-    Statistics::forMissedTicks(late, intervalNs, [this](qint64 ns) {
-        m_corrected.add(ns);
-        ++m_missedTicks;
-    });
-    if (late >= qint64(Statistics::kLongTaskMs * 1e6))
-        ++m_longTasks;
-    for (size_t b = 0; b < Statistics::kBandsMs.size(); ++b) {
-        if (late >= qint64(Statistics::kBandsMs[b] * 1e6))
-            ++m_stallsAtLeast[b];
-    }
+    m_ticksTally.add(late, intervalNs);
 
     if (m_intervals.isEmpty() || tick.expectedNs >= m_intervalStartNs + m_intervalNs) {
         if (m_intervals.size() >= kMaxIntervals)
@@ -121,7 +110,7 @@ bool readHistogram(const QJsonValue &v, LagHistogram *h)
 QJsonObject DecimatedHistory::toJson(qint64 originNs) const
 {
     QJsonArray stalls;
-    for (const qint64 n : m_stallsAtLeast)
+    for (const qint64 n : m_ticksTally.stallsAtLeast)
         stalls.append(double(n));
     QJsonArray intervals;
     for (const Interval &iv : m_intervals)
@@ -131,8 +120,8 @@ QJsonObject DecimatedHistory::toJson(qint64 originNs) const
     return {
         {QStringLiteral("ticks"), double(m_ticks)},
         {QStringLiteral("spans"), double(m_spans)},
-        {QStringLiteral("missed_ticks"), double(m_missedTicks)},
-        {QStringLiteral("long_tasks"), double(m_longTasks)},
+        {QStringLiteral("missed_ticks"), double(m_ticksTally.missedTicks)},
+        {QStringLiteral("long_tasks"), double(m_ticksTally.longTasks)},
         {QStringLiteral("stalls_at_least"), stalls},
         {QStringLiteral("tasks"), double(m_tally.tasks)},
         {QStringLiteral("cancelled"), double(m_tally.cancelled)},
@@ -141,8 +130,8 @@ QJsonObject DecimatedHistory::toJson(qint64 originNs) const
         {QStringLiteral("loop_wait_ns"), double(m_tally.loopWaitNs)},
         {QStringLiteral("producer_waits"), double(m_tally.producerWaits)},
         {QStringLiteral("loop_busy_ns"), double(m_loopBusyNs)},
-        {QStringLiteral("lateness"), histogramJson(m_lateness)},
-        {QStringLiteral("corrected"), histogramJson(m_corrected)},
+        {QStringLiteral("lateness"), histogramJson(m_ticksTally.lateness)},
+        {QStringLiteral("corrected"), histogramJson(m_ticksTally.corrected)},
         {QStringLiteral("ran"), histogramJson(m_tally.ran)},
         {QStringLiteral("waited"), histogramJson(m_tally.waited)},
         {QStringLiteral("interval_ns"), double(m_intervalNs)},
@@ -158,8 +147,8 @@ QString DecimatedHistory::fromJson(const QJsonObject &json, qint64 originNs, Dec
         const char *key;
         qint64 *field;
     } counts[] = {
-        {"ticks", &h.m_ticks},         {"spans", &h.m_spans},           {"missed_ticks", &h.m_missedTicks},
-        {"long_tasks", &h.m_longTasks}, {"tasks", &h.m_tally.tasks},           {"cancelled", &h.m_tally.cancelled},
+        {"ticks", &h.m_ticks},         {"spans", &h.m_spans},           {"missed_ticks", &h.m_ticksTally.missedTicks},
+        {"long_tasks", &h.m_ticksTally.longTasks}, {"tasks", &h.m_tally.tasks},           {"cancelled", &h.m_tally.cancelled},
         {"failed", &h.m_tally.failed},       {"loop_waits", &h.m_tally.loopWaits},  {"loop_wait_ns", &h.m_tally.loopWaitNs},
         {"producer_waits", &h.m_tally.producerWaits}, {"loop_busy_ns", &h.m_loopBusyNs}, {"interval_ns", &h.m_intervalNs},
     };
@@ -168,20 +157,20 @@ QString DecimatedHistory::fromJson(const QJsonObject &json, qint64 originNs, Dec
             return QStringLiteral("the decimated history's %1 is missing or not a whole number").arg(QLatin1String(key));
     }
     const QJsonArray stalls = json.value(QLatin1String("stalls_at_least")).toArray();
-    if (stalls.size() != qsizetype(h.m_stallsAtLeast.size()))
-        return QStringLiteral("the decimated history's stalls are not %1 counts").arg(h.m_stallsAtLeast.size());
-    for (size_t b = 0; b < h.m_stallsAtLeast.size(); ++b) {
-        if (!toWhole(stalls.at(qsizetype(b)), 0, &h.m_stallsAtLeast[b]))
+    if (stalls.size() != qsizetype(h.m_ticksTally.stallsAtLeast.size()))
+        return QStringLiteral("the decimated history's stalls are not %1 counts").arg(h.m_ticksTally.stallsAtLeast.size());
+    for (size_t b = 0; b < h.m_ticksTally.stallsAtLeast.size(); ++b) {
+        if (!toWhole(stalls.at(qsizetype(b)), 0, &h.m_ticksTally.stallsAtLeast[b]))
             return QStringLiteral("the decimated history's stalls are not whole numbers");
     }
-    if (!readHistogram(json.value(QLatin1String("lateness")), &h.m_lateness)
-        || !readHistogram(json.value(QLatin1String("corrected")), &h.m_corrected)
+    if (!readHistogram(json.value(QLatin1String("lateness")), &h.m_ticksTally.lateness)
+        || !readHistogram(json.value(QLatin1String("corrected")), &h.m_ticksTally.corrected)
         || !readHistogram(json.value(QLatin1String("ran")), &h.m_tally.ran)
         || !readHistogram(json.value(QLatin1String("waited")), &h.m_tally.waited))
         return QStringLiteral("a histogram of the decimated history is damaged");
-    if (h.m_lateness.count() != h.m_ticks)
+    if (h.m_ticksTally.lateness.count() != h.m_ticks)
         return QStringLiteral("the decimated history counts %1 ticks but its histogram %2")
-            .arg(QString::number(h.m_ticks), QString::number(h.m_lateness.count()));
+            .arg(QString::number(h.m_ticks), QString::number(h.m_ticksTally.lateness.count()));
     const QJsonArray intervals = json.value(QLatin1String("intervals")).toArray();
     if (intervals.size() > kMaxIntervals || h.m_intervalNs < 1)
         return QStringLiteral("the decimated history's intervals are damaged");

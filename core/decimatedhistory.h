@@ -3,6 +3,7 @@
 #include "laghistogram.h"
 #include "span.h"
 #include "spantally.h"
+#include "ticktally.h"
 #include "ticksample.h"
 
 #include <QJsonObject>
@@ -39,11 +40,12 @@ public:
 
     qint64 ticks() const { return m_ticks; }
     qint64 spans() const { return m_spans; }
-    const LagHistogram &lateness() const { return m_lateness; }
-    const LagHistogram &corrected() const { return m_corrected; }
-    qint64 missedTicks() const { return m_missedTicks; }
-    qint64 longTasks() const { return m_longTasks; }
-    const std::array<qint64, 6> &stallsAtLeast() const { return m_stallsAtLeast; }
+    const TickTally &tickTally() const { return m_ticksTally; }
+    const LagHistogram &lateness() const { return m_ticksTally.lateness; }
+    const LagHistogram &corrected() const { return m_ticksTally.corrected; }
+    qint64 missedTicks() const { return m_ticksTally.missedTicks; }
+    qint64 longTasks() const { return m_ticksTally.longTasks; }
+    const std::array<qint64, 6> &stallsAtLeast() const { return m_ticksTally.stallsAtLeast; }
     const SpanTally &tally() const { return m_tally; }
     qint64 tasks() const { return m_tally.tasks; }
     qint64 cancelled() const { return m_tally.cancelled; }
@@ -60,11 +62,7 @@ private:
     void mergeIntervals();
 
     qint64 m_ticks = 0;
-    LagHistogram m_lateness;
-    LagHistogram m_corrected;
-    qint64 m_missedTicks = 0;
-    qint64 m_longTasks = 0;
-    std::array<qint64, 6> m_stallsAtLeast{};
+    TickTally m_ticksTally;
     QVector<Interval> m_intervals;
     qint64 m_intervalNs = kFirstIntervalNs;
     qint64 m_intervalStartNs = 0;

@@ -20,12 +20,7 @@ void LiveStats::update(const Recorder &recorder, qint64 startNs, qint64 nowNs, q
         // take the dropped part from its history once, then go on from the raw samples.
         const DecimatedHistory h = recorder.history();
         if (m_nextTick == 0) {
-            m_lag.merge(h.lateness());
-            m_corrected.merge(h.corrected());
-            m_missedTicks += h.missedTicks();
-            m_longTasks += h.longTasks();
-            for (size_t b = 0; b < m_stallsAtLeast.size(); ++b)
-                m_stallsAtLeast[b] += h.stallsAtLeast()[b];
+            m_ticksTally.merge(h.tickTally());
         }
         if (m_nextSpan == 0) {
             m_tally.merge(h.tally());
@@ -38,19 +33,7 @@ void LiveStats::update(const Recorder &recorder, qint64 startNs, qint64 nowNs, q
     m_decimatedSpans = recorder.firstSpan();
     const quint32 ticks = recorder.tickCount();
     for (; m_nextTick < ticks; ++m_nextTick) {
-        const qint64 late = recorder.tick(m_nextTick).latenessNs();
-        m_lag.add(late);
-        m_corrected.add(late);
-        Statistics::forMissedTicks(late, m_intervalNs, [this](qint64 ns) {
-            m_corrected.add(ns);
-            ++m_missedTicks;
-        });
-        if (late >= qint64(Statistics::kLongTaskMs * 1e6))
-            ++m_longTasks;
-        for (size_t b = 0; b < Statistics::kBandsMs.size(); ++b) {
-            if (late >= qint64(Statistics::kBandsMs[b] * 1e6))
-                ++m_stallsAtLeast[b];
-        }
+        m_ticksTally.add(recorder.tick(m_nextTick).latenessNs(), m_intervalNs);
     }
 
     const quint32 spans = recorder.spanCount();
@@ -99,21 +82,21 @@ Summary LiveStats::summary(const RunConfig &config) const
     s.mode = m_modes.isEmpty() ? Kinds::name(config.mode) : m_modes;
     s.durationS = double(m_nowNs - m_startNs) / 1e9;
     s.intervalMs = config.intervalMs;
-    s.ticks = m_lag.count();
-    s.p50Ms = double(m_lag.percentileNs(50)) / 1e6;
-    s.p95Ms = double(m_lag.percentileNs(95)) / 1e6;
-    s.p99Ms = double(m_lag.percentileNs(99)) / 1e6;
-    s.maxMs = double(m_lag.maxNs()) / 1e6;
-    s.p95CorrectedMs = double(m_corrected.percentileNs(95)) / 1e6;
-    s.p99CorrectedMs = double(m_corrected.percentileNs(99)) / 1e6;
-    s.missedTicks = m_missedTicks;
-    s.stallsAtLeast = m_stallsAtLeast;
+    s.ticks = m_ticksTally.lateness.count();
+    s.p50Ms = double(m_ticksTally.lateness.percentileNs(50)) / 1e6;
+    s.p95Ms = double(m_ticksTally.lateness.percentileNs(95)) / 1e6;
+    s.p99Ms = double(m_ticksTally.lateness.percentileNs(99)) / 1e6;
+    s.maxMs = double(m_ticksTally.lateness.maxNs()) / 1e6;
+    s.p95CorrectedMs = double(m_ticksTally.corrected.percentileNs(95)) / 1e6;
+    s.p99CorrectedMs = double(m_ticksTally.corrected.percentileNs(99)) / 1e6;
+    s.missedTicks = m_ticksTally.missedTicks;
+    s.stallsAtLeast = m_ticksTally.stallsAtLeast;
     s.tasks = m_tally.tasks;
     s.cancelled = m_tally.cancelled;
     s.failed = m_tally.failed;
     s.taskMsMedian = double(m_tally.ran.percentileNs(50)) / 1e6;
     s.queueWaitMsMedian = double(m_tally.waited.percentileNs(50)) / 1e6;
-    s.longTasks = m_longTasks;
+    s.longTasks = m_ticksTally.longTasks;
     const qint64 runNs = m_nowNs - m_startNs;
     s.loopBusyPct = runNs > 0 ? qMin(100.0, 100.0 * double(m_loopBusyNs + m_loopBusyRunningNs) / double(runNs)) : 0;
     s.queueWaitMsMax = double(m_tally.waited.maxNs()) / 1e6;

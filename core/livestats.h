@@ -2,6 +2,7 @@
 
 #include "laghistogram.h"
 #include "spantally.h"
+#include "ticktally.h"
 #include "summary.h"
 
 #include <QVector>
@@ -20,15 +21,11 @@ public:
     Summary summary(const RunConfig &config) const;
 
 private:
-    LagHistogram m_lag;
-    LagHistogram m_corrected;
-    qint64 m_missedTicks = 0;
-    std::array<qint64, 6> m_stallsAtLeast{};
+    TickTally m_ticksTally;
     SpanTally m_tally;
     quint32 m_nextTick = 0;
     quint32 m_nextSpan = 0;
     QVector<quint32> m_unfinished;
-    qint64 m_longTasks = 0;
     qint64 m_decimatedTicks = 0;
     qint64 m_decimatedSpans = 0;
     qint64 m_maxQueueDepth = 0;
