@@ -8,6 +8,7 @@
 #include <QtCharts/QLegend>
 
 #include <algorithm>
+#include <cmath>
 
 QFont ChartStyle::adjusted(const QFont &base, double deltaPt, bool bold)
 {
@@ -65,4 +66,23 @@ void ChartStyle::prepare(QChart *chart, const QMargins &margins)
     chart->setBackgroundRoundness(0);
     chart->setMargins(margins);
     chart->layout()->setContentsMargins(0, 0, 0, 0);
+}
+
+double ChartStyle::niceStep(double value)
+{
+    if (!(value > 0))
+        return 1.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+    const double f = value / magnitude;
+    const double nice = f <= 1.0 ? 1.0 : f <= 2.0 ? 2.0 : f <= 2.5 ? 2.5 : f <= 5.0 ? 5.0 : 10.0;
+    return nice * magnitude;
+}
+
+QString ChartStyle::formatForStep(double step)
+{
+    int decimals = 0;
+    while (decimals < 6 && std::abs(step * std::pow(10.0, decimals)
+                                    - std::round(step * std::pow(10.0, decimals))) > 1e-6)
+        ++decimals;
+    return QStringLiteral("%.") + QString::number(decimals) + QLatin1Char('f');
 }

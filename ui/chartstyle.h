@@ -2,6 +2,7 @@
 
 #include <QFont>
 #include <QMargins>
+#include <QString>
 
 class QAbstractAxis;
 class QChart;
@@ -23,4 +24,8 @@ public:
     // Re-reads the theme's neutral colours after a light/dark switch: background, title,
     // legend labels and every axis of chart.
     static void applyTheme(QChart *chart);
+    // Axis ticks: the smallest of 1, 2, 2.5 or 5 times a power of ten that is >= value.
+    static double niceStep(double value);
+    // A printf label format that shows every multiple of step exactly.
+    static QString formatForStep(double step);
 };

@@ -45,26 +45,6 @@ constexpr double kLinearFloorMs = 5.0;
 
 enum Column { ModeColumn, P50, P95, P99, P99Corrected, Max, LongTasks, Missed, Tasks, Busy, VerdictColumn, ColumnCount };
 
-// The smallest of 1, 2, 2.5 or 5 times a power of ten that is >= value.
-double niceStep(double value)
-{
-    if (!(value > 0))
-        return 1.0;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    const double f = value / magnitude;
-    const double nice = f <= 1.0 ? 1.0 : f <= 2.0 ? 2.0 : f <= 2.5 ? 2.5 : f <= 5.0 ? 5.0 : 10.0;
-    return nice * magnitude;
-}
-
-QString formatForStep(double step)
-{
-    int decimals = 0;
-    while (decimals < 6
-           && std::abs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) > 1e-6)
-        ++decimals;
-    return QStringLiteral("%.") + QString::number(decimals) + QLatin1Char('f');
-}
-
 void styleChart(QChart *chart, const QFont &base, const QString &title)
 {
     ChartStyle::prepare(chart, QMargins(4, 2, 10, 0));
@@ -371,7 +351,7 @@ void ComparisonView::buildLagChart()
         yAxis = logAxis(kLogAxisMinMs, m_yMaxMs);
         styleAxis(yAxis, font(), tr("tick lateness (ms, log scale)"));
     } else {
-        const double step = niceStep(wanted / 6.0);
+        const double step = ChartStyle::niceStep(wanted / 6.0);
         m_yMaxMs = std::ceil(wanted / step - 1e-9) * step;
         auto *axis = new QValueAxis;
         axis->setRange(0.0, m_yMaxMs);
@@ -379,15 +359,15 @@ void ComparisonView::buildLagChart()
         axis->setTickAnchor(0.0);
         axis->setTickInterval(step);
         axis->setMinorTickCount(0);
-        axis->setLabelFormat(formatForStep(step));
+        axis->setLabelFormat(ChartStyle::formatForStep(step));
         yAxis = axis;
         styleAxis(yAxis, font(), tr("tick lateness (ms)"));
     }
     chart->addAxis(yAxis, Qt::AlignLeft);
-    const double xStep = niceStep(m_xMaxS / 10.0);
+    const double xStep = ChartStyle::niceStep(m_xMaxS / 10.0);
     xAxis->setRange(0.0, m_xMaxS);
     xAxis->setTickInterval(xStep);
-    xAxis->setLabelFormat(formatForStep(xStep));
+    xAxis->setLabelFormat(ChartStyle::formatForStep(xStep));
 
     const QList<QPair<double, QString>> references = {
         {1000.0 / 60.0, tr("16.7 ms · one frame")},
@@ -530,7 +510,7 @@ void ComparisonView::buildHistogram()
     // Whole decades, and always the thresholds, so two exports line up by eye.
     const double xMin = std::min(0.1, std::pow(10.0, std::floor(std::log10(bucketLowerMs(first)) + 1e-9)));
     const double xMax = std::max(1000.0, std::pow(10.0, std::ceil(std::log10(bucketLowerMs(last + 1)) - 1e-9)));
-    const double yStep = niceStep(std::max(maxShare, 1.0) * 1.1 / 5.0);
+    const double yStep = ChartStyle::niceStep(std::max(maxShare, 1.0) * 1.1 / 5.0);
     m_histogramMaxShare = std::ceil(std::max(maxShare, 1.0) * 1.1 / yStep - 1e-9) * yStep;
 
     QLogValueAxis *xAxis = logAxis(xMin * (1.0 - 1e-9), xMax);
@@ -542,7 +522,7 @@ void ComparisonView::buildHistogram()
     yAxis->setTickAnchor(0.0);
     yAxis->setTickInterval(yStep);
     yAxis->setMinorTickCount(0);
-    yAxis->setLabelFormat(formatForStep(yStep));
+    yAxis->setLabelFormat(ChartStyle::formatForStep(yStep));
     styleAxis(yAxis, font(), tr("share of the run's ticks (%)"));
     chart->addAxis(yAxis, Qt::AlignLeft);
 

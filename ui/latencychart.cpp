@@ -38,27 +38,6 @@ constexpr double kHeadroom = 1.1;
 constexpr double kPxPerXTick = 110.0;
 constexpr double kLagPenWidth = 1.4;
 
-// The smallest of 1, 2, 2.5 or 5 times a power of ten that is >= value.
-double niceStep(double value)
-{
-    if (!(value > 0))
-        return 1.0;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    const double f = value / magnitude;
-    const double nice = f <= 1.0 ? 1.0 : f <= 2.0 ? 2.0 : f <= 2.5 ? 2.5 : f <= 5.0 ? 5.0 : 10.0;
-    return nice * magnitude;
-}
-
-// A printf format that shows every multiple of step exactly.
-QString formatForStep(double step)
-{
-    int decimals = 0;
-    while (decimals < 6 && std::abs(step * std::pow(10.0, decimals)
-                                    - std::round(step * std::pow(10.0, decimals))) > 1e-6)
-        ++decimals;
-    return QStringLiteral("%.") + QString::number(decimals) + QLatin1Char('f');
-}
-
 // Whichever order keeps the tick count small in between: a whole-hour range with the live
 // window's 1 s interval would lay out thousands of labels for nothing.
 void setRangeAndInterval(QValueAxis *axis, double min, double max, double interval)
@@ -436,15 +415,15 @@ void LatencyChart::rebuild()
         m_yAxis->setRange(yMin, yMax);
     } else {
         auto *axis = static_cast<QValueAxis *>(m_yAxis);
-        const double step = niceStep(wanted / 5.0);
+        const double step = ChartStyle::niceStep(wanted / 5.0);
         yMax = std::ceil(wanted / step - 1e-9) * step;
         setRangeAndInterval(axis, yMin, yMax, step);
-        axis->setLabelFormat(formatForStep(step));
+        axis->setLabelFormat(ChartStyle::formatForStep(step));
     }
     const double xTicks = std::max(2.0, columns / kPxPerXTick);
-    const double xStep = niceStep((x1 - x0) / xTicks);
+    const double xStep = ChartStyle::niceStep((x1 - x0) / xTicks);
     setRangeAndInterval(m_xAxis, x0, x1, xStep);
-    m_xAxis->setLabelFormat(formatForStep(xStep));
+    m_xAxis->setLabelFormat(ChartStyle::formatForStep(xStep));
     m_shownStart = x0;
     m_shownEnd = x1;
     m_applyingRange = false;
