@@ -1,3 +1,5 @@
+#include "sanitized.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -107,7 +109,7 @@ void tst_Cli::ioInlineVersusPool()
 void tst_Cli::cpuInlineVersusPool()
 {
     const QStringList common{QStringLiteral("--work"), QStringLiteral("cpu"), QStringLiteral("--json-kb"),
-                             QStringLiteral("4096"), QStringLiteral("--period"), QStringLiteral("200"),
+                             QString::number(Sanitized::work(4096)), QStringLiteral("--period"), QStringLiteral("200"),
                              QStringLiteral("--duration"), QStringLiteral("1.5")};
     const QJsonObject blocked = runSummary(common + QStringList{QStringLiteral("--mode"), QStringLiteral("inline")});
     const QJsonObject offloaded = runSummary(common + QStringList{QStringLiteral("--mode"), QStringLiteral("pool")});

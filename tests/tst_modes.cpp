@@ -1,6 +1,7 @@
 #include "monotonicclock.h"
 #include "procfs.h"
 #include "recorder.h"
+#include "sanitized.h"
 #include "session.h"
 
 #include <QElapsedTimer>
@@ -34,7 +35,7 @@ RunConfig tst_Modes::config(ExecMode mode, WorkKind work, double seconds)
     c.durationS = seconds;
     c.ioMs = 100;
     c.periodMs = 150;
-    c.jsonKb = 4096; // a parse of tens of ms, so a blocked loop shows whatever the machine
+    c.jsonKb = Sanitized::work(4096); // a parse of tens of ms, so a blocked loop shows whatever the machine
     c.workers = 2;
     c.workerProgram = qEnvironmentVariable("LOOPLAB_BINARY");
     return c;

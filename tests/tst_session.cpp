@@ -1,4 +1,5 @@
 #include "recorder.h"
+#include "sanitized.h"
 #include "session.h"
 
 #include <QElapsedTimer>
@@ -71,7 +72,7 @@ void tst_Session::cpuInlineVersusPool()
 {
     RunConfig config;
     config.work = WorkKind::Cpu;
-    config.jsonKb = 4096;
+    config.jsonKb = Sanitized::work(4096);
     config.periodMs = 200;
     config.durationS = 1.2;
     config.mode = ExecMode::Inline;
