@@ -1,5 +1,6 @@
 #include "poolexecutor.h"
 
+#include "handoff.h"
 #include "monotonicclock.h"
 #include "recorder.h"
 
@@ -18,7 +19,11 @@ public:
         , m_request(request)
     {
     }
-    void run() override { m_executor->runOnPoolThread(m_request); }
+    void run() override
+    {
+        Handoff::receive(this);
+        m_executor->runOnPoolThread(m_request);
+    }
 
 private:
     PoolExecutor *m_executor;
@@ -42,6 +47,7 @@ void PoolExecutor::joinPool()
 {
     m_cancel->store(true);
     m_pool.waitForDone();
+    Handoff::receive(this); // every task's last touch of this executor is behind us
 }
 
 void PoolExecutor::runOnPoolThread(const TaskRequest &request)
@@ -52,6 +58,7 @@ void PoolExecutor::runOnPoolThread(const TaskRequest &request)
     if (!onLoop)
         lowerCurrentThreadPriority();
     runTask(request, onLoop ? 0 : m_recorder->laneForCurrentThread(lanePrefix()));
+    Handoff::publish(this); // for the thread that waits for the pool and then deletes us
 }
 
 QFuture<void> PoolExecutor::startOnPool(const TaskRequest &request)
@@ -63,7 +70,9 @@ void PoolExecutor::submit(const TaskRequest &request)
 {
     // Nobody waits on this task, so no QFuture: the task reports through the recorder and
     // taskDone, and a plain runnable costs a quarter of QtConcurrent::run's dispatch time.
-    m_pool.start(new Task(this, request));
+    auto *task = new Task(this, request);
+    Handoff::publish(task);
+    m_pool.start(task);
 }
 
 bool PoolExecutor::shutdown(int timeoutMs)
@@ -73,6 +82,8 @@ bool PoolExecutor::shutdown(int timeoutMs)
     // with thousands queued that took seconds. Only the running ones are waited for.
     m_pool.clear();
     const bool done = m_pool.waitForDone(timeoutMs);
+    if (done)
+        Handoff::receive(this);
     const int lane = m_recorder->laneNames().indexOf(lanePrefix() + QStringLiteral("-1"));
     cancelQueued(qMax(0, lane));
     return done;

@@ -1,5 +1,6 @@
 #include "threadexecutor.h"
 
+#include "handoff.h"
 #include "recorder.h"
 
 #include <QCoreApplication>
@@ -21,11 +22,15 @@ ThreadExecutor::~ThreadExecutor()
     m_cancel->store(true);
     m_thread.quit();
     m_thread.wait();
+    Handoff::receive(this); // the worker's last touch of this executor is behind us
 }
 
 void ThreadExecutor::submit(const TaskRequest &request)
 {
-    QMetaObject::invokeMethod(m_worker, [this, request] { runTask(request, m_lane); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_worker, [this, request] {
+        runTask(request, m_lane);
+        Handoff::publish(this); // for the thread that waits for ours and then deletes us
+    }, Qt::QueuedConnection);
 }
 
 bool ThreadExecutor::shutdown(int timeoutMs)
@@ -35,6 +40,8 @@ bool ThreadExecutor::shutdown(int timeoutMs)
     QCoreApplication::removePostedEvents(m_worker, QEvent::MetaCall);
     QMetaObject::invokeMethod(m_worker, [this] { m_thread.quit(); }, Qt::QueuedConnection);
     const bool done = m_thread.wait(QDeadlineTimer(timeoutMs));
+    if (done)
+        Handoff::receive(this);
     cancelQueued(m_lane);
     return done;
 }
