@@ -6,7 +6,7 @@
 // stalled the reporting thread, and through TSan's report lock the others, for about 200 ms,
 // in the middle of a measured run, where it looked like a frozen event loop. Symbolizing one
 // address in each module before main() pays that cost while nothing is measured.
-#include <QCoreApplication>
+#include <QtGlobal>
 
 #include <sanitizer/common_interface_defs.h>
 #include <sanitizer/tsan_interface.h>
@@ -24,10 +24,10 @@ struct SymbolizerWarmUp
 {
     SymbolizerWarmUp()
     {
-        symbolize(reinterpret_cast<const void *>(&symbolize));                         // this executable
-        symbolize(reinterpret_cast<const void *>(&QCoreApplication::processEvents));  // Qt
-        symbolize(reinterpret_cast<const void *>(&__tsan_acquire));                   // the TSan runtime
-        symbolize(reinterpret_cast<const void *>(&std::fflush));                       // libc
+        symbolize(reinterpret_cast<const void *>(&symbolize)); // this executable
+        symbolize(reinterpret_cast<const void *>(&qVersion)); // Qt
+        symbolize(reinterpret_cast<const void *>(&__tsan_acquire)); // the TSan runtime
+        symbolize(reinterpret_cast<const void *>(&std::fflush)); // libc
     }
 };
 
