@@ -1,5 +1,6 @@
 #include "comparison.h"
 #include "recorder.h"
+#include "sanitized.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -87,7 +88,8 @@ void tst_Comparison::inlineVersusPool()
     const double inlineP99 = results.at(0).summary.p99Ms;
     const double poolP99 = results.at(1).summary.p99Ms;
     QVERIFY2(inlineP99 >= 50, qPrintable(QString::number(inlineP99)));
-    QVERIFY2(poolP99 < 20, qPrintable(QString::number(poolP99)));
+    // ThreadSanitizer adds a few ms to every tick the loop handles, not hundreds as a block does.
+    QVERIFY2(poolP99 < (Sanitized::kActive ? 50 : 20), qPrintable(QString::number(poolP99)));
     QVERIFY2(inlineP99 > 5 * poolP99, qPrintable(QStringLiteral("%1 vs %2").arg(inlineP99).arg(poolP99)));
 
     const QJsonObject json = Comparison::summaryJson(results, comparison.config());
