@@ -21,12 +21,11 @@ cmake --preset "$preset" >/dev/null
 build="$root/build-$preset"
 targets=(all)
 if [ "$preset" = tsan ]; then
-    # Only what the core tests need: the executables they run and looplab, the worker process.
-    mapfile -t targets < <(ctest --preset tsan --show-only=json-v1 |
-        python3 -c 'import json, os, sys
-for t in json.load(sys.stdin)["tests"]:
-    if t.get("command"): print(os.path.basename(t["command"][0]))' | sort -u)
-    targets+=(looplab tsan_canary) # ctest cannot name an executable not built yet
+    # Only what the core tests need: their executables (test NAME runs tst_NAME), the
+    # canaries and looplab, the worker process. Names, not paths: nothing is built yet.
+    mapfile -t targets < <(ctest --preset tsan -N | sed -n 's/^ *Test *#[0-9]*: *\(.*\)$/\1/p' |
+        grep -v '^tsancanary_' | sed 's/^/tst_/')
+    targets+=(looplab tsan_canary)
 fi
 cmake --build "$build" --parallel "$(nproc)" --target "${targets[@]}"
 ctest --preset "$preset" "$@"
