@@ -1,15 +1,26 @@
 #include "commandline.h"
 
+#include "inputfile.h"
 #include "lessons.h"
-#include "runexport.h"
 #include "scenariofile.h"
 #include "translations.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFileInfo>
+#include <QStringDecoder>
 
 namespace {
+// The options that set a run's parameters (export refuses them).
+const QStringList kRunParameters = {
+    QStringLiteral("work"),     QStringLiteral("mode"),      QStringLiteral("duration"),  QStringLiteral("interval"),
+    QStringLiteral("period"),   QStringLiteral("io-ms"),     QStringLiteral("json-kb"),   QStringLiteral("workers"),
+    QStringLiteral("lesson"),   QStringLiteral("scenario"),  QStringLiteral("switch-ms"), QStringLiteral("queue-cap"),
+    QStringLiteral("item-us"),  QStringLiteral("raw-history"),
+};
+const QStringList kOutputOptions = {QStringLiteral("summary-json"), QStringLiteral("export-csv"),
+                                    QStringLiteral("export-png"), QStringLiteral("export-trace"),
+                                    QStringLiteral("save-run")};
+
 const QString kTopDescription = QStringLiteral(
     "Loop Lab makes event-loop lag visible: a ticker probe measures how late the loop wakes\n"
     "while tasks run blocking on the loop or offloaded to a thread pool.\n"
@@ -122,13 +133,26 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliR
             return false;
         }
         request->inputRun = positional.constFirst();
-        const QFileInfo input(request->inputRun);
-        if (!input.isFile() || !input.isReadable()) {
-            *error = QStringLiteral("cannot read %1: no such file").arg(request->inputRun);
+        *error = InputFile::checkReadable(request->inputRun);
+        if (!error->isEmpty())
             return false;
-        }
     } else if (!positional.isEmpty()) {
         *error = QStringLiteral("unexpected argument '%1'").arg(positional.constFirst());
+        return false;
+    }
+    // A saved run keeps the parameters it ran with; compare takes its modes from --modes.
+    // An option that would be ignored is refused, so nobody believes it took effect.
+    if (exporting) {
+        for (const QString &option : kRunParameters) {
+            if (parser.isSet(option)) {
+                *error = QStringLiteral("--%1 does not apply to export: a saved run keeps the parameters it ran with")
+                             .arg(option);
+                return false;
+            }
+        }
+    }
+    if (compare && parser.isSet(QStringLiteral("mode"))) {
+        *error = QStringLiteral("--mode does not apply to compare: list the modes in --modes");
         return false;
     }
     if (compare) {
@@ -159,8 +183,11 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliR
     // file, the options given here.
     RunConfig &c = request->config;
     Scenario scenario;
-    if (parser.isSet(QStringLiteral("scenario")) && !ScenarioFile::read(parser.value(QStringLiteral("scenario")), &scenario, error))
-        return false;
+    if (parser.isSet(QStringLiteral("scenario"))) {
+        request->scenario = parser.value(QStringLiteral("scenario"));
+        if (!ScenarioFile::read(request->scenario, &scenario, error))
+            return false;
+    }
     const QString lessonName = parser.isSet(QStringLiteral("lesson")) ? parser.value(QStringLiteral("lesson")) : scenario.lesson;
     if (!lessonName.isEmpty()) {
         const Lesson *lesson = Lessons::find(lessonName);
@@ -212,16 +239,23 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliR
     request->exportPng = parser.value(QStringLiteral("export-png"));
     request->exportTrace = parser.value(QStringLiteral("export-trace"));
     request->saveRun = parser.value(QStringLiteral("save-run"));
-    for (const QString &option : {QStringLiteral("summary-json"), QStringLiteral("export-csv"), QStringLiteral("export-png"),
-                                  QStringLiteral("export-trace"), QStringLiteral("save-run")}) {
-        if (!parser.isSet(option))
-            continue;
-        const QString problem = RunExport::checkWritable(parser.value(option));
-        if (!problem.isEmpty()) {
-            *error = problem;
+    // Every output is checked before the run, so a long run does not end in an error, and
+    // none may be an input or another output's file.
+    for (const QString &option : kOutputOptions) {
+        if (parser.isSet(option) && parser.value(option).isEmpty()) {
+            *error = QStringLiteral("--%1 needs a file name").arg(option);
             return false;
         }
     }
+    QList<OutputSet::Target> inputs;
+    if (!request->scenario.isEmpty())
+        inputs.append({QStringLiteral("--scenario"), request->scenario});
+    if (!request->inputRun.isEmpty())
+        inputs.append({QStringLiteral("export"), request->inputRun});
+    request->command = command;
+    *error = OutputSet::check(request->outputs(), inputs);
+    if (!error->isEmpty())
+        return false;
     if (parser.isSet(QStringLiteral("png-size"))) {
         const QStringList parts = parser.value(QStringLiteral("png-size")).toLower().split(QLatin1Char('x'));
         bool okW = false, okH = false;
@@ -234,10 +268,94 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliR
         }
         request->pngSize = QSize(w, h);
     }
-    request->command = command;
     return true;
 }
 } // namespace
+
+namespace {
+QString escaped(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == '\n')
+            out += QLatin1String("\\n");
+        else if (u == '\t')
+            out += QLatin1String("\\t");
+        else if (u == '\r')
+            out += QLatin1String("\\r");
+        else if (u < 0x20 || u == 0x7f)
+            out += QStringLiteral("\\x%1").arg(int(u), 2, 16, QLatin1Char('0'));
+        else if (u == 0x2028 || u == 0x2029) // line and paragraph separators
+            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+} // namespace
+
+QByteArray CommandLine::errorLine(const QString &message)
+{
+    return QByteArrayLiteral("looplab: ") + escaped(message).toUtf8() + '\n';
+}
+
+bool CommandLine::decodeArguments(int argc, char *argv[], QStringList *arguments, QString *error)
+{
+    for (int i = 0; i < argc; ++i) {
+        const QByteArray bytes(argv[i]);
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QString text = utf8(bytes);
+        if (utf8.hasError()) {
+            QString shown;
+            for (const char b : bytes) {
+                const uchar u = uchar(b);
+                shown += u >= 0x20 && u < 0x7f ? QString(QLatin1Char(char(u)))
+                                               : QStringLiteral("\\x%1").arg(int(u), 2, 16, QLatin1Char('0'));
+            }
+            *error = QStringLiteral("argument %1 is not valid UTF-8 (%2); Loop Lab reads names and values as UTF-8, "
+                                    "so it could not write that name byte for byte")
+                         .arg(i)
+                         .arg(shown);
+            return false;
+        }
+        arguments->append(text);
+    }
+    return true;
+}
+
+QList<OutputSet::Target> CliRequest::outputs() const
+{
+    QList<OutputSet::Target> targets;
+    const auto add = [&](const char *option, const QString &path, bool perMode) {
+        if (path.isEmpty())
+            return;
+        const QString name = QLatin1String("--") + QLatin1String(option);
+        if (!perMode || command != Command::Compare) {
+            targets.append({name, path});
+            return;
+        }
+        for (ExecMode mode : compareModes)
+            targets.append({name, perModePath(path, mode)});
+    };
+    add("summary-json", summaryJson, false);
+    add("export-csv", exportCsv, true);
+    add("export-png", exportPng, false);
+    add("export-trace", exportTrace, true);
+    add("save-run", saveRun, true);
+    return targets;
+}
+
+QString CliRequest::perModePath(const QString &path, ExecMode mode)
+{
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    const QString suffix = QLatin1Char('-') + Kinds::name(mode);
+    qsizetype dot = path.endsWith(QLatin1String(".looplab.json")) ? path.size() - 13 : path.lastIndexOf(QLatin1Char('.'));
+    if (dot <= slash + 1) // no extension, or a hidden file's leading dot
+        dot = path.size();
+    return path.left(dot) + suffix + path.mid(dot);
+}
 
 bool CommandLine::parse(const QStringList &arguments, CliRequest *request, QString *error)
 {

@@ -171,6 +171,18 @@ QString DecimatedHistory::fromJson(const QJsonObject &json, qint64 originNs, Dec
     if (h.m_ticksTally.lateness.count() != h.m_ticks)
         return QStringLiteral("the decimated history counts %1 ticks but its histogram %2")
             .arg(QString::number(h.m_ticks), QString::number(h.m_ticksTally.lateness.count()));
+    // Every missed tick was added to the corrected histogram beside the tick that missed it.
+    if (h.m_ticksTally.corrected.count() != h.m_ticks + h.m_ticksTally.missedTicks)
+        return QStringLiteral("the decimated history claims %1 missed ticks, but its corrected histogram holds %2 "
+                              "beyond its %3 ticks")
+            .arg(QString::number(h.m_ticksTally.missedTicks),
+                 QString::number(h.m_ticksTally.corrected.count() - h.m_ticks), QString::number(h.m_ticks));
+    if (h.m_ticksTally.longTasks > h.m_ticks)
+        return QStringLiteral("the decimated history claims more long ticks than ticks");
+    for (const qint64 n : h.m_ticksTally.stallsAtLeast) {
+        if (n > h.m_ticks)
+            return QStringLiteral("the decimated history claims more stalls than ticks");
+    }
     const QJsonArray intervals = json.value(QLatin1String("intervals")).toArray();
     if (intervals.size() > kMaxIntervals || h.m_intervalNs < 1)
         return QStringLiteral("the decimated history's intervals are damaged");

@@ -4,6 +4,8 @@
 #include "recorder.h"
 #include "workload.h"
 
+#include <new>
+
 #include <sys/resource.h>
 
 Executor::Executor(Recorder *recorder, std::shared_ptr<std::atomic_bool> cancel, QObject *parent)
@@ -23,11 +25,29 @@ void Executor::lowerCurrentThreadPriority()
     }
 }
 
+namespace {
+std::atomic<qint64> s_outOfMemoryTasks{0};
+} // namespace
+
+qint64 Executor::outOfMemoryTasks()
+{
+    return s_outOfMemoryTasks.load();
+}
+
 SpanState Executor::runTask(const TaskRequest &request, int lane)
 {
     m_recorder->markStart(request.id, lane, MonotonicClock::nowNs());
-    // Dequeued after Stop: never started for real.
-    const SpanState state = m_cancel->load(std::memory_order_relaxed) ? SpanState::Cancelled : work(request);
+    SpanState state = SpanState::Cancelled; // dequeued after Stop: never started for real
+    if (!Workload::isCancelled(*m_cancel)) {
+        // Qt's JSON parser throws std::bad_alloc when the document does not fit (a low
+        // ulimit -v): the task fails, the thread and the run go on.
+        try {
+            state = work(request);
+        } catch (const std::bad_alloc &) {
+            ++s_outOfMemoryTasks;
+            state = SpanState::Failed;
+        }
+    }
     m_recorder->markEnd(request.id, MonotonicClock::nowNs(), state);
     emit taskDone(request.id, state);
     return state;
@@ -49,10 +69,10 @@ SpanState Executor::work(const TaskRequest &request)
     const std::atomic_bool &cancel = *m_cancel;
     if (request.kind == WorkKind::Io) {
         Workload::blockingIo(request.ioMs, cancel);
-        return cancel.load(std::memory_order_relaxed) ? SpanState::Cancelled : SpanState::Done;
+        return Workload::isCancelled(cancel) ? SpanState::Cancelled : SpanState::Done;
     }
     const qint64 keys = Workload::parseAndWalk(request.json, cancel);
     if (keys >= 0)
         return SpanState::Done;
-    return cancel.load(std::memory_order_relaxed) ? SpanState::Cancelled : SpanState::Failed;
+    return Workload::isCancelled(cancel) ? SpanState::Cancelled : SpanState::Failed;
 }

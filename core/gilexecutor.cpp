@@ -3,6 +3,8 @@
 #include "gil.h"
 #include "workload.h"
 
+#include <QScopeGuard>
+
 GilExecutor::GilExecutor(Recorder *recorder, std::shared_ptr<std::atomic_bool> cancel, int workers, Gil *gil,
                          QObject *parent)
     : PoolExecutor(recorder, std::move(cancel), workers, parent)
@@ -19,18 +21,20 @@ SpanState GilExecutor::work(const TaskRequest &request)
 {
     const std::atomic_bool &cancel = *m_cancel;
     m_gil->acquire(); // calling the Python function
+    // Released on every way out, a std::bad_alloc from the parse included, or the loop
+    // thread would wait for the lock forever.
+    const auto release = qScopeGuard([this] { m_gil->release(); });
     SpanState state = SpanState::Done;
     if (request.kind == WorkKind::Io) {
         m_gil->release(); // blocking I/O runs without the GIL
         Workload::blockingIo(request.ioMs, cancel);
         m_gil->acquire();
-        if (cancel.load(std::memory_order_relaxed))
+        if (Workload::isCancelled(cancel))
             state = SpanState::Cancelled;
     } else {
         const qint64 keys = Workload::parseAndWalk(request.json, cancel, [this] { m_gil->yieldPoint(); });
         if (keys < 0)
-            state = cancel.load(std::memory_order_relaxed) ? SpanState::Cancelled : SpanState::Failed;
+            state = Workload::isCancelled(cancel) ? SpanState::Cancelled : SpanState::Failed;
     }
-    m_gil->release();
     return state;
 }

@@ -1,39 +1,134 @@
 #include "headlessrun.h"
 
+#include "executor.h"
+#include "inputfile.h"
+#include "outputset.h"
 #include "recorder.h"
 #include "runexport.h"
 #include "session.h"
+#include "signalbridge.h"
 #include "statistics.h"
 #include "traceexport.h"
-#include "signalbridge.h"
 
 #include <QEventLoop>
-#include <QFile>
 #include <QJsonDocument>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 namespace {
-void printLine(const QString &text, FILE *stream = stdout)
+// Standard output may be a closed pipe (`looplab run ... | true`): the command line ignores
+// SIGPIPE, so a failed write shows up here, the files are still written, and the failure is
+// reported once at the end.
+int s_stdoutError = 0;
+
+void printOut(const QString &text)
 {
-    std::fputs(qPrintable(text + QLatin1Char('\n')), stream);
-    std::fflush(stream);
+    const QByteArray bytes = text.toUtf8();
+    errno = 0;
+    if ((std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout) != size_t(bytes.size())
+         || std::fflush(stdout) != 0)
+        && !s_stdoutError)
+        s_stdoutError = errno ? errno : EIO;
 }
 
-bool runSession(Session &session, const RunConfig &config, QString *error)
+void printError(const QString &message)
+{
+    std::fputs(CommandLine::errorLine(message).constData(), stderr);
+}
+
+// The exit status, after saying that the summary could not be printed, if so.
+int finish(int exitCode)
+{
+    if (!s_stdoutError)
+        return exitCode;
+    printError(QStringLiteral("cannot write to standard output: %1").arg(QString::fromLocal8Bit(std::strerror(s_stdoutError))));
+    return qMax(exitCode, 1);
+}
+
+// Tasks that could not get the memory for their document failed; the run is not a
+// measurement of the asked workload, so the exit status says so.
+int reportOutOfMemory(int exitCode, const RunConfig &config)
+{
+    const qint64 failed = Executor::outOfMemoryTasks();
+    if (!failed)
+        return exitCode;
+    printError(QStringLiteral("%1 task(s) ran out of memory parsing %2 KB of JSON; use a smaller --json-kb or fewer "
+                              "--workers")
+                   .arg(failed)
+                   .arg(config.jsonKb));
+    return qMax(exitCode, 1);
+}
+
+void connectStop(SignalBridge &signals_, QObject *context, const std::function<void()> &stop)
+{
+    QObject::connect(&signals_, &SignalBridge::terminationRequested, context, [stop](int number) {
+        printError(QStringLiteral("signal %1, stopping and saving what was measured (again to quit at once)").arg(number));
+        stop();
+    });
+}
+
+bool runSession(Session &session, const RunConfig &config, SignalBridge &signals_, QString *error)
 {
     session.setConfig(config);
     QEventLoop loop;
     QObject::connect(&session, &Session::finished, &loop, &QEventLoop::quit);
-    SignalBridge signals_;
-    QObject::connect(&signals_, &SignalBridge::terminationRequested, &session, [&session](int number) {
-        printLine(QStringLiteral("looplab: signal %1, stopping and saving what was measured").arg(number), stderr);
-        session.stop();
-    });
+    connectStop(signals_, &session, [&session] { session.stop(); });
     if (!session.start(error))
         return false;
     loop.exec();
     return true;
+}
+
+// The CSV, trace and run file of one run, each where its path says (empty: not asked for).
+bool stageRunFiles(OutputSet &set, const QString &csv, const QString &trace, const QString &saveRun,
+                   const Recorder &recorder, const RunConfig &config, qint64 startNs, qint64 endNs,
+                   const QString &lesson, QString *error)
+{
+    return (csv.isEmpty() || set.add(csv, RunExport::csv(recorder, startNs), error))
+        && (trace.isEmpty() || set.add(trace, TraceExport::chromeTrace(recorder, startNs, config), error))
+        && (saveRun.isEmpty() || set.add(saveRun, RunFile::save(recorder, config, startNs, endNs, lesson), error));
+}
+
+bool stagePng(OutputSet &set, const QString &path, const std::function<bool(QByteArray *, QString *)> &encode,
+              QString *error)
+{
+    if (path.isEmpty())
+        return true;
+    if (!encode) {
+        *error = QStringLiteral("PNG export is not available in this build");
+        return false;
+    }
+    QByteArray png;
+    return encode(&png, error) && set.add(path, png, error);
+}
+
+// Writes the set, all or none: 0, or 1 with the reason on stderr.
+int commit(OutputSet &set, bool staged, const QString &stageError)
+{
+    QString error = stageError;
+    if (staged && set.commit(&error))
+        return 0;
+    printError(error);
+    return 1;
+}
+
+int writeOutputs(const CliRequest &request, const LoadedRun &run, const Summary &summary,
+                 const HeadlessRun::PngEncoder &encodePng)
+{
+    OutputSet set;
+    QString error;
+    const bool staged =
+        (request.summaryJson.isEmpty()
+         || set.add(request.summaryJson, QJsonDocument(RunExport::summaryJson(summary, run.config)).toJson(), &error))
+        && stageRunFiles(set, request.exportCsv, request.exportTrace, request.saveRun, *run.recorder, run.config,
+                         run.startNs, run.endNs, request.lesson, &error)
+        && stagePng(set, request.exportPng,
+                    encodePng ? [&](QByteArray *png, QString *e) { return encodePng(run, request.pngSize, png, e); }
+                              : std::function<bool(QByteArray *, QString *)>(),
+                    &error);
+    return commit(set, staged, error);
 }
 } // namespace
 
@@ -68,139 +163,107 @@ QString HeadlessRun::formatSummary(const Summary &s)
     return out;
 }
 
-namespace {
-// A file the user asked for could not be written: say why, and make the exit code 1.
-void reportWrite(bool ok, const QString &what, int *exitCode)
+int HeadlessRun::run(const CliRequest &request, const PngEncoder &encodePng)
 {
-    if (!ok) {
-        printLine(QStringLiteral("looplab: %1").arg(what), stderr);
-        *exitCode = 1;
-    }
-}
-
-// Writes every file the request asks for; 0, or 1 if one could not be written.
-int writeOutputs(const CliRequest &request, const LoadedRun &run, const Summary &summary,
-                 const HeadlessRun::PngExporter &exportPng)
-{
-    int exitCode = 0;
-    QString error;
-    const auto report = [&exitCode](bool ok, const QString &what) { reportWrite(ok, what, &exitCode); };
-    if (!request.summaryJson.isEmpty()) {
-        const QByteArray json = QJsonDocument(RunExport::summaryJson(summary, run.config)).toJson();
-        report(RunExport::writeFile(request.summaryJson, json, &error), error);
-    }
-    if (!request.exportCsv.isEmpty())
-        report(RunExport::writeFile(request.exportCsv, RunExport::csv(*run.recorder, run.startNs), &error), error);
-    if (!request.exportTrace.isEmpty())
-        report(RunExport::writeFile(request.exportTrace, TraceExport::chromeTrace(*run.recorder, run.startNs, run.config),
-                                    &error),
-               error);
-    if (!request.saveRun.isEmpty())
-        report(RunExport::writeFile(request.saveRun,
-                                    RunFile::save(*run.recorder, run.config, run.startNs, run.endNs, request.lesson), &error),
-               error);
-    if (!request.exportPng.isEmpty()) {
-        if (exportPng)
-            report(exportPng(run, request.exportPng, request.pngSize, &error), error);
-        else
-            report(false, QStringLiteral("PNG export is not available in this build"));
-    }
-    return exitCode;
-}
-} // namespace
-
-int HeadlessRun::run(const CliRequest &request, const PngExporter &exportPng)
-{
+    SignalBridge signals_; // until the last file is written
     Session session;
     QString error;
-    if (!runSession(session, request.config, &error)) {
-        printLine(QStringLiteral("looplab: %1").arg(error), stderr);
+    if (!runSession(session, request.config, signals_, &error)) {
+        printError(error);
         return CommandLine::kBadInputExit;
     }
     const Summary summary = session.summary();
-    std::fputs(qPrintable(formatSummary(summary)), stdout);
-    std::fflush(stdout);
+    printOut(formatSummary(summary));
     LoadedRun run = session.snapshot();
     run.lesson = request.lesson;
-    return writeOutputs(request, run, summary, exportPng);
+    const int written = writeOutputs(request, run, summary, encodePng);
+    return finish(reportOutOfMemory(written, request.config));
 }
 
-int HeadlessRun::exportSaved(const CliRequest &request, const PngExporter &exportPng)
+int HeadlessRun::exportSaved(const CliRequest &request, const PngEncoder &encodePng)
 {
-    QFile file(request.inputRun);
-    if (!file.open(QIODevice::ReadOnly)) {
-        printLine(QStringLiteral("looplab: cannot read %1: %2").arg(request.inputRun, file.errorString()), stderr);
+    SignalBridge signals_;
+    QByteArray data;
+    QString error;
+    if (!InputFile::read(request.inputRun, RunFile::kMaxFileBytes, &data, &error)) {
+        printError(error);
         return CommandLine::kBadInputExit;
     }
     LoadedRun run;
-    QString error;
-    if (!RunFile::load(file.readAll(), &run, &error)) {
-        printLine(QStringLiteral("looplab: %1: %2").arg(request.inputRun, error), stderr);
+    if (!RunFile::load(data, &run, &error)) {
+        printError(QStringLiteral("%1: %2").arg(request.inputRun, error));
         return CommandLine::kBadInputExit;
     }
+    data.clear();
     const Summary summary = Statistics::summarize(*run.recorder, run.config, run.startNs, run.endNs);
-    std::fputs(qPrintable(formatSummary(summary)), stdout);
-    std::fflush(stdout);
+    printOut(formatSummary(summary));
     CliRequest outputs = request;
     outputs.lesson = run.lesson;
-    return writeOutputs(outputs, run, summary, exportPng);
+    return finish(writeOutputs(outputs, run, summary, encodePng));
 }
 
-int HeadlessRun::compare(const CliRequest &request, const ComparePngExporter &exportPng)
+int HeadlessRun::compare(const CliRequest &request, const ComparePngEncoder &encodePng)
 {
+    SignalBridge signals_;
     Comparison comparison;
     comparison.setConfig(request.config);
     comparison.setModes(request.compareModes);
     QEventLoop loop;
     QObject::connect(&comparison, &Comparison::finished, &loop, &QEventLoop::quit);
     QObject::connect(&comparison, &Comparison::progress, [](int index, int count, ExecMode mode) {
-        printLine(QStringLiteral("Running %1 (%2/%3) ...").arg(Kinds::name(mode)).arg(index + 1).arg(count));
+        printOut(QStringLiteral("Running %1 (%2/%3) ...\n").arg(Kinds::name(mode)).arg(index + 1).arg(count));
     });
-    SignalBridge signals_;
-    QObject::connect(&signals_, &SignalBridge::terminationRequested, &comparison, [&comparison](int number) {
-        printLine(QStringLiteral("looplab: signal %1, stopping and saving what was measured").arg(number), stderr);
-        comparison.cancel();
-    });
+    connectStop(signals_, &comparison, [&comparison] { comparison.cancel(); });
     QString error;
     if (!comparison.start(&error)) {
-        printLine(QStringLiteral("looplab: %1").arg(error), stderr);
+        printError(error);
         return CommandLine::kBadInputExit;
     }
     loop.exec();
     const QVector<Comparison::Result> results = comparison.results();
     for (const Comparison::Result &r : results)
-        std::fputs(qPrintable(formatSummary(r.summary) + QLatin1Char('\n')), stdout);
-    printLine(Comparison::verdict(results));
+        printOut(formatSummary(r.summary) + QLatin1Char('\n'));
+    printOut(Comparison::verdict(results) + QLatin1Char('\n'));
 
-    int exitCode = 0;
-    const auto report = [&exitCode](bool ok, const QString &what) { reportWrite(ok, what, &exitCode); };
-    if (!request.summaryJson.isEmpty()) {
-        const QByteArray json = QJsonDocument(Comparison::summaryJson(results, request.config)).toJson();
-        report(RunExport::writeFile(request.summaryJson, json, &error), error);
+    // One CSV, trace and run file per mode that ran; one summary and one image for all.
+    OutputSet set;
+    bool staged = request.summaryJson.isEmpty()
+        || set.add(request.summaryJson, QJsonDocument(Comparison::summaryJson(results, request.config)).toJson(), &error);
+    for (const Comparison::Result &r : results) {
+        const auto path = [&r](const QString &p) { return p.isEmpty() ? p : CliRequest::perModePath(p, r.mode); };
+        staged = staged
+            && stageRunFiles(set, path(request.exportCsv), path(request.exportTrace), path(request.saveRun), *r.recorder,
+                             comparison.configFor(r.mode), r.startNs, r.endNs, request.lesson, &error);
     }
-    if (!request.exportPng.isEmpty()) {
-        if (exportPng)
-            report(exportPng(results, request.config, request.exportPng, request.pngSize, &error), error);
-        else
-            report(false, QStringLiteral("PNG export is not available in this build"));
-    }
-    return exitCode;
+    staged = staged
+        && stagePng(set, request.exportPng,
+                    encodePng ? [&](QByteArray *png, QString *e) {
+                        return encodePng(results, request.config, request.pngSize, png, e);
+                    }
+                              : std::function<bool(QByteArray *, QString *)>(),
+                    &error);
+    return finish(reportOutOfMemory(commit(set, staged, error), request.config));
 }
 
 int HeadlessRun::demo()
 {
+    SignalBridge signals_;
+    bool stopped = false;
+    QObject::connect(&signals_, &SignalBridge::terminationRequested, [&stopped] { stopped = true; });
     RunConfig config;
     config.durationS = 3;
     for (ExecMode mode : {ExecMode::Inline, ExecMode::Pool}) {
+        if (stopped)
+            break;
         config.mode = mode;
         Session session;
         QString error;
-        printLine(QStringLiteral("Running %1 for %2 s ...").arg(Kinds::label(mode)).arg(config.durationS));
-        if (!runSession(session, config, &error)) {
-            printLine(QStringLiteral("looplab: %1").arg(error), stderr);
+        printOut(QStringLiteral("Running %1 for %2 s ...\n").arg(Kinds::label(mode)).arg(config.durationS));
+        if (!runSession(session, config, signals_, &error)) {
+            printError(error);
             return 1;
         }
-        printLine(formatSummary(session.summary()));
+        printOut(formatSummary(session.summary()) + QLatin1Char('\n'));
     }
-    return 0;
+    return finish(0);
 }

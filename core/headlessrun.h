@@ -8,20 +8,22 @@
 
 struct Summary;
 
-// `looplab run` and `looplab demo`: drive a Session on this thread's event loop, print the
-// summary and write the requested files. Needs a Q(Core)Application.
+// `looplab run`, `compare`, `export` and `demo`: drive a Session on this thread's event
+// loop, print the summary and write the requested files. Needs a Q(Core)Application.
+// The files are written whatever happens to standard output (a closed pipe is reported,
+// not fatal), all or none (OutputSet), and after a first SIGINT or SIGTERM too.
 class HeadlessRun
 {
 public:
-    // Render a finished run, or a comparison, to a PNG; provided by the ui library.
-    using PngExporter = std::function<bool(const LoadedRun &run, const QString &path, QSize size, QString *error)>;
-    using ComparePngExporter = std::function<bool(const QVector<Comparison::Result> &results, const RunConfig &base,
-                                                  const QString &path, QSize size, QString *error)>;
+    // Render a finished run, or a comparison, to PNG bytes; provided by the ui library.
+    using PngEncoder = std::function<bool(const LoadedRun &run, QSize size, QByteArray *png, QString *error)>;
+    using ComparePngEncoder = std::function<bool(const QVector<Comparison::Result> &results, const RunConfig &base,
+                                                 QSize size, QByteArray *png, QString *error)>;
 
-    static int run(const CliRequest &request, const PngExporter &exportPng = {});
+    static int run(const CliRequest &request, const PngEncoder &encodePng = {});
     // `looplab export FILE`: the files of a saved run, written again.
-    static int exportSaved(const CliRequest &request, const PngExporter &exportPng = {});
-    static int compare(const CliRequest &request, const ComparePngExporter &exportPng = {});
+    static int exportSaved(const CliRequest &request, const PngEncoder &encodePng = {});
+    static int compare(const CliRequest &request, const ComparePngEncoder &encodePng = {});
     static int demo();
 
     static QString formatSummary(const Summary &summary);

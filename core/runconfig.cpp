@@ -12,10 +12,17 @@ QString RunConfig::validate() const
         return QStringLiteral("period must be between 1 and 600000 ms");
     if (ioMs < 0 || ioMs > 600000)
         return QStringLiteral("io-ms must be between 0 and 600000 ms");
-    if (jsonKb < 1 || jsonKb > 512 * 1024)
-        return QStringLiteral("json-kb must be between 1 and 524288 KB");
+    if (jsonKb < 1 || jsonKb > kMaxJsonKb)
+        return QStringLiteral("json-kb must be between 1 and %1 KB").arg(kMaxJsonKb);
     if (workers < 1 || workers > 256)
         return QStringLiteral("workers must be between 1 and 256");
+    if (work == WorkKind::Cpu && qint64(jsonKb) * workers > kMaxJsonInFlightKb)
+        return QStringLiteral("json-kb × workers must be at most %1 KB for cpu work (%2 workers parsing %3 KB each "
+                              "would need about %4 GB of memory); use fewer workers or a smaller document")
+            .arg(kMaxJsonInFlightKb)
+            .arg(workers)
+            .arg(jsonKb)
+            .arg(double(jsonKb) * workers * 14 / (1024 * 1024), 0, 'f', 1);
     if (switchMs < 1 || switchMs > 1000)
         return QStringLiteral("switch-ms must be between 1 and 1000 ms");
     if (queueCapacity < 1 || queueCapacity > 100000)

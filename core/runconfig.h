@@ -24,6 +24,12 @@ struct RunConfig
     int rawHistoryS = 300;
     QString workerProgram;   // process: the looplab binary to start with --worker (default: this one)
 
+    // A CPU task holds about 14 bytes of memory per byte of JSON while it parses (Qt's
+    // parser builds the whole document). One document stays well inside a desktop's memory,
+    // and so do all workers parsing at once.
+    static constexpr int kMaxJsonKb = 65536;
+    static constexpr int kMaxJsonInFlightKb = 262144; // json-kb × workers, cpu work
+
     // An empty string when every field is in range, else one sentence naming the culprit.
     QString validate() const;
 };

@@ -5,9 +5,6 @@
 #include "statistics.h"
 #include "summary.h"
 
-#include <QDir>
-#include <QFileInfo>
-#include <QSaveFile>
 
 #include <cmath>
 
@@ -93,36 +90,4 @@ QByteArray RunExport::csv(const Recorder &recorder, qint64 startNs)
             + '\n';
     }
     return out;
-}
-
-bool RunExport::writeFile(const QString &path, const QByteArray &data, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    if (file.write(data) != data.size() || !file.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    return true;
-}
-
-QString RunExport::checkWritable(const QString &path)
-{
-    if (path.isEmpty())
-        return QStringLiteral("the output path is empty");
-    const QFileInfo info(path);
-    if (info.isDir())
-        return QStringLiteral("cannot write %1: it is a directory").arg(path);
-    if (info.exists() && !info.isWritable())
-        return QStringLiteral("cannot write %1: permission denied").arg(path);
-    const QFileInfo dir(info.absolutePath());
-    if (!dir.exists())
-        return QStringLiteral("cannot write %1: folder %2 does not exist").arg(path, QDir::toNativeSeparators(dir.filePath()));
-    if (!dir.isDir() || !dir.isWritable())
-        return QStringLiteral("cannot write %1: folder %2 is not writable").arg(path, QDir::toNativeSeparators(dir.filePath()));
-    return {};
 }

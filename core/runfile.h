@@ -31,6 +31,8 @@ public:
     static constexpr const char *kSuffix = ".looplab.json";
     // Ticks, spans, counter samples or mode switches a file may hold, each.
     static constexpr qint64 kMaxItems = 50000000;
+    // A file larger than this is refused before it is read (a long run at 1 ms keeps well under).
+    static constexpr qint64 kMaxFileBytes = qint64(1) << 30;
 
     // Expects what a Session records: every time at or after startNs. Spans are saved in
     // id order up to the first slot still being published (only while a run goes on).

@@ -1,9 +1,8 @@
 #include "scenariofile.h"
 
+#include "inputfile.h"
 #include "lessons.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -150,17 +149,10 @@ bool ScenarioFile::read(const QString &path, Scenario *out, QString *error)
     // QFile would warn on stderr about an empty name, beside our one line.
     if (path.isEmpty())
         return fail(error, QStringLiteral("the scenario path is empty"));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (!QFileInfo::exists(path))
-            return fail(error, QStringLiteral("cannot read %1: no such file").arg(path));
-        return fail(error, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    }
-    // Bounded, so a device or a huge file cannot exhaust memory.
-    const QByteArray data = file.read(kMaxBytes + 1);
-    if (file.error() != QFileDevice::NoError)
-        return fail(error, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    QByteArray data;
     QString why;
+    if (!InputFile::read(path, kMaxBytes, &data, &why))
+        return fail(error, why);
     if (!parse(data, out, &why))
         return fail(error, QStringLiteral("scenario %1: %2").arg(path, why));
     return true;

@@ -18,6 +18,8 @@
 
 #include <QThread>
 
+#include <new>
+
 Session::Session(QObject *parent)
     : QObject(parent)
 {
@@ -96,8 +98,13 @@ bool Session::start(QString *error)
             *error = invalid;
         return false;
     }
-    if (m_config.work == WorkKind::Cpu)
-        jsonDocument(); // generate before the clock starts, not inside the first task
+    // Generated before the clock starts, not inside the first task.
+    if (m_config.work == WorkKind::Cpu && jsonDocument().isEmpty()) {
+        if (error)
+            *error = QStringLiteral("not enough memory for a %1 KB JSON document; use a smaller --json-kb")
+                         .arg(m_config.jsonKb);
+        return false;
+    }
 
     m_recorder = std::make_shared<Recorder>();
     m_recorder->registerLane(QStringLiteral("GUI thread"));
@@ -194,7 +201,12 @@ bool Session::loadRun(const LoadedRun &run)
 const QByteArray &Session::jsonDocument()
 {
     if (m_jsonKbGenerated != m_config.jsonKb) {
-        m_json = Workload::generateJson(m_config.jsonKb);
+        // More than this process may allocate (ulimit -v): no document, and its tasks fail.
+        try {
+            m_json = Workload::generateJson(m_config.jsonKb);
+        } catch (const std::bad_alloc &) {
+            m_json.clear();
+        }
         m_jsonKbGenerated = m_config.jsonKb;
     }
     return m_json;

@@ -1,5 +1,7 @@
 #include "signalbridge.h"
 
+#include "workload.h"
+
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -8,7 +10,8 @@
 
 namespace {
 int s_fds[2] = {-1, -1};
-}
+volatile std::sig_atomic_t s_received = 0;
+} // namespace
 
 SignalBridge::SignalBridge(QObject *parent)
     : QObject(parent)
@@ -33,6 +36,11 @@ SignalBridge::~SignalBridge()
 
 void SignalBridge::handle(int signalNumber)
 {
+    // Only async-signal-safe calls here: write, _exit and a lock-free atomic store.
+    if (s_received)
+        _exit(128 + signalNumber);
+    s_received = 1;
+    Workload::interruptAll();
     const char byte = char(signalNumber);
     [[maybe_unused]] const ssize_t written = ::write(s_fds[0], &byte, 1);
 }

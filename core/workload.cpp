@@ -9,13 +9,28 @@
 #include <cerrno>
 #include <time.h>
 
+namespace {
+std::atomic_bool s_interrupted{false};
+static_assert(std::atomic_bool::is_always_lock_free, "set from a signal handler");
+} // namespace
+
+void Workload::interruptAll()
+{
+    s_interrupted.store(true, std::memory_order_relaxed);
+}
+
+bool Workload::isCancelled(const std::atomic_bool &cancel)
+{
+    return cancel.load(std::memory_order_relaxed) || s_interrupted.load(std::memory_order_relaxed);
+}
+
 int Workload::blockingIo(int ms, const std::atomic_bool &cancel)
 {
     const qint64 start = MonotonicClock::nowNs();
     const qint64 end = start + qint64(ms) * 1000000;
     constexpr qint64 slice = 5 * 1000000; // how soon a cancel is noticed
     qint64 now = start;
-    while (now < end && !cancel.load(std::memory_order_relaxed)) {
+    while (now < end && !isCancelled(cancel)) {
         const qint64 until = qMin(end, now + slice);
         timespec ts{time_t(until / 1000000000), long(until % 1000000000)};
         while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr) == EINTR) {}
@@ -52,7 +67,7 @@ qint64 Workload::parseAndWalk(const QByteArray &json, const std::atomic_bool &ca
 {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError || cancel.load(std::memory_order_relaxed))
+    if (error.error != QJsonParseError::NoError || isCancelled(cancel))
         return -1;
     return countKeys(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()), cancel, yieldPoint);
 }
@@ -62,7 +77,7 @@ qint64 Workload::countKeys(const QJsonValue &value, const std::atomic_bool &canc
 {
     qint64 count = 0;
     if (value.isObject()) {
-        if (cancel.load(std::memory_order_relaxed))
+        if (isCancelled(cancel))
             return -1;
         if (yieldPoint)
             yieldPoint();

@@ -11,6 +11,13 @@
 class Workload
 {
 public:
+    // For the command line's first SIGINT or SIGTERM, from the signal handler (it only
+    // stores a lock-free atomic): every task of the process then counts as cancelled, so
+    // one blocking the loop thread ends within a sleep slice and the run can stop.
+    static void interruptAll();
+    // The task should stop: its run's cancel flag is set, or interruptAll() was called.
+    static bool isCancelled(const std::atomic_bool &cancel);
+
     // Blocks the calling thread for ms (a stand-in for a driver with no async API).
     // Returns the milliseconds actually slept, less than ms when cancelled.
     static int blockingIo(int ms, const std::atomic_bool &cancel);

@@ -7,5 +7,6 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/deps.sh"
 looplab_install_deps
-looplab_build "$root"
+# Only the app: the tests are for scripts/test.sh.
+looplab_build "$root" looplab
 exec "$root/build/app/looplab" "$@"

@@ -187,7 +187,7 @@ void tst_Cli::badInputExitsTwo_data()
     row("--interval 0", QStringLiteral("run --interval 0"), "interval must be between 1 and 10000 ms");
     row("--workers 0", QStringLiteral("run --workers 0"), "workers must be between 1 and 256");
     row("--io-ms -5", QStringLiteral("run --io-ms -5"), "io-ms must be between 0 and 600000 ms");
-    row("--json-kb 99999999", QStringLiteral("run --json-kb 99999999"), "json-kb must be between 1 and 524288 KB");
+    row("--json-kb 99999999", QStringLiteral("run --json-kb 99999999"), "json-kb must be between 1 and 65536 KB");
     row("--frobnicate", QStringLiteral("run --frobnicate"), "Unknown option 'frobnicate'.");
     row("--summary-json /no/such/dir", QStringLiteral("run --duration 0.2 --export-png out.png --summary-json /no/such/dir/x.json"),
         "cannot write /no/such/dir/x.json: folder /no/such/dir does not exist", false);

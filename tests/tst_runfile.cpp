@@ -1,5 +1,5 @@
 #include "recorder.h"
-#include "runexport.h"
+#include "outputset.h"
 #include "runfile.h"
 #include "session.h"
 #include "statistics.h"
@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -324,7 +325,7 @@ void tst_RunFile::roundTripRealRun()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("run") + QLatin1String(RunFile::kSuffix));
-    QVERIFY2(RunExport::writeFile(path, data, &error), qPrintable(error));
+    QVERIFY2(OutputSet::writeFile(path, data, &error), qPrintable(error));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
 
@@ -663,6 +664,21 @@ void tst_RunFile::roundTripDecimated()
     QCOMPARE(loaded.recorder->tick(0).latenessNs(), recorder.tick(0).latenessNs());
     // Saved again, byte for byte the same.
     QCOMPARE(RunFile::save(*loaded.recorder, config, start, end, QString()), data);
+
+    // Counts that contradict the history's own histograms are refused, not believed.
+    const auto tampered = [&data](const char *key, const char *value) {
+        QString text = QString::fromUtf8(data);
+        const QRegularExpression field(QStringLiteral("\"%1\":\\s*\\d+").arg(QLatin1String(key)));
+        const qsizetype before = text.size();
+        text.replace(field, QStringLiteral("\"%1\":%2").arg(QLatin1String(key), QLatin1String(value)));
+        return text.size() == before ? QByteArray() : text.toUtf8();
+    };
+    const QByteArray missed = tampered("missed_ticks", "1000000000000000");
+    QVERIFY(!missed.isEmpty());
+    verifyRefused(missed, QStringLiteral("claims 1000000000000000 missed ticks"));
+    const QByteArray longTicks = tampered("long_tasks", "99999999999");
+    QVERIFY(!longTicks.isEmpty());
+    verifyRefused(longTicks, QStringLiteral("more long ticks than ticks"));
 }
 
 QTEST_GUILESS_MAIN(tst_RunFile)

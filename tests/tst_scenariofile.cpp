@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 class tst_ScenarioFile : public QObject
 {
     Q_OBJECT
@@ -43,8 +45,8 @@ void tst_ScenarioFile::good_data()
                                          << QStringList{QStringLiteral("json-kb")};
     QTest::newRow("whole number as 5.0") << QByteArray(R"({"interval":5.0})") << QString() << int(d.work) << int(d.mode)
                                          << d.durationS << 5 << d.jsonKb << QStringList{QStringLiteral("interval")};
-    QTest::newRow("limits") << QByteArray(R"({"interval":10000,"json-kb":524288,"duration":86400})") << QString()
-                            << int(d.work) << int(d.mode) << 86400.0 << 10000 << 524288
+    QTest::newRow("limits") << QByteArray(R"({"interval":10000,"json-kb":65536,"duration":86400})") << QString()
+                            << int(d.work) << int(d.mode) << 86400.0 << 10000 << 65536
                             << QStringList{QStringLiteral("duration"), QStringLiteral("interval"), QStringLiteral("json-kb")};
 }
 
@@ -147,9 +149,22 @@ void tst_ScenarioFile::read()
     QVERIFY(!ScenarioFile::read(path, &scenario, &error));
     QVERIFY2(error.startsWith(QStringLiteral("scenario ") + path + QStringLiteral(": interval must be")), qPrintable(error));
 
-    // A device never ends: the read stops past the limit.
+    // A device never ends and a FIFO may never be written: neither is read at all.
     QVERIFY(!ScenarioFile::read(QStringLiteral("/dev/zero"), &scenario, &error));
-    QVERIFY2(error.contains(QStringLiteral("too large")), qPrintable(error));
+    QCOMPARE(error, QStringLiteral("cannot read /dev/zero: it is a device, not a file"));
+    const QString fifo = dir.filePath(QStringLiteral("fifo"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QVERIFY(!ScenarioFile::read(fifo, &scenario, &error));
+    QCOMPARE(error, QStringLiteral("cannot read %1: it is a named pipe, not a file").arg(fifo));
+    QVERIFY(!ScenarioFile::read(dir.path(), &scenario, &error));
+    QCOMPARE(error, QStringLiteral("cannot read %1: it is a directory").arg(dir.path()));
+
+    // A file over the limit is refused by its size, before it is read.
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(ScenarioFile::kMaxBytes + 1, ' '));
+    file.close();
+    QVERIFY(!ScenarioFile::read(path, &scenario, &error));
+    QCOMPARE(error, QStringLiteral("cannot read %1: it is larger than 64 KB").arg(path));
 }
 
 void tst_ScenarioFile::exampleInDocs()

@@ -678,6 +678,12 @@ QImage ComparisonView::render(const QVector<Comparison::Result> &results, const 
     return image;
 }
 
+bool ComparisonView::encodePng(const QVector<Comparison::Result> &results, const RunConfig &base, QSize size,
+                               QByteArray *png, QString *error)
+{
+    return PngExporter::encode(render(results, base, size), png, error);
+}
+
 bool ComparisonView::exportPng(const QVector<Comparison::Result> &results, const RunConfig &base, const QString &path,
                                QSize size, QString *error)
 {

@@ -42,6 +42,8 @@ public:
     // Lays out a view of size off screen and renders it; for the headless export.
     static QImage render(const QVector<Comparison::Result> &results, const RunConfig &base, QSize size,
                          bool logScale = true);
+    static bool encodePng(const QVector<Comparison::Result> &results, const RunConfig &base, QSize size,
+                          QByteArray *png, QString *error);
     static bool exportPng(const QVector<Comparison::Result> &results, const RunConfig &base, const QString &path,
                           QSize size, QString *error);
 

@@ -12,7 +12,9 @@
 #include <QApplication>
 #include <QIcon>
 
+#include <csignal>
 #include <cstdio>
+#include <new>
 
 namespace {
 // Rendering without a screen or a desktop session: the offscreen platform warns about
@@ -54,15 +56,31 @@ int Launcher::main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(LOOPLAB_VERSION));
 
     QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments << QString::fromLocal8Bit(argv[i]);
-
     CliRequest request;
     QString error;
-    if (!CommandLine::parse(arguments, &request, &error)) {
-        std::fprintf(stderr, "looplab: %s\n", qPrintable(error));
+    if (!CommandLine::decodeArguments(argc, argv, &arguments, &error)
+        || !CommandLine::parse(arguments, &request, &error)) {
+        std::fputs(CommandLine::errorLine(error).constData(), stderr);
         return CommandLine::kBadInputExit;
     }
+    if (request.command != CliRequest::Command::Gui) {
+        // A closed standard output (`looplab run ... | head -1`) is reported, and the files
+        // are still written, instead of killing the process before it writes them.
+        std::signal(SIGPIPE, SIG_IGN);
+    }
+    // The command line's last line of defence; tasks and the JSON document catch their own.
+    try {
+        return runCommand(argc, argv, request);
+    } catch (const std::bad_alloc &) {
+        std::fputs(CommandLine::errorLine(QStringLiteral("out of memory; use a smaller --json-kb or fewer --workers"))
+                       .constData(),
+                   stderr);
+        return 1;
+    }
+}
+
+int Launcher::runCommand(int argc, char *argv[], const CliRequest &request)
+{
     switch (request.command) {
     case CliRequest::Command::PrintText:
         std::fputs(qPrintable(request.text), stdout);
@@ -90,9 +108,9 @@ int Launcher::main(int argc, char *argv[])
         QApplication app(argc, argv);
         installEnglish();
         if (request.command == CliRequest::Command::Compare)
-            return HeadlessRun::compare(request, &ComparisonView::exportPng);
-        return request.command == CliRequest::Command::Run ? HeadlessRun::run(request, &PngExporter::exportRun)
-                                                           : HeadlessRun::exportSaved(request, &PngExporter::exportRun);
+            return HeadlessRun::compare(request, &ComparisonView::encodePng);
+        return request.command == CliRequest::Command::Run ? HeadlessRun::run(request, &PngExporter::encodeRun)
+                                                           : HeadlessRun::exportSaved(request, &PngExporter::encodeRun);
     }
     case CliRequest::Command::Gui:
         break;

@@ -9,9 +9,9 @@
 #include "lessons.h"
 #include "lessonspanel.h"
 #include "monotonicclock.h"
+#include "outputset.h"
 #include "pngexporter.h"
 #include "recorder.h"
-#include "runexport.h"
 #include "runfile.h"
 #include "runconfig.h"
 #include "session.h"
@@ -232,7 +232,7 @@ void MainWindow::createToolBars()
     m_ioMs->setValue(defaults.ioMs);
     m_ioMs->setObjectName(QStringLiteral("ioMs"));
     m_ioMs->setAccessibleName(tr("I/O task length"));
-    m_jsonKb = makeSpinBox(work, 16, 65536, 256, tr(" KB"), tr("Size of the JSON document one CPU task parses and walks."));
+    m_jsonKb = makeSpinBox(work, 16, RunConfig::kMaxJsonKb, 256, tr(" KB"), tr("Size of the JSON document one CPU task parses and walks."));
     m_jsonKb->setValue(defaults.jsonKb);
     m_jsonKb->setObjectName(QStringLiteral("jsonKb"));
     m_jsonKb->setAccessibleName(tr("JSON size"));
@@ -621,7 +621,7 @@ QString MainWindow::askSavePath(const QString &title, const QString &filter, con
 bool MainWindow::writeFile(const QString &path, const QByteArray &data)
 {
     QString error;
-    if (!RunExport::writeFile(path, data, &error)) {
+    if (!OutputSet::writeFile(path, data, &error)) {
         showError(tr("The file was not saved.\n\n%1").arg(error));
         return false;
     }
@@ -866,7 +866,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         const QString path = autosavePath();
         QString error;
         QDir().mkpath(QFileInfo(path).absolutePath());
-        if (RunExport::writeFile(path, RunFile::save(*run.recorder, run.config, run.startNs, run.endNs), &error))
+        if (OutputSet::writeFile(path, RunFile::save(*run.recorder, run.config, run.startNs, run.endNs), &error))
             statusBar()->showMessage(tr("Run saved to %1").arg(QDir::toNativeSeparators(path)));
         else
             qWarning("looplab: the interrupted run was not saved: %s", qPrintable(error));

@@ -1,13 +1,14 @@
 #include "pngexporter.h"
 
 #include "dashboard.h"
+#include "outputset.h"
 #include "recorder.h"
 #include "statistics.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QImageWriter>
 #include <QPainter>
-#include <QSaveFile>
 #include <QWidget>
 
 #include <functional>
@@ -24,28 +25,27 @@ QImage PngExporter::render(QWidget *widget, qreal scale)
     return image;
 }
 
-bool PngExporter::save(const QImage &image, const QString &path, QString *error)
+bool PngExporter::encode(const QImage &image, QByteArray *png, QString *error)
 {
     if (image.isNull()) {
         *error = QObject::tr("nothing to export: the image is empty");
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = QObject::tr("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    QImageWriter writer(&file, "png");
+    png->clear();
+    QBuffer buffer(png);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
     if (!writer.write(image)) {
-        *error = QObject::tr("cannot encode %1: %2").arg(path, writer.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    if (!file.commit()) {
-        *error = QObject::tr("cannot write %1: %2").arg(path, file.errorString());
+        *error = QObject::tr("cannot encode the PNG image: %1").arg(writer.errorString());
         return false;
     }
     return true;
+}
+
+bool PngExporter::save(const QImage &image, const QString &path, QString *error)
+{
+    QByteArray png;
+    return encode(image, &png, error) && OutputSet::writeFile(path, png, error);
 }
 
 namespace {
@@ -65,7 +65,7 @@ QImage renderOffscreen(QWidget *widget, QSize size, const std::function<void()> 
 }
 } // namespace
 
-bool PngExporter::exportRun(const LoadedRun &run, const QString &path, QSize size, QString *error)
+bool PngExporter::encodeRun(const LoadedRun &run, QSize size, QByteArray *png, QString *error)
 {
     Dashboard dashboard;
     dashboard.setRecorder(run.recorder, run.startNs, qint64(run.config.intervalMs) * 1000000);
@@ -78,5 +78,11 @@ bool PngExporter::exportRun(const LoadedRun &run, const QString &path, QSize siz
         QApplication::processEvents();
         dashboard.refreshCharts(run.endNs);
     });
-    return save(image, path, error);
+    return encode(image, png, error);
+}
+
+bool PngExporter::exportRun(const LoadedRun &run, const QString &path, QSize size, QString *error)
+{
+    QByteArray png;
+    return encodeRun(run, size, &png, error) && OutputSet::writeFile(path, png, error);
 }
