@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QStringDecoder>
 
+#include <sys/resource.h>
+
 namespace {
 // The options that set a run's parameters (export refuses them).
 const QStringList kRunParameters = {
@@ -53,6 +55,35 @@ bool toInt(const QCommandLineParser &parser, const QString &name, int *out, QStr
     }
     *out = value;
     return true;
+}
+
+// Under a memory limit (ulimit -v) a cpu run that would not fit is refused before it
+// starts: Qt's JSON parser cannot report a failed allocation to its caller. The estimate,
+// measured: the process's own ~320 MB of address space and 15 bytes per byte of JSON for
+// every document being parsed or walked at once.
+QString memoryProblem(const RunConfig &c)
+{
+    if (c.work != WorkKind::Cpu)
+        return {};
+    rlim_t lowest = RLIM_INFINITY;
+    for (const int resource : {RLIMIT_AS, RLIMIT_DATA}) {
+        rlimit limit = {};
+        if (getrlimit(resource, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+            lowest = qMin(lowest, limit.rlim_cur);
+    }
+    if (lowest == RLIM_INFINITY)
+        return {};
+    const int parsers = c.mode == ExecMode::Inline || c.mode == ExecMode::Process ? 1 : c.workers;
+    const double neededMb = 320 + 15.0 * c.jsonKb / 1024 * parsers;
+    const double limitMb = double(lowest) / (1024 * 1024);
+    if (neededMb <= limitMb)
+        return {};
+    return QStringLiteral("cpu work on %1 KB of JSON with %2 parsing at once needs about %3 MB of memory, more than "
+                          "this process may use (ulimit -v or -d: %4 MB); use a smaller --json-kb or fewer --workers")
+        .arg(c.jsonKb)
+        .arg(parsers)
+        .arg(qRound(neededMb))
+        .arg(qRound(limitMb));
 }
 
 // `run`, `compare` and `export` share their options; compare adds --modes, export reads a
@@ -232,6 +263,11 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliR
     if (!invalid.isEmpty()) {
         *error = invalid;
         return false;
+    }
+    if (!exporting) {
+        *error = memoryProblem(c);
+        if (!error->isEmpty())
+            return false;
     }
 
     request->summaryJson = parser.value(QStringLiteral("summary-json"));

@@ -4,8 +4,6 @@
 #include "recorder.h"
 #include "workload.h"
 
-#include <new>
-
 #include <sys/resource.h>
 
 Executor::Executor(Recorder *recorder, std::shared_ptr<std::atomic_bool> cancel, QObject *parent)
@@ -25,29 +23,11 @@ void Executor::lowerCurrentThreadPriority()
     }
 }
 
-namespace {
-std::atomic<qint64> s_outOfMemoryTasks{0};
-} // namespace
-
-qint64 Executor::outOfMemoryTasks()
-{
-    return s_outOfMemoryTasks.load();
-}
-
 SpanState Executor::runTask(const TaskRequest &request, int lane)
 {
     m_recorder->markStart(request.id, lane, MonotonicClock::nowNs());
-    SpanState state = SpanState::Cancelled; // dequeued after Stop: never started for real
-    if (!Workload::isCancelled(*m_cancel)) {
-        // Qt's JSON parser throws std::bad_alloc when the document does not fit (a low
-        // ulimit -v): the task fails, the thread and the run go on.
-        try {
-            state = work(request);
-        } catch (const std::bad_alloc &) {
-            ++s_outOfMemoryTasks;
-            state = SpanState::Failed;
-        }
-    }
+    // Dequeued after Stop: never started for real.
+    const SpanState state = Workload::isCancelled(*m_cancel) ? SpanState::Cancelled : work(request);
     m_recorder->markEnd(request.id, MonotonicClock::nowNs(), state);
     emit taskDone(request.id, state);
     return state;

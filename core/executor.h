@@ -40,8 +40,6 @@ public:
     static constexpr int kWorkerNice = 10;
     // Applies kWorkerNice to the calling thread, once per thread.
     static void lowerCurrentThreadPriority();
-    // Tasks of this process that failed because their work could not allocate memory.
-    static qint64 outOfMemoryTasks();
 
 signals:
     void taskDone(quint32 id, SpanState state);

@@ -1,6 +1,5 @@
 #include "headlessrun.h"
 
-#include "executor.h"
 #include "inputfile.h"
 #include "outputset.h"
 #include "recorder.h"
@@ -44,20 +43,6 @@ int finish(int exitCode)
     if (!s_stdoutError)
         return exitCode;
     printError(QStringLiteral("cannot write to standard output: %1").arg(QString::fromLocal8Bit(std::strerror(s_stdoutError))));
-    return qMax(exitCode, 1);
-}
-
-// Tasks that could not get the memory for their document failed; the run is not a
-// measurement of the asked workload, so the exit status says so.
-int reportOutOfMemory(int exitCode, const RunConfig &config)
-{
-    const qint64 failed = Executor::outOfMemoryTasks();
-    if (!failed)
-        return exitCode;
-    printError(QStringLiteral("%1 task(s) ran out of memory parsing %2 KB of JSON; use a smaller --json-kb or fewer "
-                              "--workers")
-                   .arg(failed)
-                   .arg(config.jsonKb));
     return qMax(exitCode, 1);
 }
 
@@ -110,7 +95,7 @@ int commit(OutputSet &set, bool staged, const QString &stageError)
     QString error = stageError;
     if (staged && set.commit(&error))
         return 0;
-    printError(error);
+    printError(staged ? error : error + QStringLiteral("; nothing was written"));
     return 1;
 }
 
@@ -176,8 +161,7 @@ int HeadlessRun::run(const CliRequest &request, const PngEncoder &encodePng)
     printOut(formatSummary(summary));
     LoadedRun run = session.snapshot();
     run.lesson = request.lesson;
-    const int written = writeOutputs(request, run, summary, encodePng);
-    return finish(reportOutOfMemory(written, request.config));
+    return finish(writeOutputs(request, run, summary, encodePng));
 }
 
 int HeadlessRun::exportSaved(const CliRequest &request, const PngEncoder &encodePng)
@@ -242,7 +226,7 @@ int HeadlessRun::compare(const CliRequest &request, const ComparePngEncoder &enc
                     }
                               : std::function<bool(QByteArray *, QString *)>(),
                     &error);
-    return finish(reportOutOfMemory(commit(set, staged, error), request.config));
+    return finish(commit(set, staged, error));
 }
 
 int HeadlessRun::demo()

@@ -212,10 +212,15 @@ bool OutputSet::add(const QString &path, const QByteArray &data, QString *error)
         *error = cannotWrite(path, staged->target, file->errorString());
         return false;
     }
-    if (file->write(data) != data.size()) {
-        *error = cannotWrite(path, staged->target, file->errorString());
-        file->cancelWriting();
-        return false;
+    // A short write is retried, so that the reason (EFBIG, ENOSPC) comes with the next one.
+    for (qsizetype done = 0; done < data.size();) {
+        const qint64 n = file->write(data.constData() + done, data.size() - done);
+        if (n <= 0) {
+            *error = cannotWrite(path, staged->target, file->errorString());
+            file->cancelWriting();
+            return false;
+        }
+        done += n;
     }
     // Errors the disk reports late (quota, I/O) show here, before the old file is replaced.
     if (::fsync(file->handle()) != 0 && errno != EINVAL && errno != EROFS) {

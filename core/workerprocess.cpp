@@ -10,7 +10,6 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <new>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -90,11 +89,7 @@ WireProtocol::Response WorkerProcess::run(const WireProtocol::Request &request, 
         response.result = Workload::blockingIo(request.ioMs, s_cancel);
         response.state = s_cancel.load() ? SpanState::Cancelled : SpanState::Done;
     } else {
-        try {
-            response.result = Workload::parseAndWalk(request.payload, s_cancel);
-        } catch (const std::bad_alloc &) { // the document does not fit: this task fails, the worker lives
-            response.result = -1;
-        }
+        response.result = Workload::parseAndWalk(request.payload, s_cancel);
         if (response.result >= 0)
             response.state = SpanState::Done;
         else

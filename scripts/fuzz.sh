@@ -2,7 +2,7 @@
 # Fuzzes every loader of outside data with libFuzzer (clang-14, AddressSanitizer and
 # UndefinedBehaviorSanitizer) and prints one line per target.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET [TARGET...]]   default: 600 s, every target
-# Targets: runfile wireprotocol scenariofile commandline (tests/fuzz/fuzz_<target>.cpp).
+# Targets: runfile wireprotocol scenariofile commandline outputpaths (tests/fuzz/fuzz_<target>.cpp).
 # Seeds come from tests/fuzz/corpus/<target> (read only); new inputs, logs and crash
 # artifacts go to build-fuzz/fuzz-out/<target>. Two targets run at a time (the machine has
 # two cores; set LOOPLAB_FUZZ_PARALLEL to change it). Exit status 1 if any target crashed.
@@ -14,7 +14,7 @@ looplab_install_deps clang-14 libclang-rt-14-dev
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(runfile wireprotocol scenariofile commandline)
+[ ${#targets[@]} -gt 0 ] || targets=(runfile wireprotocol scenariofile commandline outputpaths)
 parallel=${LOOPLAB_FUZZ_PARALLEL:-2}
 
 cmake --preset fuzz -S "$root" >/dev/null

@@ -42,4 +42,18 @@ inline bool exists(int pid)
     return QFile::exists(QStringLiteral("/proc/%1").arg(pid));
 }
 
+// Whether process pid has a handler installed for signal (the SigCgt mask of its status):
+// a test that signals a command must wait for this, or the default action kills it.
+inline bool catchesSignal(int pid, int signal)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return false;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("SigCgt:"))
+            return (line.mid(7).trimmed().toULongLong(nullptr, 16) >> (signal - 1)) & 1;
+    }
+    return false;
+}
+
 } // namespace ProcFs

@@ -1,16 +1,28 @@
+#include "procfs.h"
 #include "sanitized.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QImageReader>
 #include <QJsonArray>
 #include <QSet>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <fcntl.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 // End to end: the real looplab binary, as a user runs it.
 class tst_Cli : public QObject
@@ -31,6 +43,17 @@ private slots:
     void saveOpenExportRoundTrip();
     void traceExport();
     void compareModes();
+    void devicesAreWrittenThrough();
+    void namedPipes();
+    void writeErrorKeepsEveryOldFile();
+    void fullDiskKeepsOldFile();
+    void closedStdoutStillWritesFiles();
+    void sigtermWhileDrawingPngWritesIt();
+    void sigtermInterruptsBlockingTask_data();
+    void sigtermInterruptsBlockingTask();
+    void secondSignalExitsAtOnce();
+    void memoryLimitRefusedBeforeRun();
+    void nonUtf8PathRefused();
 
 private:
     struct Result
@@ -40,6 +63,8 @@ private:
         QByteArray err;
     };
     Result run(const QStringList &arguments, int timeoutMs = 60000);
+    // Starts looplab and returns once its signal handlers are installed.
+    bool startCatchingSignals(QProcess *process, const QStringList &arguments);
     QJsonObject runSummary(const QStringList &arguments);
 
     QString m_binary;
@@ -64,6 +89,21 @@ tst_Cli::Result tst_Cli::run(const QStringList &arguments, int timeoutMs)
     r.out = process.readAllStandardOutput();
     r.err = process.readAllStandardError();
     return r;
+}
+
+bool tst_Cli::startCatchingSignals(QProcess *process, const QStringList &arguments)
+{
+    process->start(m_binary, arguments);
+    if (!process->waitForStarted())
+        return false;
+    QElapsedTimer waited;
+    waited.start();
+    while (!ProcFs::catchesSignal(int(process->processId()), SIGTERM)) {
+        if (waited.elapsed() > Sanitized::margin(10000) || process->state() != QProcess::Running)
+            return false;
+        QTest::qWait(10);
+    }
+    return true;
 }
 
 QJsonObject tst_Cli::runSummary(const QStringList &arguments)
@@ -214,6 +254,46 @@ void tst_Cli::badInputExitsTwo_data()
     QTest::newRow("--scenario \"\"") << QStringList{QStringLiteral("run"), QStringLiteral("--scenario"), QString()}
                                    << QStringLiteral("the scenario path is empty");
     row("--scenario not JSON", QStringLiteral("run --scenario cut.json"), "scenario cut.json: not JSON: ");
+    row("--json-kb 500000", QStringLiteral("run --json-kb 500000"), "json-kb must be between 1 and 65536 KB");
+    row("--json-kb × --workers", QStringLiteral("run --work cpu --json-kb 65536 --workers 8"),
+        "json-kb × workers must be at most 262144 KB for cpu work (8 workers parsing 65536 KB each would need about 7.0 GB");
+    // Outputs that cannot be written are found before the run, not after it.
+    row("--summary-json /proc/x.json", QStringLiteral("run --summary-json /proc/x.json"), "cannot write /proc/x.json: folder /proc ",
+        false);
+    const QString longName(5000, QLatin1Char('a'));
+    row("5000-character name", QStringLiteral("run --export-csv ") + longName,
+        qPrintable(QStringLiteral("cannot write %1: File name too long").arg(longName)));
+    row("dangling link", QStringLiteral("run --summary-json link.json"),
+        "cannot write link.json (a link to /no/such/dir/x.json): folder /no/such/dir does not exist", false);
+    QTest::newRow("empty output") << QStringList{QStringLiteral("run"), QStringLiteral("--export-trace"), QString()}
+                                  << QStringLiteral("--export-trace needs a file name");
+    // An output never replaces an input, nor another output.
+    row("export over its input", QStringLiteral("export damaged.looplab.json --summary-json damaged.looplab.json"),
+        "--summary-json damaged.looplab.json is the file export reads; writing it would destroy it", false);
+    row("export PNG over its input", QStringLiteral("export damaged.looplab.json --export-png ./damaged.looplab.json"),
+        "--export-png ./damaged.looplab.json is the file export reads", false);
+    row("scenario over itself", QStringLiteral("run --scenario ok.json --save-run ok.json"),
+        "--save-run ok.json is the file --scenario reads", false);
+    row("two outputs, one file", QStringLiteral("run --summary-json same.json --export-csv same.json"),
+        "--summary-json and --export-csv both write same.json; only the last would be kept", false);
+    row("two names, one file", QStringLiteral("run --summary-json same.json --export-trace ./same.json"),
+        "--summary-json and --export-trace both write ./same.json", false);
+    row("compare, per-mode file taken", QStringLiteral("compare --modes inline,pool --export-csv r.csv --summary-json r-pool.csv"),
+        "--summary-json and --export-csv both write r-pool.csv", false);
+    // Inputs that are not regular files are named for what they are.
+    row("export a directory", QStringLiteral("export ."), "cannot read .: it is a directory");
+    row("export a device", QStringLiteral("export /dev/zero"), "cannot read /dev/zero: it is a device, not a file");
+    row("export a FIFO", QStringLiteral("export fifo"), "cannot read fifo: it is a named pipe, not a file");
+    // Options that would be ignored are refused.
+    row("export --duration", QStringLiteral("export damaged.looplab.json --duration 5"),
+        "--duration does not apply to export: a saved run keeps the parameters it ran with");
+    row("export --workers", QStringLiteral("export damaged.looplab.json --workers 4"), "--workers does not apply to export");
+    row("compare --mode", QStringLiteral("compare --modes inline,pool --mode pool"),
+        "--mode does not apply to compare: list the modes in --modes");
+    // What the user typed is quoted on one line, control characters escaped.
+    row("newline in a value", QStringLiteral("run --mode tur\nbo"), "unknown mode 'tur\\nbo'");
+    row("newline in a path", QStringLiteral("run --summary-json /no/such\ndir/x.json"),
+        "cannot write /no/such\\ndir/x.json: folder /no/such\\ndir does not exist", false);
 }
 
 void tst_Cli::badInputExitsTwo()
@@ -233,6 +313,9 @@ void tst_Cli::badInputExitsTwo()
     QVERIFY(write("interval.json", QByteArrayLiteral("{\"interval\": 0}")));
     QVERIFY(write("disk.json", QByteArrayLiteral("{\"work\": \"disk\"}")));
     QVERIFY(write("cut.json", QByteArrayLiteral("{\"work\": \"cp")));
+    QVERIFY(write("ok.json", QByteArrayLiteral("{\"work\": \"io\", \"duration\": 0.2}")));
+    QVERIFY(QFile::link(QStringLiteral("/no/such/dir/x.json"), folder.filePath(QStringLiteral("link.json"))));
+    QCOMPARE(::mkfifo(QFile::encodeName(folder.filePath(QStringLiteral("fifo"))).constData(), 0600), 0);
     const QStringList before = QDir(folder.path()).entryList(QDir::Files | QDir::Hidden);
 
     QProcess process;
@@ -245,8 +328,11 @@ void tst_Cli::badInputExitsTwo()
     QVERIFY(process.readAllStandardOutput().isEmpty());
     QCOMPARE(err.count('\n'), 1); // one clear line
     QVERIFY2(err.startsWith("looplab: ") && err.contains(message.toUtf8()), err.constData());
-    // No file, not even a partial or temporary one.
+    // No file, not even a partial or temporary one, and every input as it was.
     QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden), before);
+    QFile damaged(folder.filePath(QStringLiteral("damaged.looplab.json")));
+    QVERIFY(damaged.open(QIODevice::ReadOnly));
+    QVERIFY(damaged.readAll().startsWith("{\"format\": \"looplab-run\""));
     QVERIFY(!QFileInfo::exists(QStringLiteral("/no/such/dir")));
 }
 
@@ -385,6 +471,285 @@ void tst_Cli::compareModes()
     QVERIFY(runs.at(0).toObject().contains(QStringLiteral("p99_corrected_ms")));
     const QImage image(png);
     QCOMPARE(image.size(), QSize(1600, 1000));
+
+    // The per-run files, once per mode, each of its own mode.
+    const QString csv = m_dir.filePath(QStringLiteral("cmp.csv"));
+    const QString trace = m_dir.filePath(QStringLiteral("cmp-trace.json"));
+    const QString saved = m_dir.filePath(QStringLiteral("cmp.looplab.json"));
+    const Result files = run({QStringLiteral("compare"), QStringLiteral("--modes"), QStringLiteral("inline,pool"),
+                              QStringLiteral("--duration"), QStringLiteral("0.5"), QStringLiteral("--io-ms"),
+                              QStringLiteral("50"), QStringLiteral("--export-csv"), csv, QStringLiteral("--export-trace"),
+                              trace, QStringLiteral("--save-run"), saved});
+    QVERIFY2(files.exitCode == 0, files.err.constData());
+    for (const char *mode : {"inline", "pool"}) {
+        QFile modeCsv(m_dir.filePath(QStringLiteral("cmp-%1.csv").arg(QLatin1String(mode))));
+        QVERIFY2(modeCsv.open(QIODevice::ReadOnly), qPrintable(modeCsv.fileName()));
+        QVERIFY(modeCsv.readAll().contains(QByteArray(QByteArray(",io,") + mode + ',')));
+        QVERIFY(QFileInfo(m_dir.filePath(QStringLiteral("cmp-trace-%1.json").arg(QLatin1String(mode)))).size() > 100);
+        const QString runFile = m_dir.filePath(QStringLiteral("cmp-%1.looplab.json").arg(QLatin1String(mode)));
+        const Result exported = run({QStringLiteral("export"), runFile});
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        QVERIFY(exported.out.contains(QByteArray(QByteArray("mode=") + mode)));
+    }
+    QVERIFY(!QFile::exists(csv) && !QFile::exists(trace) && !QFile::exists(saved));
+}
+
+// /dev/null stays a device; /dev/full reports its error, and the set's other file keeps
+// its old content.
+void tst_Cli::devicesAreWrittenThrough()
+{
+    // As root, private copies of /dev/null and /dev/full: a regression would replace the
+    // machine's own (without root, nobody can).
+    const auto device = [this](const char *name, dev_t number) -> QString {
+        const QString path = m_dir.filePath(QLatin1String(name));
+        const QByteArray native = QFile::encodeName(path);
+        const int fd = ::mknod(native.constData(), S_IFCHR | 0666, number) == 0 ? ::open(native.constData(), O_WRONLY) : -1;
+        if (fd >= 0) { // not on a nodev mount
+            ::close(fd);
+            return path;
+        }
+        return QStringLiteral("/dev/") + QLatin1String(name);
+    };
+    const QString null = device("null", makedev(1, 3));
+    const QString full = device("full", makedev(1, 7));
+    Result r = run({QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("0.2"), QStringLiteral("--summary-json"),
+                    null, QStringLiteral("--export-csv"), null});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    struct stat st = {};
+    QCOMPARE(::stat(QFile::encodeName(null).constData(), &st), 0);
+    QVERIFY(S_ISCHR(st.st_mode));
+
+    const QString csv = m_dir.filePath(QStringLiteral("kept.csv"));
+    QFile old(csv);
+    QVERIFY(old.open(QIODevice::WriteOnly) && old.write("old\n") == 4);
+    old.close();
+    r = run({QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("0.2"), QStringLiteral("--summary-json"), full,
+             QStringLiteral("--export-csv"), csv});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, QByteArray("looplab: cannot write " + QFile::encodeName(full)
+                               + ": No space left on device; nothing was written\n"));
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(old.readAll(), QByteArray("old\n"));
+    QCOMPARE(::stat(QFile::encodeName(full).constData(), &st), 0);
+    QVERIFY(S_ISCHR(st.st_mode));
+}
+
+// A FIFO is written through to the program reading it; with no reader the command says so
+// instead of blocking, and the FIFO stays a FIFO.
+void tst_Cli::namedPipes()
+{
+    const QString fifo = m_dir.filePath(QStringLiteral("out.fifo"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    Result r = run({QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("0.2"), QStringLiteral("--summary-json"), fifo});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, QByteArray("looplab: cannot write " + QFile::encodeName(fifo)
+                               + ": no program is reading this named pipe; nothing was written\n"));
+
+    const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK);
+    QVERIFY(reader >= 0);
+    r = run({QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("0.2"), QStringLiteral("--summary-json"), fifo});
+    QByteArray json(64 * 1024, '\0');
+    const ssize_t n = ::read(reader, json.data(), size_t(json.size()));
+    ::close(reader);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(n > 0);
+    json.truncate(n);
+    QVERIFY2(QJsonDocument::fromJson(json).object().contains(QStringLiteral("p99_ms")), json.constData());
+    struct stat st = {};
+    QCOMPARE(::stat(QFile::encodeName(fifo).constData(), &st), 0);
+    QVERIFY(S_ISFIFO(st.st_mode));
+}
+
+// A write that fails (here a file size limit, as a full disk would) writes none of the set:
+// every old file stays as it was, and no temporary file is left.
+void tst_Cli::writeErrorKeepsEveryOldFile()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString summary = folder.filePath(QStringLiteral("s.json"));
+    const QString csv = folder.filePath(QStringLiteral("c.csv"));
+    for (const QString &path : {summary, csv}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("old") == 3);
+    }
+    QProcess process;
+    process.setChildProcessModifier([] {
+        const rlimit limit{4096, 4096}; // the summary fits, the CSV of 0.5 s of ticks does not
+        setrlimit(RLIMIT_FSIZE, &limit);
+    });
+    process.start(m_binary, {QStringLiteral("run"), QStringLiteral("--mode"), QStringLiteral("pool"), QStringLiteral("--duration"),
+                             QStringLiteral("0.5"), QStringLiteral("--interval"), QStringLiteral("1"), QStringLiteral("--summary-json"),
+                             summary, QStringLiteral("--export-csv"), csv});
+    QVERIFY(process.waitForFinished(Sanitized::margin(30000)));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    const QByteArray err = process.readAllStandardError();
+    QVERIFY2(process.exitCode() == 1, err.constData());
+    QCOMPARE(err, QByteArray("looplab: cannot write " + QFile::encodeName(csv) + ": File too large; nothing was written\n"));
+    for (const QString &path : {summary, csv}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("old"));
+    }
+    QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden | QDir::System),
+             (QStringList{QStringLiteral("c.csv"), QStringLiteral("s.json")}));
+}
+
+// The real thing, where the machine lets us mount a tiny tmpfs (root): a full disk.
+void tst_Cli::fullDiskKeepsOldFile()
+{
+    QTemporaryDir mountPoint;
+    QVERIFY(mountPoint.isValid());
+    const QByteArray where = QFile::encodeName(mountPoint.path());
+    if (::mount("tmpfs", where.constData(), "tmpfs", 0, "size=64k") != 0)
+        QSKIP("cannot mount a tmpfs here (needs root)");
+    const auto unmount = qScopeGuard([&where] { ::umount(where.constData()); });
+    const QString summary = mountPoint.filePath(QStringLiteral("s.json"));
+    QFile old(summary);
+    QVERIFY(old.open(QIODevice::WriteOnly) && old.write("old") == 3);
+    old.close();
+    QFile filler(mountPoint.filePath(QStringLiteral("filler")));
+    QVERIFY(filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+    const QByteArray block(4096, 'x');
+    while (filler.write(block) == block.size()) {}
+    filler.close();
+    const Result r = run({QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("0.2"), QStringLiteral("--summary-json"),
+                          summary});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, QByteArray("looplab: cannot write " + QFile::encodeName(summary)
+                               + ": No space left on device; nothing was written\n"));
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(old.readAll(), QByteArray("old"));
+}
+
+// `looplab run ... | true`: the pipe is closed before the summary is printed. The files are
+// written all the same, and the failed print is reported.
+void tst_Cli::closedStdoutStillWritesFiles()
+{
+    const QString summary = m_dir.filePath(QStringLiteral("closed-stdout.json"));
+    QProcess process;
+    process.start(QStringLiteral("bash"),
+                  {QStringLiteral("-c"), QStringLiteral("\"$0\" \"$@\" | true; exit ${PIPESTATUS[0]}"), m_binary,
+                   QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("0.3"), QStringLiteral("--summary-json"), summary});
+    QVERIFY(process.waitForFinished(Sanitized::margin(30000)));
+    const QByteArray err = process.readAllStandardError();
+    QCOMPARE(process.exitCode(), 1);
+    QCOMPARE(err, QByteArray("looplab: cannot write to standard output: Broken pipe\n"));
+    QFile file(summary);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(QJsonDocument::fromJson(file.readAll()).object().contains(QStringLiteral("verdict")));
+}
+
+// SIGTERM while the PNG is drawn (after the summary is printed): the graceful stop still
+// writes every file asked for.
+void tst_Cli::sigtermWhileDrawingPngWritesIt()
+{
+    const QString png = m_dir.filePath(QStringLiteral("term.png"));
+    const QString summary = m_dir.filePath(QStringLiteral("term.json"));
+    QProcess process;
+    QVERIFY(startCatchingSignals(&process, {QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("0.3"),
+                                            QStringLiteral("--export-png"), png, QStringLiteral("--png-size"),
+                                            QStringLiteral("8192x8192"), QStringLiteral("--summary-json"), summary}));
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("verdict:"), Sanitized::margin(20000));
+    process.terminate();
+    QVERIFY(process.waitForFinished(Sanitized::margin(60000)));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    QImageReader reader(png);
+    QCOMPARE(reader.size(), QSize(8192, 8192));
+    QFile file(png);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().right(8).startsWith("IEND")); // the last chunk: the image is whole
+    QVERIFY(QFileInfo(summary).size() > 100);
+}
+
+void tst_Cli::sigtermInterruptsBlockingTask_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("inline") << QStringLiteral("inline");
+    QTest::newRow("wait") << QStringLiteral("wait");
+    QTest::newRow("mutex") << QStringLiteral("mutex");
+}
+
+// A minute-long I/O task holds the loop thread (inline), or the loop waits on it (wait,
+// mutex): the first SIGTERM still stops the run at once and writes what was measured.
+void tst_Cli::sigtermInterruptsBlockingTask()
+{
+    QFETCH(QString, mode);
+    const QString summary = m_dir.filePath(QStringLiteral("interrupted-%1.json").arg(mode));
+    QProcess process;
+    QVERIFY(startCatchingSignals(&process, {QStringLiteral("run"), QStringLiteral("--mode"), mode, QStringLiteral("--io-ms"),
+                                            QStringLiteral("60000"), QStringLiteral("--duration"), QStringLiteral("120"),
+                                            QStringLiteral("--summary-json"), summary}));
+    QTest::qWait(300); // the first task is under way
+    QElapsedTimer stopping;
+    stopping.start();
+    process.terminate();
+    QVERIFY(process.waitForFinished(Sanitized::margin(30000)));
+    // Before the fix: the whole minute. The task sleeps in 5 ms slices.
+    QVERIFY2(stopping.elapsed() < 5000, qPrintable(QString::number(stopping.elapsed())));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    QFile file(summary);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject s = QJsonDocument::fromJson(file.readAll()).object();
+    QVERIFY(s.value(QStringLiteral("tasks_cancelled")).toInt() >= 1);
+    QVERIFY(s.value(QStringLiteral("duration_s")).toDouble() < 60);
+}
+
+// The loop thread is inside a JSON parse that cannot stop halfway; a second signal does
+// not wait for it.
+void tst_Cli::secondSignalExitsAtOnce()
+{
+    QProcess process;
+    QVERIFY(startCatchingSignals(&process, {QStringLiteral("run"), QStringLiteral("--mode"), QStringLiteral("inline"),
+                                            QStringLiteral("--work"), QStringLiteral("cpu"), QStringLiteral("--json-kb"),
+                                            QString::number(Sanitized::work(65536)), QStringLiteral("--period"),
+                                            QStringLiteral("10"), QStringLiteral("--duration"), QStringLiteral("120")}));
+    QTest::qWait(300);
+    process.terminate();
+    QTest::qWait(50);
+    ::kill(pid_t(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(Sanitized::margin(30000)));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 128 + SIGINT);
+}
+
+// Under a memory limit a CPU run that cannot fit is refused with the figures, before it runs.
+void tst_Cli::memoryLimitRefusedBeforeRun()
+{
+    if (Sanitized::kActive)
+        QSKIP("the sanitizers reserve terabytes of address space and cannot run under ulimit -v");
+    QProcess process;
+    process.setChildProcessModifier([] {
+        const rlimit limit{rlim_t(1000) << 20, rlim_t(1000) << 20};
+        setrlimit(RLIMIT_AS, &limit);
+    });
+    process.start(m_binary, {QStringLiteral("run"), QStringLiteral("--work"), QStringLiteral("cpu"), QStringLiteral("--json-kb"),
+                             QStringLiteral("65536"), QStringLiteral("--mode"), QStringLiteral("inline")});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 2);
+    QCOMPARE(process.readAllStandardError(),
+             QByteArray("looplab: cpu work on 65536 KB of JSON with 1 parsing at once needs about 1280 MB of memory, more "
+                        "than this process may use (ulimit -v or -d: 1000 MB); use a smaller --json-kb or fewer --workers\n"));
+}
+
+// Qt reads names as UTF-8; a name that is not would be written under another name.
+void tst_Cli::nonUtf8PathRefused()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    QProcess process;
+    process.setWorkingDirectory(folder.path());
+    process.start(QStringLiteral("bash"), {QStringLiteral("-c"), QStringLiteral("exec \"$0\" run --summary-json \"$(printf 'x\\377.json')\""),
+                                          m_binary});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 2);
+    QCOMPARE(process.readAllStandardError(),
+             QByteArray("looplab: argument 3 is not valid UTF-8 (x\\xff.json); Loop Lab reads names and values as UTF-8, "
+                        "so it could not write that name byte for byte\n"));
+    QVERIFY(QDir(folder.path()).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

@@ -14,7 +14,10 @@
 
 #include <csignal>
 #include <cstdio>
+#include <exception>
 #include <new>
+
+#include <unistd.h>
 
 namespace {
 // Rendering without a screen or a desktop session: the offscreen platform warns about
@@ -36,6 +39,23 @@ void quietOffscreenHandler(QtMsgType type, const QMessageLogContext &context, co
 void installEnglish()
 {
     Translations::install(QStringLiteral("en"));
+}
+
+// Out of memory anywhere (Qt's JSON parser throws std::bad_alloc through code that cannot
+// pass it on, so nobody can catch it): one clear line and exit 1 instead of "Aborted".
+[[noreturn]] void onTerminate()
+{
+    if (const std::exception_ptr exception = std::current_exception()) {
+        try {
+            std::rethrow_exception(exception);
+        } catch (const std::bad_alloc &) {
+            static const char line[] = "looplab: out of memory; use a smaller --json-kb or fewer --workers\n";
+            [[maybe_unused]] const ssize_t written = ::write(STDERR_FILENO, line, sizeof line - 1);
+            _exit(1);
+        } catch (...) {
+        }
+    }
+    std::abort();
 }
 
 bool hasDisplay()
@@ -64,19 +84,14 @@ int Launcher::main(int argc, char *argv[])
         return CommandLine::kBadInputExit;
     }
     if (request.command != CliRequest::Command::Gui) {
-        // A closed standard output (`looplab run ... | head -1`) is reported, and the files
-        // are still written, instead of killing the process before it writes them.
+        // A closed standard output (`looplab run ... | head -1`) or a file size limit
+        // (ulimit -f) is reported as a failed write, instead of killing the process before
+        // or while it writes its files.
         std::signal(SIGPIPE, SIG_IGN);
+        std::signal(SIGXFSZ, SIG_IGN);
     }
-    // The command line's last line of defence; tasks and the JSON document catch their own.
-    try {
-        return runCommand(argc, argv, request);
-    } catch (const std::bad_alloc &) {
-        std::fputs(CommandLine::errorLine(QStringLiteral("out of memory; use a smaller --json-kb or fewer --workers"))
-                       .constData(),
-                   stderr);
-        return 1;
-    }
+    std::set_terminate(&onTerminate);
+    return runCommand(argc, argv, request);
 }
 
 int Launcher::runCommand(int argc, char *argv[], const CliRequest &request)

@@ -1659,12 +1659,8 @@ Mode: %6</source>
         <translation>нечего экспортировать: изображение пустое</translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>не удаётся записать %1: %2</translation>
-    </message>
-    <message>
-        <source>cannot encode %1: %2</source>
-        <translation>не удаётся закодировать %1: %2</translation>
+        <source>cannot encode the PNG image: %1</source>
+        <translation>не удаётся закодировать изображение PNG: %1</translation>
     </message>
 </context>
 <context>
