@@ -122,7 +122,12 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliR
         {QStringLiteral("interval"), QStringLiteral("Ticker interval in ms (default 10)."), QStringLiteral("MS")},
         {QStringLiteral("period"), QStringLiteral("Submit one task every MS (default 100)."), QStringLiteral("MS")},
         {QStringLiteral("io-ms"), QStringLiteral("Length of one blocking I/O task in ms (default 200)."), QStringLiteral("MS")},
-        {QStringLiteral("json-kb"), QStringLiteral("Size of the JSON a CPU task parses, in KB (default 2048)."), QStringLiteral("KB")},
+        {QStringLiteral("json-kb"),
+         QStringLiteral("Size of the JSON a CPU task parses, in KB (default 2048, at most %1; a parse holds about 14 "
+                        "times the document, so for cpu work json-kb × workers is at most %2).")
+             .arg(RunConfig::kMaxJsonKb)
+             .arg(RunConfig::kMaxJsonInFlightKb),
+         QStringLiteral("KB")},
         {QStringLiteral("workers"), QStringLiteral("Pool threads or worker processes (default: ideal thread count, %1).").arg(defaults.workers),
          QStringLiteral("N")},
         {QStringLiteral("lesson"), QStringLiteral("Run a lesson's preset (see looplab lessons); other options override it."),
