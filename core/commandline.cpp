@@ -61,7 +61,7 @@ bool toInt(const QCommandLineParser &parser, const QString &name, int *out, QStr
 // starts: Qt's JSON parser cannot report a failed allocation to its caller. The estimate,
 // measured: the process's own ~320 MB of address space and 15 bytes per byte of JSON for
 // every document being parsed or walked at once.
-QString memoryProblem(const RunConfig &c)
+QString memoryProblem(const RunConfig &c, const QList<ExecMode> &modes)
 {
     if (c.work != WorkKind::Cpu)
         return {};
@@ -73,7 +73,11 @@ QString memoryProblem(const RunConfig &c)
     }
     if (lowest == RLIM_INFINITY)
         return {};
-    const int parsers = c.mode == ExecMode::Inline || c.mode == ExecMode::Process ? 1 : c.workers;
+    int parsers = 1; // inline parses on the loop thread, and each worker process holds one document
+    for (const ExecMode mode : modes) {
+        if (mode != ExecMode::Inline && mode != ExecMode::Process)
+            parsers = c.workers;
+    }
     const double neededMb = 320 + 15.0 * c.jsonKb / 1024 * parsers;
     const double limitMb = double(lowest) / (1024 * 1024);
     if (neededMb <= limitMb)
@@ -270,7 +274,7 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliR
         return false;
     }
     if (!exporting) {
-        *error = memoryProblem(c);
+        *error = memoryProblem(c, compare ? request->compareModes : QList<ExecMode>{c.mode});
         if (!error->isEmpty())
             return false;
     }

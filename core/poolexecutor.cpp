@@ -5,6 +5,7 @@
 #include "recorder.h"
 
 #include <QRunnable>
+#include <QSemaphore>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -14,20 +15,24 @@
 class PoolExecutor::Task : public QRunnable
 {
 public:
-    Task(PoolExecutor *executor, const TaskRequest &request)
+    Task(PoolExecutor *executor, const TaskRequest &request, QSemaphore *done)
         : m_executor(executor)
         , m_request(request)
+        , m_done(done)
     {
     }
     void run() override
     {
         Handoff::receive(this);
         m_executor->runOnPoolThread(m_request);
+        if (m_done)
+            m_done->release();
     }
 
 private:
     PoolExecutor *m_executor;
     TaskRequest m_request;
+    QSemaphore *m_done;
 };
 
 PoolExecutor::PoolExecutor(Recorder *recorder, std::shared_ptr<std::atomic_bool> cancel, int workers,
@@ -70,7 +75,12 @@ void PoolExecutor::submit(const TaskRequest &request)
 {
     // Nobody waits on this task, so no QFuture: the task reports through the recorder and
     // taskDone, and a plain runnable costs a quarter of QtConcurrent::run's dispatch time.
-    auto *task = new Task(this, request);
+    startTask(request, nullptr);
+}
+
+void PoolExecutor::startTask(const TaskRequest &request, QSemaphore *done)
+{
+    auto *task = new Task(this, request, done);
     Handoff::publish(task);
     m_pool.start(task);
 }

@@ -5,6 +5,8 @@
 #include <QFuture>
 #include <QThreadPool>
 
+class QSemaphore;
+
 // Offloads each task to a QThreadPool owned by the run, through QtConcurrent::run
 // (asyncio: loop.run_in_executor(pool, fn) / asyncio.to_thread).
 // With fewer workers than the load, tasks queue: the queue wait shows on the timeline.
@@ -25,6 +27,8 @@ public:
 
 protected:
     QFuture<void> startOnPool(const TaskRequest &request);
+    // Runs the task on a pool thread and releases done, if given, once it has ended.
+    void startTask(const TaskRequest &request, QSemaphore *done);
     // Lanes of this executor's threads are named "<prefix>-N".
     virtual QString lanePrefix() const { return QStringLiteral("pool"); }
     // Begins and ends a Wait span on the loop lane: the loop is stuck, not working.

@@ -157,11 +157,17 @@ void ProcessExecutor::dispatch()
             endUndispatched(m_pending.dequeue().id, SpanState::Cancelled);
             continue;
         }
+        // The next idle child after the last one given a task: with tasks shorter than the
+        // period, the first child would otherwise take every one and its siblings would idle
+        // (a ProcessPoolExecutor's shared call queue spreads them too).
         int idle = -1;
-        for (int i = 0; i < workers() && idle < 0; ++i)
+        for (int k = 0; k < workers() && idle < 0; ++k) {
+            const int i = (m_lastSent + 1 + k) % workers();
             idle = m_workers[size_t(i)].state == State::Idle ? i : -1;
+        }
         if (idle < 0)
             return;
+        m_lastSent = idle;
         send(idle, m_pending.dequeue());
     }
 }

@@ -68,6 +68,7 @@ private:
     std::vector<Worker> m_workers; // never resized: handlers hold indexes into it
     QQueue<TaskRequest> m_pending;
     QString m_program;
+    int m_lastSent = -1; // the child given the last task
     bool m_stopping = false;
     bool m_startWarned = false;
 };

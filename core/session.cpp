@@ -132,6 +132,19 @@ bool Session::start(QString *error)
     return true;
 }
 
+void Session::keepRunning()
+{
+    if (!m_running || !m_durationTimer.isActive())
+        return;
+    m_durationTimer.stop();
+    m_config.durationS = 0;
+}
+
+int Session::remainingMs() const
+{
+    return m_running && m_durationTimer.isActive() ? m_durationTimer.remainingTime() : -1;
+}
+
 void Session::stop()
 {
     if (!m_running)

@@ -47,6 +47,11 @@ public:
     void submitBurst(int count);
     // Forgets the recorded data of the last run (not while running).
     void clear();
+    // A run with a duration (a lesson's 5 s) goes on until stop(): the user wants more.
+    // Nothing while stopped or when the run has no duration.
+    void keepRunning();
+    // Milliseconds until a run with a duration ends by itself; -1 when it will not.
+    int remainingMs() const;
 
     bool isRunning() const { return m_running; }
     // The recorder of the current or last run; null before the first start or after clear().

@@ -2,8 +2,8 @@
 
 #include "poolexecutor.h"
 
-// Offloads the task, then blocks the loop in QFuture::waitForFinished() until it is done
-// (asyncio: future.result() or asyncio.run() inside the loop). Looks offloaded, blocks anyway.
+// Offloads the task, then blocks the loop until it is done (asyncio: future.result() or
+// asyncio.run() inside the loop; Qt: QFuture::waitForFinished()). Looks offloaded, blocks anyway.
 class WaitExecutor : public PoolExecutor
 {
     Q_OBJECT

@@ -206,15 +206,39 @@ QString Dashboard::describeRun(const Summary &s, const RunConfig &config)
         ? tr("blocking I/O of %1 ms").arg(config.ioMs)
         : tr("CPU: parse + walk %1 KB of JSON").arg(config.jsonKb);
     QStringList modes;
+    QStringList runners; // who runs the tasks, once per kind of runner the run used
     for (const QString &name : s.mode.split(QLatin1Char('+'), Qt::SkipEmptyParts)) {
         ExecMode mode;
-        modes << (Kinds::parse(name, &mode) ? Kinds::label(mode) : name);
+        if (!Kinds::parse(name, &mode)) {
+            modes << name;
+            continue;
+        }
+        modes << Kinds::label(mode);
+        QString runner;
+        switch (mode) {
+        case ExecMode::Inline:
+            break;
+        case ExecMode::Process:
+            runner = tr("%n worker processes", nullptr, config.workers);
+            break;
+        case ExecMode::Thread:
+            runner = tr("one dedicated thread");
+            break;
+        case ExecMode::Queue:
+            runner = tr("one producer thread");
+            break;
+        default:
+            runner = tr("%n pool threads", nullptr, config.workers);
+            break;
+        }
+        if (!runner.isEmpty() && !runners.contains(runner))
+            runners << runner;
     }
-    return tr("Work: %1, one task every %2 ms · ticker every %3 ms · %4 pool workers · %5 s\nMode: %6")
+    return tr("Work: %1, one task every %2 ms · ticker every %3 ms%4 · %5 s\nMode: %6")
         .arg(work)
         .arg(config.periodMs)
         .arg(config.intervalMs)
-        .arg(config.workers)
+        .arg(runners.isEmpty() ? QString() : QStringLiteral(" · ") + runners.join(QStringLiteral(" · ")))
         .arg(s.durationS, 0, 'f', 1)
         .arg(modes.join(QStringLiteral(" → ")));
 }

@@ -137,6 +137,13 @@ void MainWindow::createActions()
     m_startStopAction->setStatusTip(tr("Start or stop the ticker and the task submitter (Space)."));
     connect(m_startStopAction, &QAction::triggered, this, &MainWindow::toggleRun);
 
+    m_keepRunningAction = new QAction(tr("Keep running"), this);
+    m_keepRunningAction->setObjectName(QStringLiteral("keepRunning"));
+    m_keepRunningAction->setShortcut(QKeySequence(QStringLiteral("K")));
+    m_keepRunningAction->setStatusTip(tr("Let the lesson run on until you stop it, instead of ending after its "
+                                         "duration (K)."));
+    connect(m_keepRunningAction, &QAction::triggered, this, &MainWindow::keepRunning);
+
     m_clearAction = new QAction(tr("Clear"), this);
     m_clearAction->setObjectName(QStringLiteral("clear"));
     m_clearAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+L")));
@@ -209,6 +216,7 @@ void MainWindow::createToolBars()
     run->setObjectName(QStringLiteral("runToolBar"));
     run->setToolButtonStyle(Qt::ToolButtonTextOnly);
     run->addAction(m_startStopAction);
+    run->addAction(m_keepRunningAction);
     run->addAction(m_clearAction);
     run->addSeparator();
     run->addWidget(new QLabel(tr(" Mode: "), run));
@@ -236,7 +244,7 @@ void MainWindow::createToolBars()
     m_jsonKb->setValue(defaults.jsonKb);
     m_jsonKb->setObjectName(QStringLiteral("jsonKb"));
     m_jsonKb->setAccessibleName(tr("JSON size"));
-    m_periodMs = makeSpinBox(work, 5, 10000, 10, tr(" ms"), tr("One task is submitted every period, from the GUI thread."));
+    m_periodMs = makeSpinBox(work, 1, 10000, 10, tr(" ms"), tr("One task is submitted every period, from the GUI thread."));
     m_periodMs->setValue(defaults.periodMs);
     m_periodMs->setObjectName(QStringLiteral("periodMs"));
     m_periodMs->setAccessibleName(tr("Submit period"));
@@ -310,6 +318,7 @@ void MainWindow::createMenus()
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->setObjectName(QStringLiteral("runMenu"));
     run->addAction(m_startStopAction);
+    run->addAction(m_keepRunningAction);
     run->addAction(m_clearAction);
     run->addAction(m_compareAction);
     run->addSeparator();
@@ -435,11 +444,13 @@ RunConfig MainWindow::configFromControls() const
     return config;
 }
 
-void MainWindow::startRun()
+void MainWindow::startRun(double durationS)
 {
     if (m_session->isRunning())
         return;
-    m_session->setConfig(configFromControls());
+    RunConfig config = configFromControls();
+    config.durationS = durationS;
+    m_session->setConfig(config);
     QString error;
     if (!m_session->start(&error))
         showError(tr("Could not start the run: %1").arg(error));
@@ -448,6 +459,15 @@ void MainWindow::startRun()
 void MainWindow::stopRun()
 {
     m_session->stop();
+}
+
+void MainWindow::keepRunning()
+{
+    if (m_session->remainingMs() < 0)
+        return;
+    m_session->keepRunning();
+    updateRunActions();
+    statusBar()->showMessage(tr("The lesson keeps running until you stop it (Space)."), 5000);
 }
 
 void MainWindow::toggleRun()
@@ -516,6 +536,7 @@ void MainWindow::updateRunActions()
     const bool running = m_session->isRunning();
     m_startStopAction->setText(running ? tr("Stop") : tr("Start"));
     m_startStopAction->setToolTip(running ? tr("Stop the run (Space)") : tr("Start a run (Space)"));
+    m_keepRunningAction->setEnabled(m_session->remainingMs() >= 0);
     const bool hasRun = !running && m_session->recorder();
     m_clearAction->setEnabled(hasRun);
     m_saveAction->setEnabled(hasRun);
@@ -561,12 +582,18 @@ bool MainWindow::applyLesson(const QString &name)
     const Lesson *lesson = Lessons::find(name);
     if (!lesson)
         return false;
+    // The whole preset, never half of it: the workers, the queue and the switch interval
+    // are fixed while a run goes on, so a run in progress stops first.
+    if (m_session->isRunning())
+        stopRun();
     m_lessons->selectLesson(name);
     setControls(lesson->preset);
     setMode(lesson->preset.mode);
-    if (!m_session->isRunning())
-        startRun();
-    statusBar()->showMessage(tr("Lesson: %1").arg(lesson->title), 6000);
+    startRun(lesson->preset.durationS);
+    statusBar()->showMessage(tr("Lesson: %1. It ends after %2 s and shows its verdict; K keeps it running.")
+                                 .arg(lesson->title)
+                                 .arg(lesson->preset.durationS),
+                             8000);
     return true;
 }
 

@@ -32,12 +32,16 @@ public:
     ExecMode currentMode() const;
     void setMode(ExecMode mode);
 
-    // Sets the mode and workload of a lesson (see Lessons) and starts it if nothing runs.
+    // Runs a lesson (see Lessons) with its whole preset: a run in progress stops first. The
+    // lesson ends after its duration, unless keepRunning(), and shows its verdict.
     bool applyLesson(const QString &name);
+    // Run > Keep running: the timed run (a lesson) goes on until Stop.
+    void keepRunning();
     // applyLesson() once the window is on screen, so its first layout and paint are not
     // measured as the run's first stall.
     void applyLessonWhenShown(const QString &name);
-    void startRun();
+    // A run of the controls' settings: until stopped, or for durationS seconds.
+    void startRun(double durationS = 0);
     void stopRun();
     void toggleRun();
     void clearRun();
@@ -90,6 +94,7 @@ private:
     QActionGroup *m_modeGroup = nullptr;
     QAction *m_startStopAction = nullptr;
     QAction *m_clearAction = nullptr;
+    QAction *m_keepRunningAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_saveAction = nullptr;

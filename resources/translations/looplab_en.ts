@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Dashboard</name>
+    <message numerus="yes">
+        <source>%n worker processes</source>
+        <translation>
+            <numerusform>%n worker process</numerusform>
+            <numerusform>%n worker processes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pool threads</source>
+        <translation>
+            <numerusform>%n pool thread</numerusform>
+            <numerusform>%n pool threads</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LagHistogramChart</name>
     <message numerus="yes">
         <source>Stall-corrected, %1 ms: %n ticks (%2 %)</source>

@@ -439,12 +439,6 @@ busy</source>
         <translation>CPU: разбор и обход %1 КБ JSON</translation>
     </message>
     <message>
-        <source>Work: %1, one task every %2 ms · ticker every %3 ms · %4 pool workers · %5 s
-Mode: %6</source>
-        <translation>Работа: %1, задача каждые %2 мс · тикер каждые %3 мс · потоков в пуле: %4 · %5 с
-Режим: %6</translation>
-    </message>
-    <message>
         <source>Long tasks (%1)</source>
         <translation>Долгие задачи (%1)</translation>
     </message>
@@ -479,6 +473,36 @@ Mode: %6</source>
     <message>
         <source>Histogram and long tasks</source>
         <translation>Гистограмма и долгие задачи</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker processes</source>
+        <translation>
+            <numerusform>%n рабочий процесс</numerusform>
+            <numerusform>%n рабочих процесса</numerusform>
+            <numerusform>%n рабочих процессов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>one dedicated thread</source>
+        <translation>один выделенный поток</translation>
+    </message>
+    <message>
+        <source>one producer thread</source>
+        <translation>один поток-производитель</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pool threads</source>
+        <translation>
+            <numerusform>%n поток в пуле</numerusform>
+            <numerusform>%n потока в пуле</numerusform>
+            <numerusform>%n потоков в пуле</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Work: %1, one task every %2 ms · ticker every %3 ms%4 · %5 s
+Mode: %6</source>
+        <translation>Работа: %1, задача каждые %2 мс · тикер каждые %3 мс%4 · %5 с
+Режим: %6</translation>
     </message>
 </context>
 <context>
@@ -935,8 +959,8 @@ Mode: %6</source>
         <translation>Производитель вдвое быстрее цикла. Неограниченная очередь скрывала бы это, пока не кончится память; ограниченная превращает это в обратное давление (back-pressure): когда ждут 32 элемента, push() блокирует производителя, пока цикл не заберёт один, и с этого момента производитель работает в темпе цикла. Важно, кто блокируется. Производитель — обычный поток, и его блокировка никому не вредит, а цикл только забирает уже лежащие элементы и никогда не ждёт очередь. В asyncio используйте asyncio.Queue(maxsize=32) и наполняйте её из потока через asyncio.run_coroutine_threadsafe(q.put(item), loop).result(): put() ждёт свободного места, а result() заставляет поток ждать put(). Для неограниченной очереди достаточно loop.call_soon_threadsafe(q.put_nowait, item). Никогда не вызывайте в цикле блокирующий queue.Queue.get() и никогда не трогайте asyncio.Queue напрямую из другого потока: она не потокобезопасна. Библиотеки вроде janus оборачивают оба конца в один объект.</translation>
     </message>
     <message>
-        <source>Queue depth row: climbs to 32 within a few dozen milliseconds and stays pinned there. Producer lane: a wait span at almost every push, the producer held back to about one item per 2 ms. GUI lane: solid with items. Latency chart: a steady 5 to 15 ms and no more, because the loop is busy but never blocked: ticks slip in between the 4 ms slices of items.</source>
-        <translation>Строка глубины очереди: за несколько десятков миллисекунд поднимается до 32 и там и остаётся. Дорожка производителя: отрезок ожидания почти при каждом push(), производитель сдержан примерно до одного элемента за 2 мс. Дорожка GUI: сплошь элементы. График задержки: стабильные 5–15 мс и не больше, потому что цикл занят, но никогда не заблокирован: тики проскальзывают между порциями элементов по 4 мс.</translation>
+        <source>Queue depth row: climbs to 32 within a few dozen milliseconds and stays pinned there. Producer lane: a wait span at almost every push, the producer held back to about one item per 2 ms. GUI lane: solid with items. Latency chart: a steady 5 to 15 ms on the command line (looplab run --lesson queue), up to about 30 ms in the window, whose own repaints take turns on the same loop; never a long task, because the loop is busy but never blocked: ticks slip in between the 4 ms slices of items.</source>
+        <translation>Строка глубины очереди: за несколько десятков миллисекунд поднимается до 32 и там и остаётся. Дорожка производителя: отрезок ожидания почти при каждом push(), производитель сдержан примерно до одного элемента за 2 мс. Дорожка GUI: сплошь элементы. График задержки: стабильные 5–15 мс в командной строке (looplab run --lesson queue) и до 30 мс в окне, чья собственная перерисовка идёт в том же цикле; долгих задач нет, потому что цикл занят, но никогда не заблокирован: тики проскальзывают между порциями элементов по 4 мс.</translation>
     </message>
     <message>
         <source>Cancellation and graceful shutdown</source>
@@ -1508,10 +1532,6 @@ Mode: %6</source>
         <translation>Начать прогон (пробел)</translation>
     </message>
     <message>
-        <source>Lesson: %1</source>
-        <translation>Урок: %1</translation>
-    </message>
-    <message>
         <source>The image was not saved.
 
 %1</source>
@@ -1650,6 +1670,22 @@ Mode: %6</source>
     <message>
         <source>Run saved to %1</source>
         <translation>Прогон сохранён в %1</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Продолжать</translation>
+    </message>
+    <message>
+        <source>Let the lesson run on until you stop it, instead of ending after its duration (K).</source>
+        <translation>Урок идёт дальше, пока вы его не остановите, а не заканчивается через своё время (K).</translation>
+    </message>
+    <message>
+        <source>The lesson keeps running until you stop it (Space).</source>
+        <translation>Урок продолжается, пока вы его не остановите (пробел).</translation>
+    </message>
+    <message>
+        <source>Lesson: %1. It ends after %2 s and shows its verdict; K keeps it running.</source>
+        <translation>Урок: %1. Он закончится через %2 с и покажет вывод; K — продолжать.</translation>
     </message>
 </context>
 <context>
