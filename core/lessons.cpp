@@ -528,11 +528,16 @@ print(asyncio.run(handler_right()))
 void WaitExecutor::submit(
     const TaskRequest &request)
 {
-    QFuture<void> future = startOnPool(request);
+    QSemaphore done;           // future.result()
+    startTask(request, &done);
     const quint32 wait = beginLoopWait();
-    future.waitForFinished();  // no ticks, no paints
+    done.acquire();            // no ticks, no paints
     endLoopWait(wait);         // the wait span
 }
+// future.waitForFinished() parks it the same way,
+// but may run a task no pool thread has started
+// right here (work stealing): then the work, too,
+// lands on the GUI lane.
 
 // The fix: let a watcher call back; return at once
 auto *watcher = new QFutureWatcher<void>(this);

@@ -114,9 +114,9 @@ void tst_Lessons::htmlEscapesSnippets()
         QVERIFY(html.contains(QStringLiteral("class=\"mode mode-") + Kinds::name(l.preset.mode)));
     }
     const Lesson *wait = Lessons::find(QStringLiteral("wait"));
-    QVERIFY(wait && wait->qtSnippet.contains(QStringLiteral("QFuture<void>")));
-    QVERIFY(!Lessons::html(*wait).contains(QStringLiteral("QFuture<void>")));
-    QVERIFY(Lessons::html(*wait).contains(QStringLiteral("QFuture&lt;void&gt;")));
+    QVERIFY(wait && wait->qtSnippet.contains(QStringLiteral("QFutureWatcher<void>")));
+    QVERIFY(!Lessons::html(*wait).contains(QStringLiteral("QFutureWatcher<void>")));
+    QVERIFY(Lessons::html(*wait).contains(QStringLiteral("QFutureWatcher&lt;void&gt;")));
 }
 
 void tst_Lessons::snippetsFitTheNarrowPanel()
