@@ -88,7 +88,7 @@ void tst_LessonsPanel::selectingRowShowsItsHtml()
     }
     const Lesson *wait = Lessons::find(QStringLiteral("wait"));
     m_panel->selectLesson(wait->name);
-    QVERIFY(m_text->toPlainText().contains(QStringLiteral("QFuture<void> future")));
+    QVERIFY(m_text->toPlainText().contains(QStringLiteral("QFutureWatcher<void>(this)")));
 }
 
 void tst_LessonsPanel::selectLessonByName()
