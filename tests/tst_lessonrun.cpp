@@ -67,11 +67,15 @@ Observed observe(const Recorder &recorder)
     return o;
 }
 
-// "Flat", as the cards say it of an offloaded run: no long task, and a p99 well under a
+// Ticks of 50 ms or more a card that says "flat" may show: none, but under the sanitizers,
+// where the window's own repaints run several times slower on the loop thread, two.
+constexpr qint64 kAllowedLongTicks = Sanitized::kActive ? 2 : 0;
+
+// "Flat", as the cards say it of an offloaded run: no long tick, and a p99 well under a
 // frame plus what the window's own repaints add on the loop thread.
 bool isFlat(const Summary &s)
 {
-    return s.longTasks == 0 && s.p99Ms < (Sanitized::kActive ? 45 : 25);
+    return s.longTasks <= kAllowedLongTicks && s.p99Ms < (Sanitized::kActive ? 45 : 25);
 }
 
 bool allStartWith(const QSet<QString> &lanes, const QString &prefix)
@@ -152,7 +156,7 @@ void tst_LessonRun::contract()
     } else if (lesson == QLatin1String("bounded-pool")) {
         // One pool-1 lane busy end to end, each queued strip longer than the one before:
         // the last task to start had waited more than 2 s.
-        QVERIFY2(s.longTasks == 0, qPrintable(figures));
+        QVERIFY2(s.longTasks <= kAllowedLongTicks, qPrintable(figures));
         QCOMPARE(o.taskLanes, QSet<QString>{QStringLiteral("pool-1")});
         qint64 lastStart = 0, lastWait = 0;
         for (const Span &t : o.tasks) {
@@ -171,7 +175,7 @@ void tst_LessonRun::contract()
             QVERIFY(o.tasks.at(i).startNs >= o.tasks.at(i - 1).startNs);
     } else if (lesson == QLatin1String("process")) {
         // No long freezes; both process lanes; each task starts with a transfer segment.
-        QVERIFY2(s.longTasks == 0, qPrintable(figures));
+        QVERIFY2(s.longTasks <= kAllowedLongTicks, qPrintable(figures));
         QCOMPARE(o.taskLanes, (QSet<QString>{QStringLiteral("process-1"), QStringLiteral("process-2")}));
         for (const Span &t : o.tasks) {
             if (t.state == SpanState::Done)
@@ -191,7 +195,7 @@ void tst_LessonRun::contract()
         QVERIFY2(o.loopWaits >= o.tasks.size() - 1, qPrintable(figures));
     } else if (lesson == QLatin1String("nested")) {
         // Mostly flat; each submission starts inside the previous handler's wait.
-        QVERIFY2(s.longTasks == 0, qPrintable(figures));
+        QVERIFY2(s.longTasks <= kAllowedLongTicks, qPrintable(figures));
         QVERIFY2(s.maxNestingDepth >= 2 && s.reentries >= 1,
                  qPrintable(figures + QStringLiteral(", depth %1, re-entries %2").arg(s.maxNestingDepth).arg(s.reentries)));
         QCOMPARE(o.tasksOnGui, 0);
@@ -205,9 +209,10 @@ void tst_LessonRun::contract()
         // every push; the loop is busy (up to about 30 ms in the window) but never blocked.
         QCOMPARE(s.maxQueueDepth, preset.queueCapacity);
         QVERIFY2(s.producerWaits >= 100, qPrintable(QString::number(s.producerWaits)));
-        QVERIFY2(s.longTasks == 0 && s.p99Ms < 45, qPrintable(figures));
-        QVERIFY2(!window.dashboard()->verdictText().contains(QStringLiteral("blocked")),
-                 qPrintable(window.dashboard()->verdictText()));
+        QVERIFY2(s.longTasks <= kAllowedLongTicks && s.p99Ms < 45, qPrintable(figures));
+        if (s.longTasks == 0) // the verdict follows the long ticks (kAllowedLongTicks)
+            QVERIFY2(!window.dashboard()->verdictText().contains(QStringLiteral("blocked")),
+                     qPrintable(window.dashboard()->verdictText()));
         QVERIFY(recorder->laneNames().contains(QStringLiteral("producer")));
     } else if (lesson == QLatin1String("shutdown")) {
         // At the end, queued and cut-short tasks are cancelled, and the running ones end
@@ -218,7 +223,7 @@ void tst_LessonRun::contract()
             if (t.state == SpanState::Cancelled && t.endNs)
                 QVERIFY2(t.endNs - stopNs < 200 * 1000000LL, qPrintable(QString::number((t.endNs - stopNs) / 1e6)));
         }
-        QVERIFY2(s.longTasks == 0, qPrintable(figures));
+        QVERIFY2(s.longTasks <= kAllowedLongTicks, qPrintable(figures));
     } else {
         QFAIL(qPrintable(QStringLiteral("lesson %1 has no contract here: add one").arg(lesson)));
     }
@@ -242,9 +247,11 @@ void tst_LessonRun::pickingALessonDuringARunAppliesItsWholePreset()
     // A new run: nothing of the blocking one is in it.
     QTRY_VERIFY_WITH_TIMEOUT(window.session()->summary().tasks >= 3, 10000);
     window.stopRun();
-    QCOMPARE(window.session()->summary().longTasks, 0);
-    QVERIFY2(!window.dashboard()->verdictText().contains(QStringLiteral("blocked")),
-             qPrintable(window.dashboard()->verdictText()));
+    const qint64 longTicks = window.session()->summary().longTasks;
+    QVERIFY(longTicks <= kAllowedLongTicks);
+    if (longTicks == 0) // the verdict follows the long ticks
+        QVERIFY2(!window.dashboard()->verdictText().contains(QStringLiteral("blocked")),
+                 qPrintable(window.dashboard()->verdictText()));
 }
 
 void tst_LessonRun::keepRunningExtendsALesson()
