@@ -26,7 +26,11 @@ QueueBridge::QueueBridge(Recorder *recorder, int periodMs, int capacity, int ite
     , m_periodMs(qMax(1, periodMs))
     , m_capacity(size_t(qMax(1, capacity)))
     , m_itemUs(itemUs)
+    , m_nextSlice(this)
 {
+    m_nextSlice.setSingleShot(true);
+    m_nextSlice.setInterval(0);
+    connect(&m_nextSlice, &QTimer::timeout, this, &QueueBridge::consume);
 }
 
 QueueBridge::~QueueBridge()
@@ -55,10 +59,12 @@ void QueueBridge::stop()
     }
     m_notFull.notify_all();
     m_producer.join();
+    m_nextSlice.stop();
     std::deque<quint32> left;
     {
         std::lock_guard lock(m_mutex);
         left.swap(m_items);
+        m_consumerScheduled = false;
     }
     const qint64 now = MonotonicClock::nowNs();
     for (quint32 id : left) {
@@ -131,7 +137,7 @@ void QueueBridge::consume()
             break;
     }
     // Let the ticker and the rest of the loop run before the next slice.
-    QTimer::singleShot(0, this, &QueueBridge::consume);
+    m_nextSlice.start();
 }
 
 void QueueBridge::recordDepth(size_t depth)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QTimer>
 
 #include <condition_variable>
 #include <deque>
@@ -45,5 +46,10 @@ private:
     std::deque<quint32> m_items;
     bool m_stopping = false;
     bool m_consumerScheduled = false;
+    // The next slice, as a zero timer rather than a posted call: Qt's GLib dispatcher (the
+    // default on Linux) gives a chain of posted calls two turns for each turn of the socket
+    // notifiers, so a slice chain of posted calls kept the ticker waiting two slices. A zero
+    // timer is dispatched in the same turn as the notifiers, as asyncio runs call_soon.
+    QTimer m_nextSlice;
     std::thread m_producer;
 };

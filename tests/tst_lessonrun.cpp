@@ -142,6 +142,7 @@ void tst_LessonRun::contract()
                                 .arg(lesson).arg(s.p99Ms).arg(s.maxMs).arg(s.longTasks).arg(o.tasks.size())
                                 .arg(o.tasksOnGui).arg(QStringList(o.taskLanes.values()).join(QLatin1Char(',')))
                                 .arg(o.loopWaits);
+    qInfo("%s", qPrintable(figures)); // the figures of every lesson, for the CI log
     QVERIFY2(o.tasks.size() >= 3 || lesson == QLatin1String("queue"), qPrintable(figures));
 
     if (lesson == QLatin1String("blocking")) {
@@ -206,10 +207,10 @@ void tst_LessonRun::contract()
         QVERIFY2(o.loopWaits >= 3, qPrintable(figures));
     } else if (lesson == QLatin1String("queue")) {
         // Depth climbs to the capacity and stays there; the producer is held back at almost
-        // every push; the loop is busy (up to about 30 ms in the window) but never blocked.
+        // every push; the loop is busy (up to about 15 ms in the window) but never blocked.
         QCOMPARE(s.maxQueueDepth, preset.queueCapacity);
         QVERIFY2(s.producerWaits >= 100, qPrintable(QString::number(s.producerWaits)));
-        QVERIFY2(s.longTasks <= kAllowedLongTicks && s.p99Ms < 45, qPrintable(figures));
+        QVERIFY2(isFlat(s), qPrintable(figures));
         if (s.longTasks == 0) // the verdict follows the long ticks (kAllowedLongTicks)
             QVERIFY2(!window.dashboard()->verdictText().contains(QStringLiteral("blocked")),
                      qPrintable(window.dashboard()->verdictText()));
