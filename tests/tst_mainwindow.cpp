@@ -2,12 +2,16 @@
 #include "latencychart.h"
 #include "mainwindow.h"
 #include "recorder.h"
+#include "recentruns.h"
 #include "session.h"
 #include "statsstrip.h"
 #include "timelineview.h"
 
 #include <QAction>
+#include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -32,6 +36,11 @@ private slots:
     void lessonSetsModeAndStarts();
     void saveOpenRoundTrip();
     void openDamagedKeepsView();
+    void recentRunsAndTitleFollowTheFile();
+    void runClosedMidwayIsOfferedBack();
+    void spaceStartsAndStopsFromASpinBox();
+    void cancelledTasksAreNamed();
+    void smallScreenKeepsEveryFigure();
 
 private:
     QAction *action(const QString &name) const { return m_window->findChild<QAction *>(name); }
@@ -267,11 +276,151 @@ void tst_MainWindow::openDamagedKeepsView()
     file.write("{\"format\": \"something-else\"}");
     file.close();
     QVERIFY(!m_window->openRun(path));
-    QVERIFY(m_window->lastError().contains(QStringLiteral("not a Loop Lab run file")));
+    // A sentence of its own, and what to do instead.
+    QVERIFY2(m_window->lastError().contains(QStringLiteral("\n\nNot a Loop Lab run file.\n\n")), qPrintable(m_window->lastError()));
+    QVERIFY(m_window->lastError().contains(QStringLiteral("Open a run that Loop Lab saved")));
     QCOMPARE(m_window->session()->recorder(), recorder); // the current run stays
     QCOMPARE(m_window->dashboard()->verdictText(), verdict);
     if (auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("errorBox")))
         box->close();
+}
+
+void tst_MainWindow::recentRunsAndTitleFollowTheFile()
+{
+    m_window->recentRuns()->clear(); // earlier tests saved runs too
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Loop Lab"));
+    m_window->startRun();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->recorder() && m_window->session()->summary().ticks >= 5, 10000);
+    m_window->stopRun();
+    QDir(m_dir.path()).mkpath(QStringLiteral("runs"));
+    const QString first = m_dir.filePath(QStringLiteral("runs/first.looplab.json"));
+    const QString second = m_dir.filePath(QStringLiteral("runs/second.looplab.json"));
+    QVERIFY(m_window->saveRun(first));
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("first.looplab.json — Loop Lab"));
+    QVERIFY(m_window->saveRun(second));
+    QCOMPARE(m_window->runFolder(), m_dir.filePath(QStringLiteral("runs")));
+    QCOMPARE(m_window->recentRuns()->paths(), (QStringList{second, first}));
+    m_window->clearRun();
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Loop Lab"));
+
+    // Opened from the menu, newest first; the opened one moves to the top.
+    auto *menu = m_window->findChild<QMenu *>(QStringLiteral("recentRunsMenu"));
+    QVERIFY(menu);
+    QMetaObject::invokeMethod(menu, "aboutToShow");
+    QList<QAction *> entries;
+    for (QAction *a : menu->actions()) {
+        if (a->objectName() == QLatin1String("recentRun"))
+            entries << a;
+    }
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries.at(1)->data().toString(), first);
+    entries.at(1)->trigger();
+    QVERIFY(m_window->session()->recorder());
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("first.looplab.json — Loop Lab"));
+    QCOMPARE(m_window->recentRuns()->paths().constFirst(), first);
+
+    // A file that has gone leaves the list instead of failing again next time.
+    QVERIFY(QFile::remove(second));
+    QVERIFY(!m_window->openRun(second));
+    QCOMPARE(m_window->recentRuns()->paths(), QStringList{first});
+    if (auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("errorBox")))
+        box->close();
+    // Remembered across a restart.
+    m_window->close();
+    MainWindow again;
+    QCOMPARE(again.recentRuns()->paths(), QStringList{first});
+    QCOMPARE(again.runFolder(), m_dir.filePath(QStringLiteral("runs")));
+}
+
+void tst_MainWindow::runClosedMidwayIsOfferedBack()
+{
+    QFile::remove(MainWindow::autosavePath());
+    m_window->setMode(ExecMode::Pool);
+    m_window->startRun();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->summary().ticks >= 5, 10000);
+    m_window->close(); // mid-run: the run is kept
+    QVERIFY(QFileInfo(MainWindow::autosavePath()).isFile());
+
+    MainWindow next;
+    next.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&next));
+    auto *bar = next.findChild<QWidget *>(QStringLiteral("recoveryBar"));
+    QVERIFY(bar);
+    QVERIFY(bar->isVisible());
+    QCOMPARE(next.recentRuns()->paths().constFirst(), MainWindow::autosavePath());
+    auto *open = bar->findChild<QPushButton *>(QStringLiteral("recoveryOpen"));
+    QVERIFY(open);
+    QTest::mouseClick(open, Qt::LeftButton);
+    QVERIFY(!bar->isVisible());
+    QVERIFY(next.session()->recorder());
+    QCOMPARE(next.session()->config().mode, ExecMode::Pool);
+    QVERIFY(next.session()->summary().ticks >= 5);
+    next.close();
+
+    // Offered once: opened (or dismissed), it is not offered again.
+    MainWindow third;
+    third.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&third));
+    QVERIFY(!third.findChild<QWidget *>(QStringLiteral("recoveryBar"))->isVisible());
+}
+
+void tst_MainWindow::spaceStartsAndStopsFromASpinBox()
+{
+    auto *period = m_window->findChild<QSpinBox *>(QStringLiteral("periodMs"));
+    QVERIFY(period);
+    m_window->activateWindow();
+    period->setFocus();
+    QTRY_VERIFY(period->hasFocus());
+    const int value = period->value();
+    QTest::keyClick(period, Qt::Key_Space);
+    QVERIFY(m_window->session()->isRunning());
+    QTest::keyClick(period, Qt::Key_Space);
+    QVERIFY(!m_window->session()->isRunning());
+    QCOMPARE(period->value(), value);
+    QVERIFY(period->text().indexOf(QLatin1Char(' ')) < 0 || period->text() == QString::number(value) + period->suffix());
+}
+
+void tst_MainWindow::cancelledTasksAreNamed()
+{
+    Summary s;
+    s.tasks = 103;
+    s.cancelled = 1;
+    m_window->dashboard()->stats()->setSummary(s, ExecMode::Pool);
+    QCOMPARE(m_window->dashboard()->stats()->valueText(QStringLiteral("tasks")), QStringLiteral("103 · 1 cancelled"));
+    s.cancelled = 0;
+    m_window->dashboard()->stats()->setSummary(s, ExecMode::Pool);
+    QCOMPARE(m_window->dashboard()->stats()->valueText(QStringLiteral("tasks")), QStringLiteral("103"));
+}
+
+// At 1024×700 nothing is silently dropped: the figures wrap onto a second row, the lag chart
+// keeps a readable height, and every workload control stays in a toolbar row of its own.
+void tst_MainWindow::smallScreenKeepsEveryFigure()
+{
+    m_window->resize(1024, 700);
+    Summary s;
+    s.tasks = 12345;
+    s.cancelled = 678;
+    s.ticks = 123456;
+    m_window->dashboard()->stats()->setSummary(s, ExecMode::Pool);
+    QTRY_COMPARE(m_window->size(), QSize(1024, 700));
+    QTest::qWait(50); // the layouts settle
+    StatsStrip *strip = m_window->dashboard()->stats();
+    for (const char *key : {"p50", "p95", "p99", "p99c", "max", "ticks", "missed", "tasks", "long", "stalls", "busy", "mode"})
+        QVERIFY2(strip->isFigureShown(QLatin1String(key)), key);
+    QCOMPARE(strip->figureRow(QStringLiteral("p50")), 0);
+    QVERIFY(strip->figureRow(QStringLiteral("mode")) >= 1); // wrapped, not dropped
+    QVERIFY(strip->height() >= strip->heightForWidth(strip->width()));
+    QVERIFY2(m_window->dashboard()->latencyChart()->height() >= 180,
+             qPrintable(QString::number(m_window->dashboard()->latencyChart()->height())));
+    for (const char *name : {"work", "ioMs", "jsonKb", "periodMs", "workers", "switchMs", "queueCapacity", "itemUs"}) {
+        auto *control = m_window->findChild<QWidget *>(QLatin1String(name));
+        QVERIFY2(control && control->isVisible(), name);
+        const QRect inWindow(control->mapTo(m_window, QPoint(0, 0)), control->size());
+        QVERIFY2(m_window->rect().contains(inWindow), name);
+    }
+    // Wide again: one row.
+    m_window->resize(1600, 900);
+    QTRY_COMPARE(strip->figureRow(QStringLiteral("mode")), 0);
 }
 
 QTEST_MAIN(tst_MainWindow)

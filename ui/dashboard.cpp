@@ -64,7 +64,11 @@ Dashboard::Dashboard(QWidget *parent)
     m_tabs->setTabToolTip(1, tr("Every loop stall of 50 ms or more and what ran on the loop meanwhile. "
                                 "Click a row to show it on the timeline."));
     m_tabs->setDocumentMode(true);
-    m_tabs->setMinimumHeight(110);
+    m_tabs->setMinimumHeight(140);
+    // On a small screen (1024×700) the splitter's share shrinks to a few hundred pixels; these
+    // keep the lag chart readable (its axes and a plot) and two timeline lanes in view.
+    m_chart->setMinimumHeight(190);
+    m_timeline->setMinimumHeight(90);
     connect(m_longTasks, &LongTaskLog::stallActivated, m_timeline, &TimelineView::showRange);
     // A hidden histogram is not redrawn while live; it catches up when its tab shows.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {

@@ -11,7 +11,9 @@
 #include "monotonicclock.h"
 #include "outputset.h"
 #include "pngexporter.h"
+#include "recentruns.h"
 #include "recorder.h"
+#include "recoverybar.h"
 #include "runfile.h"
 #include "runconfig.h"
 #include "session.h"
@@ -31,7 +33,9 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -40,6 +44,7 @@
 #include <QStatusBar>
 #include <QThread>
 #include <QToolBar>
+#include <QVBoxLayout>
 #include <QWindow>
 
 namespace {
@@ -58,6 +63,18 @@ QSpinBox *makeSpinBox(QWidget *parent, int min, int max, int step, const QString
     box->setAccelerated(true);
     return box;
 }
+// The core's messages are written to follow "looplab: …" on a command line; in a dialog they
+// stand alone, so they start with a capital and end with a full stop.
+QString asSentence(QString text)
+{
+    text = text.trimmed();
+    if (text.isEmpty())
+        return text;
+    text[0] = text.at(0).toUpper();
+    if (!text.endsWith(QLatin1Char('.')))
+        text += QLatin1Char('.');
+    return text;
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -65,8 +82,16 @@ MainWindow::MainWindow(QWidget *parent)
     , m_session(new Session(this))
     , m_dashboard(new Dashboard(this))
 {
-    setWindowTitle(tr("Loop Lab"));
-    setCentralWidget(m_dashboard);
+    setRunFile(QString());
+    // The recovery offer sits above the dashboard, outside what a dashboard export draws.
+    auto *central = new QWidget(this);
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    m_recoveryBar = new RecoveryBar(central);
+    column->addWidget(m_recoveryBar);
+    column->addWidget(m_dashboard, 1);
+    setCentralWidget(central);
     createActions();
     createToolBars();
 
@@ -106,6 +131,7 @@ MainWindow::MainWindow(QWidget *parent)
     }
     m_defaultState = saveState();
     readSettings();
+    offerRecovery();
     m_dashboard->clear(currentMode());
     updateRunActions();
     statusBar()->showMessage(tr("Press Space to start. Toggle Blocking / Offload while it runs and watch the lag."));
@@ -161,7 +187,7 @@ void MainWindow::createActions()
     m_openAction->setShortcut(QKeySequence::Open);
     m_openAction->setStatusTip(tr("Open a run saved earlier (.looplab.json) and redraw its charts (Ctrl+O)."));
     connect(m_openAction, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open run"), m_exportFolder,
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open run"), m_runFolder,
                                                           tr("Loop Lab runs (*.looplab.json);;JSON files (*.json)"));
         if (!path.isEmpty())
             openRun(path);
@@ -172,7 +198,8 @@ void MainWindow::createActions()
     m_saveAction->setShortcut(QKeySequence::Save);
     m_saveAction->setStatusTip(tr("Save every tick and task of the last run to open later (Ctrl+S)."));
     connect(m_saveAction, &QAction::triggered, this, [this] {
-        const QString path = askSavePath(tr("Save run"), tr("Loop Lab runs (*.looplab.json)"), QStringLiteral(".looplab.json"));
+        const QString path = askSavePath(tr("Save run"), tr("Loop Lab runs (*.looplab.json)"), QStringLiteral(".looplab.json"),
+                                         m_runFolder);
         if (!path.isEmpty())
             saveRun(path);
     });
@@ -182,7 +209,8 @@ void MainWindow::createActions()
     m_traceAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+E")));
     m_traceAction->setStatusTip(tr("Write a Chrome trace-event JSON to open in Perfetto or chrome://tracing (Ctrl+Shift+E)."));
     connect(m_traceAction, &QAction::triggered, this, [this] {
-        const QString path = askSavePath(tr("Export trace"), tr("Trace events (*.json)"), QStringLiteral(".trace.json"));
+        const QString path = askSavePath(tr("Export trace"), tr("Trace events (*.json)"), QStringLiteral(".trace.json"),
+                                         m_exportFolder);
         if (!path.isEmpty())
             exportTrace(path);
     });
@@ -283,11 +311,16 @@ void MainWindow::createToolBars()
     m_itemUs->setValue(defaults.itemUs);
     m_itemUs->setObjectName(QStringLiteral("itemUs"));
     m_itemUs->setAccessibleName(tr("Item cost"));
-    work->addWidget(new QLabel(tr("  GIL switch: "), work));
-    work->addWidget(m_switchMs);
-    work->addWidget(new QLabel(tr("  Queue: "), work));
-    work->addWidget(m_queueCapacity);
-    work->addWidget(m_itemUs);
+    // The lessons' own settings, a toolbar of their own: on a narrow window it moves to a row
+    // of its own (fitToolBars) instead of hiding behind the toolbar's » menu.
+    m_optionsBar = addToolBar(tr("Lesson settings"));
+    m_optionsBar->setObjectName(QStringLiteral("lessonSettingsToolBar"));
+    m_optionsBar->addWidget(new QLabel(tr("  GIL switch: "), m_optionsBar));
+    m_optionsBar->addWidget(m_switchMs);
+    m_optionsBar->addWidget(new QLabel(tr("  Queue: "), m_optionsBar));
+    m_optionsBar->addWidget(m_queueCapacity);
+    m_optionsBar->addWidget(m_itemUs);
+    m_workBar = work;
 
     // Changes apply to the next submitted task of a running session.
     connect(m_work, &QComboBox::currentIndexChanged, this, [this] {
@@ -297,6 +330,11 @@ void MainWindow::createToolBars()
     connect(m_ioMs, &QSpinBox::valueChanged, m_session, &Session::setIoMs);
     connect(m_jsonKb, &QSpinBox::valueChanged, m_session, &Session::setJsonKb);
     connect(m_periodMs, &QSpinBox::valueChanged, m_session, &Session::setPeriodMs);
+    for (QSpinBox *box : findChildren<QSpinBox *>()) {
+        box->installEventFilter(this);
+        for (QLineEdit *edit : box->findChildren<QLineEdit *>())
+            edit->installEventFilter(this);
+    }
     updateControlsForMode();
 }
 
@@ -305,6 +343,14 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
     file->addAction(m_openAction);
+    QMenu *recent = file->addMenu(tr("Recent &runs"));
+    recent->setObjectName(QStringLiteral("recentRunsMenu"));
+    m_recentRuns = new RecentRuns(recent, this);
+    connect(m_recentRuns, &RecentRuns::openRequested, this, [this](const QString &path) {
+        if (m_session->isRunning())
+            stopRun();
+        openRun(path);
+    });
     file->addAction(m_saveAction);
     file->addSeparator();
     file->addAction(m_exportAction);
@@ -374,7 +420,7 @@ void MainWindow::createMenus()
     m_schemeGroup->actions().constFirst()->setChecked(true);
     QAction *reset = view->addAction(tr("&Reset to defaults"), this, &MainWindow::resetToDefaults);
     reset->setObjectName(QStringLiteral("resetDefaults"));
-    reset->setStatusTip(tr("Forget the window layout, mode, workload, view options, theme and export folder."));
+    reset->setStatusTip(tr("Forget the window layout, mode, workload, view options, theme, folders and recent runs."));
 
     // Every lesson, one click away, for those who never open the panel.
     QMenu *lessonMenu = menuBar()->addMenu(tr("&Lessons"));
@@ -453,7 +499,8 @@ void MainWindow::startRun(double durationS)
     m_session->setConfig(config);
     QString error;
     if (!m_session->start(&error))
-        showError(tr("Could not start the run: %1").arg(error));
+        showError(tr("Could not start the run.\n\n%1\n\nChange the workload in the toolbar and press Start again.")
+                      .arg(asSentence(error)));
 }
 
 void MainWindow::stopRun()
@@ -483,6 +530,7 @@ void MainWindow::clearRun()
     if (m_session->isRunning())
         return;
     m_session->clear();
+    setRunFile(QString());
     m_liveStats.reset();
     m_dashboard->clear(currentMode());
     updateRunActions();
@@ -491,6 +539,7 @@ void MainWindow::clearRun()
 
 void MainWindow::onStarted()
 {
+    setRunFile(QString());
     m_liveStats.reset();
     m_dashboard->setRecorder(m_session->recorder(), m_session->startNs(),
                              qint64(m_session->config().intervalMs) * 1000000);
@@ -606,6 +655,12 @@ void MainWindow::applyLessonWhenShown(const QString &name)
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    // A spin box would take Space as text; here it means Start / Stop wherever the focus is.
+    if (event->type() == QEvent::ShortcutOverride && watched != windowHandle()) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier)
+            return true; // not accepted as an override, so the shortcut fires
+    }
     if (watched == windowHandle() && event->type() == QEvent::Expose && !m_pendingLesson.isEmpty()) {
         windowHandle()->removeEventFilter(this);
         // Queued behind the first paint and the layout requests the expose posts.
@@ -625,7 +680,8 @@ bool MainWindow::exportPng(ExportDialog::Target target, qreal scale, const QStri
         widget = m_dashboard->timeline();
     QString error;
     if (!PngExporter::save(PngExporter::render(widget, scale), path, &error)) {
-        showError(tr("The image was not saved.\n\n%1").arg(error));
+        showError(tr("The image was not saved.\n\n%1\n\nChoose another folder or name, or make room on the disk, "
+                     "and export again.").arg(asSentence(error)));
         return false;
     }
     m_exportFolder = QFileInfo(path).absolutePath();
@@ -635,11 +691,11 @@ bool MainWindow::exportPng(ExportDialog::Target target, qreal scale, const QStri
     return true;
 }
 
-QString MainWindow::askSavePath(const QString &title, const QString &filter, const QString &suffix)
+QString MainWindow::askSavePath(const QString &title, const QString &filter, const QString &suffix, const QString &folder)
 {
     const QString name = QStringLiteral("looplab-%1%2")
                              .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")), suffix);
-    QString path = QFileDialog::getSaveFileName(this, title, QDir(m_exportFolder).filePath(name), filter);
+    QString path = QFileDialog::getSaveFileName(this, title, QDir(folder).filePath(name), filter);
     if (!path.isEmpty() && !path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
         path += suffix;
     return path;
@@ -649,7 +705,8 @@ bool MainWindow::writeFile(const QString &path, const QByteArray &data)
 {
     QString error;
     if (!OutputSet::writeFile(path, data, &error)) {
-        showError(tr("The file was not saved.\n\n%1").arg(error));
+        showError(tr("The file was not saved.\n\n%1\n\nChoose another folder or name, or make room on the disk, "
+                     "and save again.").arg(asSentence(error)));
         return false;
     }
     m_exportFolder = QFileInfo(path).absolutePath();
@@ -662,7 +719,14 @@ bool MainWindow::saveRun(const QString &path)
     const LoadedRun run = m_session->snapshot();
     if (!run.recorder || m_session->isRunning())
         return false;
-    return writeFile(path, RunFile::save(*run.recorder, run.config, run.startNs, run.endNs));
+    const QString exportFolder = m_exportFolder;
+    if (!writeFile(path, RunFile::save(*run.recorder, run.config, run.startNs, run.endNs)))
+        return false;
+    m_exportFolder = exportFolder; // runs keep a folder of their own
+    m_runFolder = QFileInfo(path).absolutePath();
+    m_recentRuns->add(path);
+    setRunFile(path);
+    return true;
 }
 
 bool MainWindow::exportTrace(const QString &path)
@@ -685,7 +749,10 @@ bool MainWindow::openRun(const QString &path)
     else if (RunFile::load(file.readAll(), &run, &error) && m_session->loadRun(run))
         error.clear();
     if (!run.recorder) { // the current view stays as it was
-        showError(tr("Could not open %1.\n\n%2").arg(QDir::toNativeSeparators(path), error));
+        if (!QFileInfo(path).isFile())
+            m_recentRuns->remove(path);
+        showError(tr("Could not open %1.\n\n%2\n\nOpen a run that Loop Lab saved (File → Save run, or "
+                     "looplab run --save-run).").arg(QDir::toNativeSeparators(path), asSentence(error)));
         return false;
     }
     setControls(run.config);
@@ -697,7 +764,14 @@ bool MainWindow::openRun(const QString &path)
     m_dashboard->refreshCharts(run.endNs);
     m_dashboard->setLive(false);
     m_dashboard->refreshCharts(run.endNs);
-    m_exportFolder = QFileInfo(path).absolutePath();
+    if (path == autosavePath()) { // the interrupted run is back: nothing left to offer
+        QSettings().setValue(QStringLiteral("recovery/pending"), false);
+        m_recoveryBar->hide();
+    } else {
+        m_runFolder = QFileInfo(path).absolutePath();
+    }
+    m_recentRuns->add(path);
+    setRunFile(path);
     updateRunActions();
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
     return true;
@@ -815,6 +889,8 @@ void MainWindow::resetToDefaults()
         m_thresholdActions[i]->setChecked(m_defaultThresholds.value(i));
     setScheme(Appearance::Scheme::System);
     m_exportFolder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    m_runFolder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    m_recentRuns->clear();
     m_exportTarget = ExportDialog::Target::Dashboard;
     m_exportScale = 1.0;
     statusBar()->showMessage(tr("Settings reset to their defaults."), 5000);
@@ -848,6 +924,8 @@ void MainWindow::readSettings()
         m_thresholdActions[i]->setChecked(thresholds.at(i) == QLatin1Char('1'));
     m_exportFolder = settings.value(QStringLiteral("export/folder"),
                                     QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)).toString();
+    m_runFolder = settings.value(QStringLiteral("files/runFolder"),
+                                 QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
     m_exportScale = settings.value(QStringLiteral("export/scale"), 1.0).toReal();
     m_exportTarget = ExportDialog::Target(qBound(0, settings.value(QStringLiteral("export/target"), 0).toInt(), 2));
 }
@@ -872,14 +950,53 @@ void MainWindow::writeSettings() const
         thresholds += line->isChecked() ? QLatin1Char('1') : QLatin1Char('0');
     settings.setValue(QStringLiteral("view/thresholds"), thresholds);
     settings.setValue(QStringLiteral("export/folder"), m_exportFolder);
+    settings.setValue(QStringLiteral("files/runFolder"), m_runFolder);
     settings.setValue(QStringLiteral("export/scale"), m_exportScale);
     settings.setValue(QStringLiteral("export/target"), int(m_exportTarget));
     settings.setValue(QStringLiteral("view/theme"), Appearance::name(Appearance::current()));
 }
 
+void MainWindow::setRunFile(const QString &path)
+{
+    setWindowFilePath(path);
+    setWindowTitle(path.isEmpty() ? tr("Loop Lab") : tr("%1 — Loop Lab").arg(QFileInfo(path).fileName()));
+}
+
+void MainWindow::offerRecovery()
+{
+    QSettings settings;
+    const QString path = autosavePath();
+    if (!settings.value(QStringLiteral("recovery/pending"), false).toBool() || !QFileInfo(path).isFile())
+        return;
+    connect(m_recoveryBar, &RecoveryBar::openRequested, this, &MainWindow::openRun);
+    connect(m_recoveryBar, &RecoveryBar::dismissed, this,
+            [] { QSettings().setValue(QStringLiteral("recovery/pending"), false); });
+    m_recoveryBar->offer(path);
+}
+
 QString MainWindow::autosavePath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/last-run.looplab.json");
+}
+
+void MainWindow::fitToolBars()
+{
+    if (!m_workBar || !m_optionsBar || toolBarArea(m_optionsBar) != toolBarArea(m_workBar))
+        return; // moved by the user: theirs to place
+    const int needed = m_workBar->sizeHint().width() + m_optionsBar->sizeHint().width() + 16;
+    const bool wrap = needed > width();
+    if (wrap == toolBarBreak(m_optionsBar))
+        return;
+    if (wrap)
+        insertToolBarBreak(m_optionsBar);
+    else
+        removeToolBarBreak(m_optionsBar);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    fitToolBars();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -893,9 +1010,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
         const QString path = autosavePath();
         QString error;
         QDir().mkpath(QFileInfo(path).absolutePath());
-        if (OutputSet::writeFile(path, RunFile::save(*run.recorder, run.config, run.startNs, run.endNs), &error))
+        if (OutputSet::writeFile(path, RunFile::save(*run.recorder, run.config, run.startNs, run.endNs), &error)) {
             statusBar()->showMessage(tr("Run saved to %1").arg(QDir::toNativeSeparators(path)));
-        else
+            m_recentRuns->add(path);
+            QSettings().setValue(QStringLiteral("recovery/pending"), true); // offered on the next start
+        } else
             qWarning("looplab: the interrupted run was not saved: %s", qPrintable(error));
     }
     writeSettings();

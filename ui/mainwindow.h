@@ -10,11 +10,14 @@
 
 class Dashboard;
 class LessonsPanel;
+class RecentRuns;
+class RecoveryBar;
 class QActionGroup;
 class QComboBox;
 class QDockWidget;
 class QLabel;
 class QSpinBox;
+class QToolBar;
 class Session;
 struct RunConfig;
 
@@ -58,9 +61,14 @@ public:
     void setScheme(Appearance::Scheme scheme);
     // Where closing the window during a run saves that run (File > Open loads it).
     static QString autosavePath();
+    // The folder File → Open and Save run start in: the last one a run was opened from or
+    // saved to (exports keep their own).
+    QString runFolder() const { return m_runFolder; }
+    RecentRuns *recentRuns() const { return m_recentRuns; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
@@ -75,13 +83,17 @@ private:
     void onFinished();
     void updateRunActions();
     void showExportDialog();
-    QString askSavePath(const QString &title, const QString &filter, const QString &suffix);
+    QString askSavePath(const QString &title, const QString &filter, const QString &suffix, const QString &folder);
     bool writeFile(const QString &path, const QByteArray &data);
     void showCompareDialog();
     void showAbout();
     void showHowItMeasures();
     void showLessonsBrowser();
     void showError(const QString &text);
+    // The window title names the run file on show, as editors do; empty: a new run.
+    void setRunFile(const QString &path);
+    void offerRecovery();
+    void fitToolBars();
     void updateControlsForMode();
     void setControls(const RunConfig &config);
 
@@ -106,6 +118,8 @@ private:
     QActionGroup *m_schemeGroup = nullptr;
     QVector<bool> m_defaultThresholds;
     QByteArray m_defaultState; // toolbars and dock as first laid out, for Reset to defaults
+    QToolBar *m_workBar = nullptr;
+    QToolBar *m_optionsBar = nullptr;
     QComboBox *m_work = nullptr;
     QSpinBox *m_ioMs = nullptr;
     QSpinBox *m_jsonKb = nullptr;
@@ -119,6 +133,9 @@ private:
     QLabel *m_paintCost = nullptr;
 
     QString m_exportFolder;
+    QString m_runFolder;
+    RecentRuns *m_recentRuns = nullptr;
+    RecoveryBar *m_recoveryBar = nullptr;
     ExportDialog::Target m_exportTarget = ExportDialog::Target::Dashboard;
     qreal m_exportScale = 1.0;
     QString m_lastError;

@@ -4,7 +4,6 @@
 #include "summary.h"
 #include "theme.h"
 
-#include <QHBoxLayout>
 #include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -13,8 +12,10 @@
 #include <iterator>
 
 namespace {
-// Hidden first to last when the row is too narrow; the others always show.
-const char *const kDropOrder[] = {"p95", "ticks", "tasks", "busy", "missed", "max", "long"};
+constexpr int kMarginX = 8;
+constexpr int kMarginY = 4;
+constexpr int kSpacingX = 14;
+constexpr int kSpacingY = 4;
 
 QString msText(double ms)
 {
@@ -66,11 +67,10 @@ QString stallsToolTip(const Summary &s)
 StatsStrip::StatsStrip(QWidget *parent)
     : QWidget(parent)
 {
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(8, 4, 8, 4);
-    layout->setSpacing(14);
-    // Our minimumSizeHint, not the sum of every figure, bounds the width.
-    layout->setSizeConstraint(QLayout::SetNoConstraint);
+    // Laid out by hand (layoutFigures): a row that wraps, which no stock Qt layout does.
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
     addFigure(QStringLiteral("p50"), tr("lag p50"), tr("Median lateness of the ticker: half of the ticks woke later than this."));
     addFigure(QStringLiteral("p95"), tr("p95"), tr("95th percentile of ticker lateness."));
     addFigure(QStringLiteral("p99"), tr("p99"), tr("99th percentile of ticker lateness: the stutter a user notices."));
@@ -81,12 +81,11 @@ StatsStrip::StatsStrip(QWidget *parent)
     addFigure(QStringLiteral("ticks"), tr("ticks"), ticksToolTip(Summary()));
     addFigure(QStringLiteral("missed"), tr("missed ticks"),
               tr("Ticks that should have fired while the loop was blocked: what the stall correction adds."));
-    addFigure(QStringLiteral("tasks"), tr("tasks done"), tr("Tasks completed (cancelled ones in brackets)."));
+    addFigure(QStringLiteral("tasks"), tr("tasks done"), tr("Tasks completed, and how many were cancelled: queued or cut short when the run stopped."));
     addFigure(QStringLiteral("long"), tr("long tasks"), tr("Loop stalls of 50 ms or more (ticks at least 50 ms late)."));
     addFigure(QStringLiteral("stalls"), stallsCaption(), stallsToolTip(Summary()));
     addFigure(QStringLiteral("busy"), tr("loop busy"), tr("Share of the run the GUI thread spent running tasks."));
     addFigure(QStringLiteral("mode"), tr("mode"), tr("Where the next submitted task runs."));
-    layout->addStretch(1);
     clear(ExecMode::Inline);
 }
 
@@ -114,7 +113,6 @@ void StatsStrip::addFigure(const QString &key, const QString &title, const QStri
     column->addWidget(value);
     box->setToolTip(toolTip);
     value->setAccessibleName(title);
-    qobject_cast<QHBoxLayout *>(layout())->addWidget(box);
     m_figures.append({key, box, value});
 }
 
@@ -128,7 +126,8 @@ void StatsStrip::setSummary(const Summary &s, ExecMode currentMode)
         {QStringLiteral("max"), msText(s.maxMs)},
         {QStringLiteral("ticks"), QString::number(s.ticks) + (s.decimatedTicks ? QStringLiteral(" *") : QString())},
         {QStringLiteral("missed"), QString::number(s.missedTicks)},
-        {QStringLiteral("tasks"), QString::number(s.tasks) + (s.cancelled ? QStringLiteral(" (%1)").arg(s.cancelled) : QString())},
+        {QStringLiteral("tasks"), s.cancelled ? tr("%1 · %n cancelled", nullptr, int(s.cancelled)).arg(s.tasks)
+                                              : QString::number(s.tasks)},
         {QStringLiteral("long"), QString::number(s.longTasks)},
         {QStringLiteral("stalls"), stallsValue(s)},
         {QStringLiteral("busy"), QString::number(s.loopBusyPct, 'f', 1) + QStringLiteral(" %")},
@@ -171,16 +170,59 @@ bool StatsStrip::isFigureShown(const QString &key) const
     return f && !f->box->isHidden();
 }
 
+int StatsStrip::layoutFigures(int width, QVector<QRect> *places) const
+{
+    int x = kMarginX, y = kMarginY, rowHeight = 0;
+    for (const Figure &f : m_figures) {
+        const QSize size = f.box->sizeHint();
+        if (x > kMarginX && x + size.width() > width - kMarginX) { // wrap before this figure
+            x = kMarginX;
+            y += rowHeight + kSpacingY;
+            rowHeight = 0;
+        }
+        if (places)
+            places->append(QRect(QPoint(x, y), size));
+        x += size.width() + kSpacingX;
+        rowHeight = std::max(rowHeight, size.height());
+    }
+    return y + rowHeight + kMarginY;
+}
+
+int StatsStrip::heightForWidth(int width) const
+{
+    return layoutFigures(width, nullptr);
+}
+
+QSize StatsStrip::sizeHint() const
+{
+    int width = 2 * kMarginX - kSpacingX;
+    for (const Figure &f : m_figures)
+        width += f.box->sizeHint().width() + kSpacingX;
+    return QSize(width, heightForWidth(width));
+}
+
 QSize StatsStrip::minimumSizeHint() const
 {
-    const QMargins m = layout()->contentsMargins();
-    int width = m.left() + m.right() - layout()->spacing();
-    for (const Figure &f : m_figures) {
-        if (std::none_of(std::begin(kDropOrder), std::end(kDropOrder),
-                         [&f](const char *key) { return f.key == QLatin1String(key); }))
-            width += f.box->sizeHint().width() + layout()->spacing();
+    int widest = 0;
+    for (const Figure &f : m_figures)
+        widest = std::max(widest, f.box->sizeHint().width());
+    const int width = widest + 2 * kMarginX;
+    return QSize(width, heightForWidth(sizeHint().width()));
+}
+
+int StatsStrip::figureRow(const QString &key) const
+{
+    QVector<QRect> places;
+    layoutFigures(width(), &places);
+    int row = 0, lastY = -1;
+    for (int i = 0; i < int(m_figures.size()); ++i) {
+        if (places.at(i).y() != lastY && lastY >= 0)
+            ++row;
+        lastY = places.at(i).y();
+        if (m_figures.at(i).key == key)
+            return row;
     }
-    return QSize(width, QWidget::minimumSizeHint().height());
+    return -1;
 }
 
 void StatsStrip::resizeEvent(QResizeEvent *event)
@@ -200,21 +242,13 @@ const StatsStrip::Figure *StatsStrip::figure(const QString &key) const
 
 void StatsStrip::fitFigures()
 {
-    const QMargins m = layout()->contentsMargins();
-    const int spacing = layout()->spacing();
-    int needed = m.left() + m.right() - spacing;
-    for (const Figure &f : std::as_const(m_figures))
-        needed += f.box->sizeHint().width() + spacing;
-    QVector<QWidget *> hide;
-    for (const char *key : kDropOrder) {
-        if (needed <= width())
-            break;
-        const Figure *f = figure(QLatin1String(key));
-        hide.append(f->box);
-        needed -= f->box->sizeHint().width() + spacing;
-    }
-    for (const Figure &f : std::as_const(m_figures))
-        f.box->setHidden(hide.contains(f.box));
+    QVector<QRect> places;
+    const int height = layoutFigures(width(), &places);
+    for (int i = 0; i < int(m_figures.size()); ++i)
+        m_figures.at(i).box->setGeometry(places.at(i));
+    // A new value may change how many rows the strip needs.
+    if (height != this->height())
+        updateGeometry();
 }
 
 void StatsStrip::changeEvent(QEvent *event)

@@ -9,8 +9,8 @@ struct Summary;
 
 // The row of key figures above the charts: lag percentiles (plain and stall-corrected),
 // ticks and missed ticks, tasks, long tasks, stalls per threshold band, loop busy share and
-// the mode now in force. When the row is narrower than all of them, the least telling
-// figures step aside (p95 first) rather than widening the window.
+// the mode now in force. When the row is narrower than all of them they wrap onto a second
+// row (and a third), in the same order: a figure is never silently dropped.
 class StatsStrip : public QWidget
 {
     Q_OBJECT
@@ -23,10 +23,14 @@ public:
     // stalls, busy, mode), shown or not. "stalls" counts the ticks at least each
     // Statistics::kBandsMs late, as "a/b/c/d/e/f".
     QString valueText(const QString &key) const;
-    // Whether that figure fits in the row at its current width.
+    // Whether that figure is on screen (always, once the strip is shown), and on which row.
     bool isFigureShown(const QString &key) const;
+    int figureRow(const QString &key) const;
 
+    QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -43,6 +47,8 @@ private:
     void addFigure(const QString &key, const QString &title, const QString &toolTip);
     const Figure *figure(const QString &key) const;
     void fitFigures();
+    // Where each figure goes at this width, row by row; returns the height used.
+    int layoutFigures(int width, QVector<QRect> *places) const;
 
     QList<Figure> m_figures;
 };

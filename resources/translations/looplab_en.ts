@@ -56,6 +56,16 @@
     </message>
 </context>
 <context>
+    <name>StatsStrip</name>
+    <message numerus="yes">
+        <source>%1 · %n cancelled</source>
+        <translation>
+            <numerusform>%1 · %n cancelled</numerusform>
+            <numerusform>%1 · %n cancelled</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Verdict</name>
     <message numerus="yes">
         <source>Loop blocked: %n stalls ≥ %1 ms, worst %2 ms, p99 %3 ms.</source>

@@ -1508,10 +1508,6 @@ Mode: %6</source>
         <translation>Следующие задачи: %1</translation>
     </message>
     <message>
-        <source>Could not start the run: %1</source>
-        <translation>Не удалось начать прогон: %1</translation>
-    </message>
-    <message>
         <source>Cleared.</source>
         <translation>Очищено.</translation>
     </message>
@@ -1532,32 +1528,8 @@ Mode: %6</source>
         <translation>Начать прогон (пробел)</translation>
     </message>
     <message>
-        <source>The image was not saved.
-
-%1</source>
-        <translation>Изображение не сохранено.
-
-%1</translation>
-    </message>
-    <message>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
-    </message>
-    <message>
-        <source>The file was not saved.
-
-%1</source>
-        <translation>Файл не сохранён.
-
-%1</translation>
-    </message>
-    <message>
-        <source>Could not open %1.
-
-%2</source>
-        <translation>Не удалось открыть %1.
-
-%2</translation>
     </message>
     <message>
         <source>Opened %1</source>
@@ -1624,10 +1596,6 @@ Mode: %6</source>
         <translation>&amp;Сбросить настройки</translation>
     </message>
     <message>
-        <source>Forget the window layout, mode, workload, view options, theme and export folder.</source>
-        <translation>Забыть расположение окна, режим, нагрузку, параметры вида, тему и папку экспорта.</translation>
-    </message>
-    <message>
         <source>&amp;Lessons</source>
         <translation>&amp;Уроки</translation>
     </message>
@@ -1687,6 +1655,70 @@ Mode: %6</source>
         <source>Lesson: %1. It ends after %2 s and shows its verdict; K keeps it running.</source>
         <translation>Урок: %1. Он закончится через %2 с и покажет вывод; K — продолжать.</translation>
     </message>
+    <message>
+        <source>Recent &amp;runs</source>
+        <translation>Недавние &amp;прогоны</translation>
+    </message>
+    <message>
+        <source>Forget the window layout, mode, workload, view options, theme, folders and recent runs.</source>
+        <translation>Забыть расположение окна, режим, нагрузку, настройки вида, тему, папки и недавние прогоны.</translation>
+    </message>
+    <message>
+        <source>Could not start the run.
+
+%1
+
+Change the workload in the toolbar and press Start again.</source>
+        <translation>Не удалось начать прогон.
+
+%1
+
+Измените нагрузку на панели инструментов и снова нажмите «Старт».</translation>
+    </message>
+    <message>
+        <source>The image was not saved.
+
+%1
+
+Choose another folder or name, or make room on the disk, and export again.</source>
+        <translation>Изображение не сохранено.
+
+%1
+
+Выберите другую папку или имя либо освободите место на диске и экспортируйте снова.</translation>
+    </message>
+    <message>
+        <source>The file was not saved.
+
+%1
+
+Choose another folder or name, or make room on the disk, and save again.</source>
+        <translation>Файл не сохранён.
+
+%1
+
+Выберите другую папку или имя либо освободите место на диске и сохраните снова.</translation>
+    </message>
+    <message>
+        <source>Could not open %1.
+
+%2
+
+Open a run that Loop Lab saved (File → Save run, or looplab run --save-run).</source>
+        <translation>Не удалось открыть %1.
+
+%2
+
+Откройте прогон, сохранённый Loop Lab (Файл → Сохранить прогон или looplab run --save-run).</translation>
+    </message>
+    <message>
+        <source>%1 — Loop Lab</source>
+        <translation>%1 — Loop Lab</translation>
+    </message>
+    <message>
+        <source>Lesson settings</source>
+        <translation>Настройки уроков</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1697,6 +1729,48 @@ Mode: %6</source>
     <message>
         <source>cannot encode the PNG image: %1</source>
         <translation>не удаётся закодировать изображение PNG: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecentRuns</name>
+    <message>
+        <source>&amp;%1  %2</source>
+        <translation>&amp;%1  %2</translation>
+    </message>
+    <message>
+        <source>No recent runs</source>
+        <translation>Недавних прогонов нет</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>&amp;Очистить список</translation>
+    </message>
+    <message>
+        <source>Forget the recent runs; the files stay where they are.</source>
+        <translation>Забыть недавние прогоны; сами файлы останутся на месте.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryBar</name>
+    <message>
+        <source>&amp;Open it</source>
+        <translation>&amp;Открыть</translation>
+    </message>
+    <message>
+        <source>Open the interrupted run and redraw its charts.</source>
+        <translation>Открыть прерванный прогон и заново построить его графики.</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Скрыть</translation>
+    </message>
+    <message>
+        <source>Hide this offer. The file stays in File → Recent runs.</source>
+        <translation>Скрыть это предложение. Файл останется в меню Файл → Недавние прогоны.</translation>
+    </message>
+    <message>
+        <source>Loop Lab was closed during a run on %1. That run was kept: open it to see what it measured.</source>
+        <translation>Loop Lab закрыли во время прогона %1. Этот прогон сохранён: откройте его, чтобы увидеть, что он измерил.</translation>
     </message>
 </context>
 <context>
@@ -1789,10 +1863,6 @@ Mode: %6</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <source>Tasks completed (cancelled ones in brackets).</source>
-        <translation>Завершённые задачи (отменённые — в скобках).</translation>
-    </message>
-    <message>
         <source>long tasks</source>
         <translation>долгие</translation>
     </message>
@@ -1835,6 +1905,18 @@ Mode: %6</source>
     <message>
         <source>* Older history decimated to bound memory: %1 ticks and %2 tasks are kept as counts and histograms, so every figure still counts them; percentiles are within 1.6 % and the charts show that part as each interval&apos;s worst tick.</source>
         <translation>* Старая история прорежена, чтобы ограничить память: %1 тиков и %2 задач хранятся как счётчики и гистограммы, поэтому все показатели по-прежнему их учитывают; процентили точны в пределах 1,6 %, а графики показывают эту часть как худший тик каждого интервала.</translation>
+    </message>
+    <message>
+        <source>Tasks completed, and how many were cancelled: queued or cut short when the run stopped.</source>
+        <translation>Выполненные задачи и сколько отменено: ожидавших в очереди или прерванных при остановке прогона.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n cancelled</source>
+        <translation>
+            <numerusform>%1 · %n отменена</numerusform>
+            <numerusform>%1 · %n отменены</numerusform>
+            <numerusform>%1 · %n отменено</numerusform>
+        </translation>
     </message>
 </context>
 <context>
