@@ -1,9 +1,13 @@
+#include "comparedialog.h"
 #include "comparison.h"
 #include "comparisonview.h"
 #include "recorder.h"
 #include "theme.h"
 
 #include <QHeaderView>
+#include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QImage>
 #include <QSet>
 #include <QSignalSpy>
@@ -63,6 +67,7 @@ private slots:
     void logScaleToggles();
     void rendersAtExportSize();
     void emptyResults();
+    void dialogFitsItsScreen();
 
 private:
     QVector<Comparison::Result> m_results;
@@ -181,6 +186,35 @@ void tst_ComparisonView::emptyResults()
     QCOMPARE(view.table()->rowCount(), 0);
     QCOMPARE(view.verdictText(), QStringLiteral("No run finished."));
     QVERIFY(!view.grab().isNull());
+}
+
+// With its results shown the dialog stays inside the screen it opened on (the offscreen
+// platform's is 800×600), the results scrolling instead of pushing the buttons off it.
+void tst_ComparisonView::dialogFitsItsScreen()
+{
+    CompareDialog dialog;
+    dialog.setBaseConfig(m_base);
+    dialog.setSelectedModes({ExecMode::Inline, ExecMode::Pool});
+    dialog.setDurationS(1);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QSignalSpy ready(&dialog, &CompareDialog::comparisonReady);
+    QVERIFY(dialog.run());
+    QVERIFY(ready.wait(20000));
+    QTRY_VERIFY(!dialog.isRunning());
+    auto *area = dialog.findChild<QScrollArea *>(QStringLiteral("comparisonArea"));
+    QVERIFY(area && area->isVisible());
+    const QRect available = dialog.screen()->availableGeometry();
+    QVERIFY2(available.contains(dialog.frameGeometry()),
+             qPrintable(QStringLiteral("%1x%2 at %3,%4 on %5x%6").arg(dialog.frameGeometry().width())
+                            .arg(dialog.frameGeometry().height()).arg(dialog.frameGeometry().x())
+                            .arg(dialog.frameGeometry().y()).arg(available.width()).arg(available.height())));
+    // Every button is inside the dialog, not below its edge.
+    for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+        if (button->isVisible())
+            QVERIFY2(dialog.rect().contains(QRect(button->mapTo(&dialog, QPoint(0, 0)), button->size())),
+                     qPrintable(button->text()));
+    }
 }
 
 QTEST_MAIN(tst_ComparisonView)

@@ -19,6 +19,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -48,12 +49,14 @@ CompareDialog::CompareDialog(QWidget *parent)
     auto *modesBox = new QGroupBox(tr("Modes to compare (run one after another, same workload)"), this);
     auto *grid = new QGridLayout(modesBox);
     const QList<ExecMode> modes = Kinds::allModes();
+    // Three columns of long mode names need about 1000 px; a narrower screen gets two.
+    const int columns = screen() && screen()->availableGeometry().width() < 1100 ? 2 : 3;
     for (int i = 0; i < modes.size(); ++i) {
         auto *box = new QCheckBox(Kinds::label(modes.at(i)), modesBox);
         box->setIcon(swatch(modes.at(i)));
         box->setToolTip(Kinds::name(modes.at(i)));
         connect(box, &QCheckBox::toggled, this, &CompareDialog::updateControls);
-        grid->addWidget(box, i / 3, i % 3);
+        grid->addWidget(box, i / columns, i % columns);
         m_modeBoxes.append({modes.at(i), box});
     }
 
@@ -115,13 +118,19 @@ CompareDialog::CompareDialog(QWidget *parent)
     m_progressTimer.setInterval(100);
     connect(&m_progressTimer, &QTimer::timeout, this, &CompareDialog::updateProgressBar);
 
-    m_view->hide();
+    // The results scroll inside the dialog, so it never needs more than the screen it is on.
+    m_viewArea = new QScrollArea(this);
+    m_viewArea->setObjectName(QStringLiteral("comparisonArea"));
+    m_viewArea->setWidget(m_view);
+    m_viewArea->setWidgetResizable(true);
+    m_viewArea->setFrameShape(QFrame::NoFrame);
+    m_viewArea->hide();
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(modesBox);
     layout->addLayout(settings);
     layout->addLayout(actions);
     layout->addWidget(m_status);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_viewArea, 1);
 
     setSelectedModes(defaultModes());
     updateControls();
@@ -260,16 +269,29 @@ void CompareDialog::onFinished()
         m_status->setText(tr("Export PNG… saves the comparison below at 1600 × 1000."));
     if (!results.isEmpty()) {
         m_view->setResults(results, m_runConfig);
-        if (!m_view->isVisible()) {
-            m_view->show();
-            // Room for the charts and the table, within the screen.
-            const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
-            resize(std::max(width(), std::min(1500, available.width() - 40)),
-                   std::max(height(), std::min(1000, available.height() - 60)));
+        if (m_viewArea->isHidden()) {
+            m_viewArea->show();
+            fitScreen();
         }
         emit comparisonReady(results, m_runConfig);
     }
     updateControls();
+}
+
+void CompareDialog::fitScreen()
+{
+    // Room for the charts and the table, but never more than the screen: the frame (title bar
+    // included) stays inside its available area, and the results scroll when they need more.
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
+    const QMargins frame(geometry().left() - frameGeometry().left(), geometry().top() - frameGeometry().top(),
+                         frameGeometry().right() - geometry().right(), frameGeometry().bottom() - geometry().bottom());
+    const QSize room = available.size() - QSize(frame.left() + frame.right(), frame.top() + frame.bottom());
+    const QSize wanted(std::max(width(), 1500), std::max(height(), 1000));
+    resize(wanted.boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room)));
+    QRect placed = frameGeometry();
+    placed.moveLeft(std::clamp(placed.left(), available.left(), std::max(available.left(), available.right() - placed.width() + 1)));
+    placed.moveTop(std::clamp(placed.top(), available.top(), std::max(available.top(), available.bottom() - placed.height() + 1)));
+    move(placed.topLeft());
 }
 
 void CompareDialog::updateControls()

@@ -12,6 +12,7 @@ class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 
 // Picks the modes, the work and the duration per mode, runs them one after another on
@@ -54,6 +55,7 @@ private:
     void onFinished();
     void updateProgressBar();
     void updateControls();
+    void fitScreen();
     void exportPng();
 
     RunConfig m_base;
@@ -75,4 +77,5 @@ private:
     QProgressBar *m_progress;
     QLabel *m_status;
     ComparisonView *m_view;
+    QScrollArea *m_viewArea = nullptr;
 };

@@ -315,7 +315,7 @@ void MainWindow::createToolBars()
     // of its own (fitToolBars) instead of hiding behind the toolbar's » menu.
     m_optionsBar = addToolBar(tr("Lesson settings"));
     m_optionsBar->setObjectName(QStringLiteral("lessonSettingsToolBar"));
-    m_optionsBar->addWidget(new QLabel(tr("  GIL switch: "), m_optionsBar));
+    m_optionsBar->addWidget(new QLabel(tr(" GIL switch: "), m_optionsBar));
     m_optionsBar->addWidget(m_switchMs);
     m_optionsBar->addWidget(new QLabel(tr("  Queue: "), m_optionsBar));
     m_optionsBar->addWidget(m_queueCapacity);
@@ -983,7 +983,7 @@ void MainWindow::fitToolBars()
 {
     if (!m_workBar || !m_optionsBar || toolBarArea(m_optionsBar) != toolBarArea(m_workBar))
         return; // moved by the user: theirs to place
-    const int needed = m_workBar->sizeHint().width() + m_optionsBar->sizeHint().width() + 16;
+    const int needed = m_workBar->sizeHint().width() + m_optionsBar->sizeHint().width() + 8;
     const bool wrap = needed > width();
     if (wrap == toolBarBreak(m_optionsBar))
         return;

@@ -1448,10 +1448,6 @@ Mode: %6</source>
         <translation>Цена элемента</translation>
     </message>
     <message>
-        <source>  GIL switch: </source>
-        <translation>  Квант GIL: </translation>
-    </message>
-    <message>
         <source>  Queue: </source>
         <translation>  Очередь: </translation>
     </message>
@@ -1718,6 +1714,10 @@ Open a run that Loop Lab saved (File → Save run, or looplab run --save-run).</
     <message>
         <source>Lesson settings</source>
         <translation>Настройки уроков</translation>
+    </message>
+    <message>
+        <source> GIL switch: </source>
+        <translation> Переключение GIL: </translation>
     </message>
 </context>
 <context>
