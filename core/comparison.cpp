@@ -216,5 +216,5 @@ QString Comparison::verdict(const QVector<Result> &results)
 
 QString Comparison::formatMs(double ms)
 {
-    return ms < 10 ? QString::number(ms, 'f', 2) : QString::number(ms, 'f', 0);
+    return Statistics::formatMs(ms);
 }

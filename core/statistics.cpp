@@ -206,3 +206,9 @@ Summary Statistics::summarize(const Recorder &recorder, const RunConfig &config,
     s.verdict = Verdict::describe(s);
     return s;
 }
+
+QString Statistics::formatMs(double ms)
+{
+    const int decimals = ms >= 100 ? 0 : ms >= 10 ? 1 : 2;
+    return QString::number(ms, 'f', decimals);
+}

@@ -20,6 +20,9 @@ public:
     // hang (250 ms). Summary::stallsAtLeast follows this order.
     static constexpr std::array<double, 6> kBandsMs = {16.7, 50.0, 100.0, 200.0, 250.0, 500.0};
     static QString bandName(int index);
+    // The one rounding every figure in milliseconds is shown with, in the window, the
+    // verdicts and the comparison: 2.37, 12.7, 192 (three significant digits, no unit).
+    static QString formatMs(double ms);
 
     // A blocked loop takes no samples while blocked, so plain percentiles understate a
     // freeze (coordinated omission). For a tick late by L with interval I, these are the

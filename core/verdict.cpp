@@ -8,7 +8,7 @@
 namespace {
 QString ms(double value)
 {
-    return value < 10 ? QString::number(value, 'f', 2) : QString::number(value, 'f', 0);
+    return Statistics::formatMs(value);
 }
 } // namespace
 

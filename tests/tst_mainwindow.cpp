@@ -1,9 +1,11 @@
 #include "dashboard.h"
+#include "laghistogramchart.h"
 #include "latencychart.h"
 #include "mainwindow.h"
 #include "recorder.h"
 #include "recentruns.h"
 #include "session.h"
+#include "statistics.h"
 #include "statsstrip.h"
 #include "timelineview.h"
 
@@ -15,6 +17,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +45,7 @@ private slots:
     void spaceStartsAndStopsFromASpinBox();
     void cancelledTasksAreNamed();
     void smallScreenKeepsEveryFigure();
+    void everyFigureAgrees();
 
 private:
     QAction *action(const QString &name) const { return m_window->findChild<QAction *>(name); }
@@ -421,6 +426,43 @@ void tst_MainWindow::smallScreenKeepsEveryFigure()
     // Wide again: one row.
     m_window->resize(1600, 900);
     QTRY_COMPARE(strip->figureRow(QStringLiteral("mode")), 0);
+}
+
+// One source of truth: the strip, the histogram's title and legend, the long-tasks tab, the
+// verdict and the status bar show the same figures, rounded the same way, live and stopped.
+void tst_MainWindow::everyFigureAgrees()
+{
+    m_window->setMode(ExecMode::Inline); // blocking I/O: long tasks and a p99 in the stalls
+    m_window->startRun();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->summary().longTasks >= 3, 15000);
+    Dashboard *dashboard = m_window->dashboard();
+    StatsStrip *strip = dashboard->stats();
+    auto *tabs = dashboard->findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    auto check = [&](const QString &when) {
+        const QString p99 = strip->valueText(QStringLiteral("p99"));
+        const QString p99c = strip->valueText(QStringLiteral("p99c"));
+        const QString title = dashboard->histogram()->titleText();
+        QVERIFY2(title.contains(QStringLiteral("p99 raw %1 · corrected %2").arg(p99, p99c)), qPrintable(when + title + p99));
+        const QString longTasks = strip->valueText(QStringLiteral("long"));
+        QCOMPARE(tabs->tabText(1), longTasks == QLatin1String("0") ? QStringLiteral("Long tasks")
+                                                                     : QStringLiteral("Long tasks (%1)").arg(longTasks));
+        QVERIFY2(dashboard->verdictText().contains(QStringLiteral("p99 %1").arg(p99)),
+                 qPrintable(when + dashboard->verdictText() + p99));
+        QVERIFY2(dashboard->verdictText().contains(QStringLiteral("worst %1").arg(strip->valueText(QStringLiteral("max")))),
+                 qPrintable(when + dashboard->verdictText()));
+    };
+    // Live, at a statistics update (a few times a second), and then again stopped.
+    QTRY_VERIFY_WITH_TIMEOUT(strip->valueText(QStringLiteral("long")).toInt() >= 2, 15000);
+    check(QStringLiteral("live: "));
+    m_window->stopRun();
+    const Summary s = m_window->session()->summary();
+    check(QStringLiteral("stopped: "));
+    QCOMPARE(strip->valueText(QStringLiteral("p99")), Statistics::formatMs(s.p99Ms) + QStringLiteral(" ms"));
+    QCOMPARE(strip->valueText(QStringLiteral("long")), QString::number(s.longTasks));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(
+                 QStringLiteral("p99 lag %1, worst %2").arg(strip->valueText(QStringLiteral("p99")), strip->valueText(QStringLiteral("max")))),
+             qPrintable(m_window->statusBar()->currentMessage()));
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -104,6 +104,7 @@ Dashboard::Dashboard(QWidget *parent)
 void Dashboard::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 originNs, qint64 intervalNs)
 {
     m_refreshes = 0;
+    m_summaryLongTasks = -1;
     m_gapTimer.stop();
     m_lastFrameNs = 0;
     m_recorder = recorder;
@@ -171,8 +172,14 @@ void Dashboard::refreshNow(qint64 nowNs)
 
 void Dashboard::setSummary(const Summary &summary, const RunConfig &config, ExecMode currentMode)
 {
+    // One Summary for every figure the dashboard shows: the strip, the histogram's title and
+    // legend, the long-tasks tab and the verdict say the same numbers, rounded the same way.
     m_stats->setSummary(summary, currentMode);
     m_histogram->setIntervalNs(qint64(config.intervalMs) * 1000000);
+    if (summary.ticks > 0)
+        m_histogram->setFigures(summary.p99Ms, summary.p99CorrectedMs);
+    m_summaryLongTasks = summary.ticks > 0 ? int(summary.longTasks) : -1;
+    updateLongTasksTab();
     m_subtitle->setText(describeRun(summary, config));
     m_verdict->setText(summary.verdict);
     const bool blocked = summary.longTasks > 0 || summary.p99Ms >= Verdict::kFrameMs;
@@ -258,7 +265,9 @@ void Dashboard::fitTimeline()
 
 void Dashboard::updateLongTasksTab()
 {
-    const int stalls = m_longTasks->stallCount();
+    // The run's count (every tick ≥ 50 ms late, decimated history included), not the rows
+    // the log has listed so far.
+    const int stalls = m_summaryLongTasks >= 0 ? m_summaryLongTasks : m_longTasks->stallCount();
     if (stalls == m_shownStalls)
         return;
     m_shownStalls = stalls;

@@ -88,4 +88,5 @@ private:
     QElapsedTimer m_pendingSince;
     QTimer m_gapTimer;
     int m_shownStalls = -1;
+    int m_summaryLongTasks = -1; // from the last setSummary(); -1: none for this run yet
 };

@@ -27,12 +27,9 @@ constexpr std::array<qint64, LagHistogramChart::kCategories - 1> kEdgesNs = {
 constexpr double kLogFloor = 0.5;
 constexpr int kExplanationMinHeight = 170;
 
-// Three significant digits: the histogram's percentiles are good to 1.6 %, not to the
-// microsecond the statistics strip shows.
 QString msText(double ms)
 {
-    const int decimals = ms >= 100 ? 0 : ms >= 10 ? 1 : ms >= 1 ? 2 : 3;
-    return LagHistogramChart::tr("%1 ms").arg(QString::number(ms, 'f', decimals));
+    return LagHistogramChart::tr("%1 ms").arg(Statistics::formatMs(ms));
 }
 
 QString explanation()
@@ -96,6 +93,7 @@ void LagHistogramChart::setRecorder(std::shared_ptr<const Recorder> recorder, qi
 {
     m_recorder = std::move(recorder);
     m_intervalNs = qMax<qint64>(0, intervalNs);
+    m_figuresP99Ms = m_figuresP99CorrectedMs = -1; // a new run: no figures yet
     recount();
 }
 
@@ -244,9 +242,24 @@ void LagHistogramChart::updateChart()
         axis->applyNiceNumbers();
     }
 
+    updateLabels();
+}
+
+void LagHistogramChart::setFigures(double p99Ms, double p99CorrectedMs)
+{
+    m_figuresP99Ms = p99Ms;
+    m_figuresP99CorrectedMs = p99CorrectedMs;
+    updateLabels();
+}
+
+void LagHistogramChart::updateLabels()
+{
+    // The run's own p99 (setFigures), so the title says what the statistics strip says; the
+    // buckets' estimate only until the first figures arrive.
     const bool any = m_raw.count() > 0;
-    const QString rawP99 = any ? msText(p99Ms(false)) : QStringLiteral("—");
-    const QString correctedP99 = any ? msText(p99Ms(true)) : QStringLiteral("—");
+    const bool given = m_figuresP99Ms >= 0;
+    const QString rawP99 = given ? msText(m_figuresP99Ms) : any ? msText(p99Ms(false)) : QStringLiteral("—");
+    const QString correctedP99 = given ? msText(m_figuresP99CorrectedMs) : any ? msText(p99Ms(true)) : QStringLiteral("—");
     m_rawSet->setLabel(tr("raw · p99 %1").arg(rawP99));
     m_correctedSet->setLabel(tr("stall-corrected · p99 %1").arg(correctedP99));
     m_title = tr("<b>Lateness histogram: raw vs stall-corrected</b>&nbsp;&nbsp;p99 raw %1 · corrected %2")

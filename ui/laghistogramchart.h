@@ -41,7 +41,12 @@ public:
 
     qint64 count(int category, bool corrected) const;
     qint64 totalCount(bool corrected) const;
+    // The buckets' own estimate, within 1.6 %.
     double p99Ms(bool corrected) const;
+    // The run's figures (the same Summary the statistics strip shows), for the title and the
+    // legend; negative: none yet, show the buckets' estimate.
+    void setFigures(double p99Ms, double p99CorrectedMs);
+    QString titleText() const { return m_title; }
 
     static int categoryOf(qint64 latenessNs);
     static QString categoryName(int category);
@@ -56,6 +61,7 @@ private:
     void pullTicks();
     void updateChart();
     void updateTitle();
+    void updateLabels();
     void installYAxis();
     void showBarToolTip(bool status, int index, QBarSet *set);
 
@@ -76,4 +82,6 @@ private:
     QAbstractAxis *m_yAxis = nullptr;
     bool m_logScale = true;
     QString m_title; // the first line, with the p99s
+    double m_figuresP99Ms = -1;
+    double m_figuresP99CorrectedMs = -1;
 };

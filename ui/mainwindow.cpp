@@ -576,8 +576,7 @@ void MainWindow::onFinished()
     statusBar()->showMessage(tr("Stopped after %1 s: p99 lag %2 ms, worst %3 ms, %n long tasks.", nullptr,
                                 int(summary.longTasks))
                                  .arg(summary.durationS, 0, 'f', 1)
-                                 .arg(summary.p99Ms, 0, 'f', 2)
-                                 .arg(summary.maxMs, 0, 'f', 1));
+                                 .arg(Statistics::formatMs(summary.p99Ms), Statistics::formatMs(summary.maxMs)));
 }
 
 void MainWindow::updateRunActions()

@@ -19,7 +19,7 @@ constexpr int kSpacingY = 4;
 
 QString msText(double ms)
 {
-    return StatsStrip::tr("%1 ms").arg(QString::number(ms, 'f', ms < 10 ? 2 : 1));
+    return StatsStrip::tr("%1 ms").arg(Statistics::formatMs(ms));
 }
 
 QString stallsCaption()
