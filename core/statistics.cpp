@@ -203,6 +203,7 @@ Summary Statistics::summarize(const Recorder &recorder, const RunConfig &config,
     const qint64 runNs = endNs - startNs;
     const qint64 busyNs = unionLength(loopBusy) + history.loopBusyNs();
     s.loopBusyPct = runNs > 0 ? qMin(100.0, 100.0 * double(busyNs) / double(runNs)) : 0;
+    s.byMode = byMode(recorder, ticks);
     s.verdict = Verdict::describe(s);
     return s;
 }
@@ -211,4 +212,39 @@ QString Statistics::formatMs(double ms)
 {
     const int decimals = ms >= 100 ? 0 : ms >= 10 ? 1 : 2;
     return QString::number(ms, 'f', decimals);
+}
+
+QVector<ModeFigures> Statistics::byMode(const Recorder &recorder, const QVector<TickSample> &ticks)
+{
+    const QVector<ModeSwitch> switches = recorder.modeSwitches();
+    QVector<ExecMode> order;
+    for (const ModeSwitch &m : switches) {
+        if (!order.contains(m.mode))
+            order << m.mode;
+    }
+    if (order.size() < 2)
+        return {};
+    // A tick belongs to the mode in force when it fell due: the last switch at or before it.
+    QVector<QVector<double>> lateness(order.size());
+    int at = 0;
+    for (const TickSample &t : ticks) {
+        while (at + 1 < switches.size() && switches.at(at + 1).ns <= t.expectedNs)
+            ++at;
+        lateness[order.indexOf(switches.at(at).mode)].append(double(t.latenessNs()) / 1e6);
+    }
+    QVector<ModeFigures> out;
+    for (int i = 0; i < order.size(); ++i) {
+        QVector<double> &values = lateness[i];
+        if (values.isEmpty())
+            continue;
+        std::sort(values.begin(), values.end());
+        ModeFigures f;
+        f.mode = order.at(i);
+        f.ticks = values.size();
+        f.longTasks = values.end() - std::lower_bound(values.begin(), values.end(), kLongTaskMs);
+        f.p99Ms = percentileSorted(values, 99);
+        f.maxMs = values.last();
+        out << f;
+    }
+    return out.size() >= 2 ? out : QVector<ModeFigures>();
 }

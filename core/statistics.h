@@ -8,6 +8,7 @@
 
 class LagHistogram;
 class Recorder;
+struct TickSample;
 struct RunConfig;
 
 // Pure computations over recorded data; nothing here reads a clock.
@@ -49,4 +50,6 @@ public:
     static qint64 unionLength(QVector<QPair<qint64, qint64>> intervals);
 
     static Summary summarize(const Recorder &recorder, const RunConfig &config, qint64 startNs, qint64 endNs);
+    // Summary::byMode: the ticks split by the mode in force when each fell due.
+    static QVector<ModeFigures> byMode(const Recorder &recorder, const QVector<TickSample> &ticks);
 };

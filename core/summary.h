@@ -2,7 +2,20 @@
 
 #include "kinds.h"
 
+#include <QVector>
+
 #include <array>
+
+// A run's figures for the ticks that fell due while one mode was in force (all of that
+// mode's segments together), for a run that switched modes.
+struct ModeFigures
+{
+    ExecMode mode = ExecMode::Inline;
+    qint64 ticks = 0;
+    qint64 longTasks = 0;
+    double p99Ms = 0;
+    double maxMs = 0;
+};
 
 // The key figures of one run, as printed, saved as JSON and drawn into exported images.
 struct Summary
@@ -43,5 +56,8 @@ struct Summary
     // samples were dropped; counted above, and percentiles then come from histograms.
     qint64 decimatedTicks = 0;
     qint64 decimatedSpans = 0;
+    // One entry per mode, in the order first used, when the run switched modes (raw ticks
+    // only: a decimated part of a run is not split); empty otherwise.
+    QVector<ModeFigures> byMode;
     QString verdict; // one or two sentences computed from the figures above
 };

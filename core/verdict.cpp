@@ -29,6 +29,19 @@ QString Verdict::describe(const Summary &s)
     } else {
         out = tr("Loop responsive: p99 %1 ms, worst %2 ms.").arg(ms(s.p99Ms), ms(s.maxMs));
     }
+    if (!s.byMode.isEmpty()) {
+        QStringList parts;
+        for (const ModeFigures &m : s.byMode) {
+            if (m.longTasks > 0)
+                parts << tr("%1: blocked, %n stalls, worst %2 ms", nullptr, int(m.longTasks))
+                             .arg(Kinds::shortLabel(m.mode), ms(m.maxMs));
+            else if (m.p99Ms >= kFrameMs)
+                parts << tr("%1: sluggish, p99 %2 ms").arg(Kinds::shortLabel(m.mode), ms(m.p99Ms));
+            else
+                parts << tr("%1: responsive, p99 %2 ms").arg(Kinds::shortLabel(m.mode), ms(m.p99Ms));
+        }
+        out += QLatin1Char(' ') + tr("By mode: %1.").arg(parts.join(QStringLiteral("; ")));
+    }
     if (s.loopWaits > 0)
         out += QLatin1Char(' ')
             + tr("The GUI thread waited %n times for other threads, %1 ms in all.", nullptr, int(s.loopWaits)).arg(ms(s.loopWaitMs));

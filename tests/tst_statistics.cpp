@@ -16,6 +16,7 @@ private slots:
     void missedTicks_data();
     void missedTicks();
     void stallCorrection();
+    void verdictPerMode();
 };
 
 void tst_Statistics::percentile_data()
@@ -165,6 +166,53 @@ void tst_Statistics::stallCorrection()
     Statistics::histograms(recorder, 10 * ms, &raw, &corrected);
     QCOMPARE(raw.count(), 100);
     QCOMPARE(corrected.count(), 138);
+}
+
+// A run that switched modes: each tick counts for the mode in force when it fell due, and
+// the verdict gives one clause per mode after the whole-run sentence.
+void tst_Statistics::verdictPerMode()
+{
+    constexpr qint64 ms = 1000000;
+    constexpr qint64 t0 = 9000 * ms;
+    Recorder recorder;
+    recorder.registerLane(QStringLiteral("GUI thread"));
+    recorder.addModeSwitch(t0, ExecMode::Inline);
+    recorder.addModeSwitch(t0 + 1000 * ms, ExecMode::Pool);
+    recorder.addModeSwitch(t0 + 2000 * ms, ExecMode::Inline);
+    // Inline: 2 stalls of 200 ms in its first second, one of 150 ms in its last; pool: 0.4 ms.
+    for (int i = 0; i < 300; ++i) {
+        const qint64 due = t0 + i * 10 * ms;
+        qint64 late = i < 100 || i >= 200 ? ms : 4 * ms / 10;
+        if (i == 20 || i == 60)
+            late = 200 * ms;
+        if (i == 250)
+            late = 150 * ms;
+        recorder.addTick({due, due + late});
+    }
+    RunConfig config;
+    const Summary s = Statistics::summarize(recorder, config, t0, t0 + 3000 * ms);
+    QCOMPARE(s.byMode.size(), 2);
+    QCOMPARE(s.byMode.at(0).mode, ExecMode::Inline);
+    QCOMPARE(s.byMode.at(0).ticks, 200);
+    QCOMPARE(s.byMode.at(0).longTasks, 3);
+    QCOMPARE(s.byMode.at(0).maxMs, 200.0);
+    QCOMPARE(s.byMode.at(1).mode, ExecMode::Pool);
+    QCOMPARE(s.byMode.at(1).ticks, 100);
+    QCOMPARE(s.byMode.at(1).longTasks, 0);
+    QCOMPARE(s.byMode.at(1).p99Ms, 0.4);
+    QVERIFY2(s.verdict.startsWith(QStringLiteral("Loop blocked: 3 stalls")), qPrintable(s.verdict));
+    QVERIFY2(s.verdict.contains(QStringLiteral("By mode: Blocking: blocked, 3 stalls, worst 200 ms; "
+                                               "Offload: responsive, p99 0.40 ms.")),
+             qPrintable(s.verdict));
+
+    // One mode only: no per-mode clause.
+    Recorder single;
+    single.registerLane(QStringLiteral("GUI thread"));
+    single.addModeSwitch(t0, ExecMode::Pool);
+    single.addTick({t0, t0 + ms});
+    const Summary one = Statistics::summarize(single, config, t0, t0 + 100 * ms);
+    QVERIFY(one.byMode.isEmpty());
+    QVERIFY(!one.verdict.contains(QStringLiteral("By mode")));
 }
 
 QTEST_GUILESS_MAIN(tst_Statistics)

@@ -109,5 +109,12 @@
             <numerusform>%n tasks failed.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: blocked, %n stalls, worst %2 ms</source>
+        <translation>
+            <numerusform>%1: blocked, %n stall, worst %2 ms</numerusform>
+            <numerusform>%1: blocked, %n stalls, worst %2 ms</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

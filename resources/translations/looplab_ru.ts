@@ -2116,5 +2116,25 @@ Open a run that Loop Lab saved (File → Save run, or looplab run --save-run).</
             <numerusform>%n задач завершились с ошибкой.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: blocked, %n stalls, worst %2 ms</source>
+        <translation>
+            <numerusform>%1: заблокирован, %n зависание, худшее %2 мс</numerusform>
+            <numerusform>%1: заблокирован, %n зависания, худшее %2 мс</numerusform>
+            <numerusform>%1: заблокирован, %n зависаний, худшее %2 мс</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: sluggish, p99 %2 ms</source>
+        <translation>%1: притормаживает, p99 %2 мс</translation>
+    </message>
+    <message>
+        <source>%1: responsive, p99 %2 ms</source>
+        <translation>%1: отзывчив, p99 %2 мс</translation>
+    </message>
+    <message>
+        <source>By mode: %1.</source>
+        <translation>По режимам: %1.</translation>
+    </message>
 </context>
 </TS>
