@@ -3,6 +3,7 @@
 #include "latencychart.h"
 #include "mainwindow.h"
 #include "recorder.h"
+#include "pngexporter.h"
 #include "recentruns.h"
 #include "session.h"
 #include "statistics.h"
@@ -18,6 +19,8 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSplitterHandle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,6 +49,7 @@ private slots:
     void cancelledTasksAreNamed();
     void smallScreenKeepsEveryFigure();
     void everyFigureAgrees();
+    void exportLeavesOutControls();
 
 private:
     QAction *action(const QString &name) const { return m_window->findChild<QAction *>(name); }
@@ -463,6 +467,33 @@ void tst_MainWindow::everyFigureAgrees()
     QVERIFY2(m_window->statusBar()->currentMessage().contains(
                  QStringLiteral("p99 lag %1, worst %2").arg(strip->valueText(QStringLiteral("p99")), strip->valueText(QStringLiteral("max")))),
              qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+// An exported dashboard is a picture, not a screenshot: where the tab bar and the splitter
+// handles sit on screen the image is blank, and the window keeps them afterwards.
+void tst_MainWindow::exportLeavesOutControls()
+{
+    m_window->setMode(ExecMode::Pool);
+    m_window->startRun();
+    QTRY_VERIFY(m_window->session()->summary().tasks >= 2);
+    m_window->stopRun();
+    Dashboard *dashboard = m_window->dashboard();
+    const QImage image = PngExporter::render(dashboard, 1.0);
+    QList<QWidget *> chrome;
+    for (QWidget *w : dashboard->findChildren<QWidget *>()) {
+        if ((qobject_cast<QTabBar *>(w) || qobject_cast<QSplitterHandle *>(w)) && w->isVisible())
+            chrome << w;
+    }
+    QVERIFY(chrome.size() >= 3); // the tab bar and two handles
+    for (QWidget *w : std::as_const(chrome)) {
+        QVERIFY(w->isVisible()); // back on screen
+        const QRect r(w->mapTo(dashboard, QPoint(0, 0)), w->size());
+        QSet<QRgb> colours;
+        for (int y = r.top(); y <= r.bottom(); ++y)
+            for (int x = r.left(); x <= r.right(); x += 2)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() == 1, qPrintable(QStringLiteral("%1: %2 colours").arg(QLatin1String(w->metaObject()->className())).arg(colours.size())));
+    }
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -9,6 +9,8 @@
 #include <QBuffer>
 #include <QImageWriter>
 #include <QPainter>
+#include <QSplitterHandle>
+#include <QTabBar>
 #include <QWidget>
 
 #include <functional>
@@ -18,10 +20,22 @@ QImage PngExporter::render(QWidget *widget, qreal scale)
     QImage image(widget->size() * scale, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(scale);
     image.fill(widget->palette().color(QPalette::Window));
+    // Controls are not part of the picture: tab bars and splitter handles step out for the
+    // render. Hidden and shown again before any event is processed, so the layout never
+    // sees them go (the space they take stays blank).
+    QList<QWidget *> chrome;
+    for (QWidget *child : widget->findChildren<QWidget *>()) {
+        if ((qobject_cast<QTabBar *>(child) || qobject_cast<QSplitterHandle *>(child)) && child->isVisible())
+            chrome << child;
+    }
+    for (QWidget *child : std::as_const(chrome))
+        child->setVisible(false);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::TextAntialiasing);
     widget->render(&painter);
     painter.end();
+    for (QWidget *child : std::as_const(chrome))
+        child->setVisible(true);
     return image;
 }
 
