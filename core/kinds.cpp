@@ -79,6 +79,17 @@ QString Kinds::label(ExecMode mode)
     return {};
 }
 
+QString Kinds::shortLabel(WorkKind kind)
+{
+    switch (kind) {
+    case WorkKind::Io: return QCoreApplication::translate("Kinds", "I/O");
+    case WorkKind::Cpu: return QCoreApplication::translate("Kinds", "CPU");
+    case WorkKind::Wait: return QCoreApplication::translate("Kinds", "wait");
+    case WorkKind::Item: return QCoreApplication::translate("Kinds", "item");
+    }
+    return {};
+}
+
 QString Kinds::shortLabel(ExecMode mode)
 {
     switch (mode) {

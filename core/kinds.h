@@ -30,6 +30,7 @@ public:
     static QString label(ExecMode mode);
     // One word for the statistics strip and legends.
     static QString shortLabel(ExecMode mode);
+    static QString shortLabel(WorkKind kind);
 
     static bool parse(const QString &text, WorkKind *kind);
     static bool parse(const QString &text, ExecMode *mode);

@@ -61,7 +61,7 @@ QLineSeries *lagSeries(LatencyChart &chart)
 QAreaSeries *bandSeries(LatencyChart &chart, ExecMode mode)
 {
     for (QAbstractSeries *s : chart.chart()->series()) {
-        if (s->name() == QStringLiteral("mode: ") + Kinds::name(mode))
+        if (s->name() == QStringLiteral("mode: ") + Kinds::shortLabel(mode))
             return qobject_cast<QAreaSeries *>(s);
     }
     return nullptr;
@@ -527,8 +527,8 @@ void TestLatencyChart::modeBandsForEveryMode()
             shown << marker->label();
     }
     shown.sort();
-    QCOMPARE(shown, (QStringList{QStringLiteral("mode: gil"), QStringLiteral("mode: pool"),
-                                 QStringLiteral("mode: process"), QStringLiteral("mode: queue")}));
+    QCOMPARE(shown, (QStringList{QStringLiteral("mode: GIL"), QStringLiteral("mode: Offload"),
+                                 QStringLiteral("mode: Processes"), QStringLiteral("mode: Queue")}));
 
     // Each band covers its own two seconds, in its own colour.
     for (int i = 0; i < 4; ++i) {

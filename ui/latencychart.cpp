@@ -86,7 +86,7 @@ LatencyChart::LatencyChart(QWidget *parent)
         band.mode = mode;
         band.upper = new QLineSeries(this);
         band.area = new QAreaSeries(band.upper);
-        band.area->setName(tr("mode: %1").arg(Kinds::name(mode)));
+        band.area->setName(tr("mode: %1").arg(Kinds::shortLabel(mode)));
         band.area->setBrush(Theme::modeBandColor(mode));
         band.area->setPen(Qt::NoPen);
         c->addSeries(band.area);

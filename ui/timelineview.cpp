@@ -128,13 +128,13 @@ struct LegendItem
 QVector<LegendItem> legendItems(int flags)
 {
     QVector<LegendItem> items{
-        {Kinds::name(WorkKind::Io), Theme::workColor(WorkKind::Io), Swatch::Solid},
-        {Kinds::name(WorkKind::Cpu), Theme::workColor(WorkKind::Cpu), Swatch::Solid},
+        {Kinds::shortLabel(WorkKind::Io), Theme::workColor(WorkKind::Io), Swatch::Solid},
+        {Kinds::shortLabel(WorkKind::Cpu), Theme::workColor(WorkKind::Cpu), Swatch::Solid},
     };
     if (flags & ShowItem)
-        items.append({Kinds::name(WorkKind::Item), Theme::workColor(WorkKind::Item), Swatch::Solid});
+        items.append({Kinds::shortLabel(WorkKind::Item), Theme::workColor(WorkKind::Item), Swatch::Solid});
     if (flags & ShowWait)
-        items.append({Kinds::name(WorkKind::Wait), Theme::workColor(WorkKind::Wait), Swatch::Wait});
+        items.append({Kinds::shortLabel(WorkKind::Wait), Theme::workColor(WorkKind::Wait), Swatch::Wait});
     items.append({TimelineView::tr("queued"), Theme::workColor(WorkKind::Io), Swatch::Queued});
     if (flags & ShowTransfer)
         items.append({TimelineView::tr("transfer"), Theme::transferColor(), Swatch::Transfer});

@@ -670,6 +670,22 @@ Mode: %6</source>
         <source>Queue</source>
         <translation>Очередь</translation>
     </message>
+    <message>
+        <source>I/O</source>
+        <translation>В/В</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>ЦП</translation>
+    </message>
+    <message>
+        <source>wait</source>
+        <translation>ожидание</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>элемент</translation>
+    </message>
 </context>
 <context>
     <name>LagHistogramChart</name>
