@@ -1,9 +1,11 @@
 #include "lagdecimator.h"
 #include "lagpyramid.h"
+#include "dashboard.h"
 #include "latencychart.h"
 #include "recorder.h"
 #include "statistics.h"
 #include "theme.h"
+#include "timelineview.h"
 
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
@@ -11,6 +13,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+#include <QWheelEvent>
 #include <QtCharts/QAreaSeries>
 #include <QtCharts/QChart>
 #include <QtCharts/QLegend>
@@ -95,6 +98,7 @@ class TestLatencyChart : public QObject
 {
     Q_OBJECT
 private slots:
+    void sharesTheTimelinesAxis();
     void columnOf_data();
     void columnOf();
     void decimatorKeepsSingleSpike();
@@ -738,6 +742,84 @@ void TestLatencyChart::grabIsNotBlank()
     }
     QVERIFY(different > image.width() * image.height() / 100);
     QVERIFY(lagLike > 200);
+}
+
+// The lag chart and the timeline in the dashboard: one time is one x in both, and either
+// view's zoom, whole-run request and hover move the other.
+void TestLatencyChart::sharesTheTimelinesAxis()
+{
+    Dashboard dashboard;
+    dashboard.resize(1200, 800);
+    auto recorder = makeRecorder(20.0, 10.0, true);
+    recorder->registerLane(QStringLiteral("GUI thread"));
+    dashboard.setRecorder(recorder, kOrigin, 10 * kMs);
+    dashboard.setLive(false);
+    dashboard.refreshCharts(kOrigin + 20 * kSec);
+    dashboard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
+    LatencyChart *chart = dashboard.latencyChart();
+    TimelineView *timeline = dashboard.timeline();
+
+    auto chartX = [chart](double seconds) {
+        return chart->chart()->mapToPosition(QPointF(seconds, 0), lagSeries(*chart)).x();
+    };
+    auto timelineX = [timeline](double seconds) {
+        return timeline->axis().mapTimeToX(kOrigin + qint64(seconds * 1e9));
+    };
+    // Across the range in view, within a pixel (Qt Charts places its plot at fractions).
+    auto aligned = [&] {
+        const TimeAxis axis = timeline->axis();
+        for (int quarter = 0; quarter <= 4; ++quarter) {
+            const double t = double(axis.startNs - kOrigin + axis.spanNs / 4 * quarter) / 1e9;
+            if (std::abs(chartX(t) - timelineX(t)) > 1.0)
+                return false;
+        }
+        return true;
+    };
+    // Both widgets span the same width in the splitter, so widget x is comparable.
+    QCOMPARE(chart->mapTo(&dashboard, QPoint()).x(), timeline->mapTo(&dashboard, QPoint()).x());
+    QTRY_VERIFY2(aligned(), qPrintable(QStringLiteral("2 s at %1 in the chart, %2 in the timeline")
+                                           .arg(chartX(2.0)).arg(timelineX(2.0))));
+    QCOMPARE(timeline->axis().startNs, kOrigin);
+    QCOMPARE(timeline->axis().endNs(), kOrigin + 20 * kSec);
+
+    // The timeline's wheel zooms the chart with it.
+    const QPoint at(int(timelineX(5.0)), 60);
+    QWheelEvent wheel(at, timeline->mapToGlobal(at), QPoint(), QPoint(0, 480), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(timeline, &wheel);
+    QVERIFY(timeline->axis().spanNs < 10 * kSec);
+    QTRY_VERIFY2(aligned(), qPrintable(QStringLiteral("5 s at %1 in the chart, %2 in the timeline; 19 s at %3, %4")
+                                           .arg(chartX(5.0)).arg(timelineX(5.0)).arg(chartX(19.0)).arg(timelineX(19.0))));
+    auto *x = qobject_cast<QValueAxis *>(chart->chart()->axes(Qt::Horizontal).constFirst());
+    QVERIFY(std::abs(x->min() - double(timeline->axis().startNs - kOrigin) / 1e9) < 1e-6);
+    QVERIFY(std::abs(x->max() - double(timeline->axis().endNs() - kOrigin) / 1e9) < 1e-6);
+
+    // A range dragged on the chart is the timeline's next view, exactly.
+    emit chart->rangeSelected(6.0, 8.0);
+    QCOMPARE(timeline->axis().startNs, kOrigin + 6 * kSec);
+    QCOMPARE(timeline->axis().endNs(), kOrigin + 8 * kSec);
+    QTRY_VERIFY(std::abs(x->min() - 6.0) < 1e-6 && std::abs(x->max() - 8.0) < 1e-6);
+    // The chart's wheel zooms the timeline.
+    emit chart->zoomRequested(7.0, 2.0);
+    QCOMPARE(timeline->axis().spanNs, kSec);
+    // Double click on the chart: the whole run, in both.
+    QTest::mouseDClick(chart->viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(int(chartX(7.2)), 80));
+    QCOMPARE(timeline->axis().startNs, kOrigin);
+    QCOMPARE(timeline->axis().endNs(), kOrigin + 20 * kSec);
+    QTRY_VERIFY(aligned());
+
+    // Hover over the spike in the chart: the line shows in the timeline at the same time, and
+    // the chart's label says the lag there.
+    // (a tick is drawn when it ran: the one due at 5 s ran at 5.2 s)
+    QTest::mouseMove(chart->viewport(), QPoint(int(std::round(chartX(5.2))), 80));
+    QTRY_VERIFY(timeline->hoverNs() > 0);
+    QVERIFY(std::abs(timeline->hoverNs() - (kOrigin + 5200 * kMs)) < timeline->axis().nsPerPx() * 1.5);
+    QVERIFY2(chart->hoverText().contains(QStringLiteral("lag 200 ms")), qPrintable(chart->hoverText()));
+    // Over the timeline, a quiet moment: the chart's label gives that tick's lag.
+    QTest::mouseMove(timeline, QPoint(int(timelineX(10.0)), 60));
+    QTRY_VERIFY(chart->hoverText().startsWith(QStringLiteral("10.0")));
+    QVERIFY2(chart->hoverText().contains(QStringLiteral("lag 0.")), qPrintable(chart->hoverText()));
 }
 
 QTEST_MAIN(TestLatencyChart)

@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QHelpEvent>
 #include <QMouseEvent>
+#include <QScrollBar>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
@@ -67,9 +68,9 @@ std::shared_ptr<Recorder> knownRecorder()
     return r;
 }
 
-void sendWheel(QWidget *w, const QPoint &pos, int angle)
+void sendWheel(QWidget *w, const QPoint &pos, int angle, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
 {
-    QWheelEvent e(pos, w->mapToGlobal(pos), QPoint(), QPoint(0, angle), Qt::NoButton, Qt::NoModifier,
+    QWheelEvent e(pos, w->mapToGlobal(pos), QPoint(), QPoint(0, angle), Qt::NoButton, modifiers,
                   Qt::NoScrollPhase, false);
     QCoreApplication::sendEvent(w, &e);
 }
@@ -99,6 +100,10 @@ private slots:
     void liveFollowsNow();
     void wheelZoomsAroundCursorAndLeavesLive();
     void dragPans();
+    void zoomOutStopsAtTheWholeRun();
+    void wholeRunKeepsUpWithTheRun();
+    void manyLanesScroll();
+    void hoverLineFollowsTheCursor();
     void showRangeCentres();
     void paintsSomething();
     void paintsKindColours();
@@ -290,7 +295,8 @@ void tst_TimelineView::liveFollowsNow()
     QCOMPARE(live.count(), 1);
     QCOMPARE(live.at(0).at(0).toBool(), true);
     QVERIFY(m_view->isLive());
-    QCOMPARE(m_view->axis().endNs(), kNow);
+    // A run shorter than the window fills it from the left, as the lag chart does.
+    QCOMPARE(m_view->axis().startNs, kOrigin);
     QCOMPARE(m_view->axis().spanNs, 10 * kS);
 
     m_view->setVisibleSeconds(2.5);
@@ -304,6 +310,7 @@ void tst_TimelineView::liveFollowsNow()
 
 void tst_TimelineView::wheelZoomsAroundCursorAndLeavesLive()
 {
+    m_view->refresh(kOrigin + 30 * kS); // longer than the live window, so nothing clamps
     m_view->setLive(true);
     QSignalSpy live(m_view.get(), &TimelineView::liveChanged);
     const TimeAxis before = m_view->axis();
@@ -318,7 +325,7 @@ void tst_TimelineView::wheelZoomsAroundCursorAndLeavesLive()
     QCOMPARE(live.at(0).at(0).toBool(), false);
 
     // Not live: new data does not move the view.
-    m_view->refresh(kNow + kS);
+    m_view->refresh(kOrigin + 31 * kS);
     QCOMPARE(m_view->axis().startNs, after.startNs);
 
     sendWheel(m_view.get(), cursor, -240);
@@ -327,11 +334,122 @@ void tst_TimelineView::wheelZoomsAroundCursorAndLeavesLive()
 
     m_view->setLive(true);
     QCOMPARE(live.count(), 2);
-    QCOMPARE(m_view->axis().endNs(), kNow + kS);
+    QCOMPARE(m_view->axis().endNs(), kOrigin + 31 * kS);
+}
+
+void tst_TimelineView::zoomOutStopsAtTheWholeRun()
+{
+    m_view->refresh(kOrigin + 30 * kS);
+    m_view->showRange(kOrigin + 20 * kS, kOrigin + 21 * kS);
+    QSignalSpy ranges(m_view.get(), &TimelineView::rangeChanged);
+    for (int i = 0; i < 30; ++i)
+        sendWheel(m_view.get(), QPoint(700, 60), -120);
+    QCOMPARE(m_view->axis().startNs, kOrigin);
+    QCOMPARE(m_view->axis().endNs(), kOrigin + 30 * kS);
+    QVERIFY(ranges.count() > 0);
+    const QList<QVariant> last = ranges.constLast();
+    QCOMPARE(last.at(0).toLongLong(), kOrigin);
+    QCOMPARE(last.at(1).toLongLong(), kOrigin + 30 * kS);
+
+    // Dragging can not carry the view past either end of the run.
+    m_view->zoomAt(kOrigin + 15 * kS, 4.0);
+    sendMouse(m_view.get(), QEvent::MouseButtonPress, QPoint(300, 60), Qt::LeftButton, Qt::LeftButton);
+    sendMouse(m_view.get(), QEvent::MouseMove, QPoint(5000, 60), Qt::NoButton, Qt::LeftButton);
+    sendMouse(m_view.get(), QEvent::MouseButtonRelease, QPoint(5000, 60), Qt::LeftButton, Qt::NoButton);
+    QCOMPARE(m_view->axis().startNs, kOrigin);
+    sendMouse(m_view.get(), QEvent::MouseButtonPress, QPoint(800, 60), Qt::LeftButton, Qt::LeftButton);
+    sendMouse(m_view.get(), QEvent::MouseMove, QPoint(-5000, 60), Qt::NoButton, Qt::LeftButton);
+    sendMouse(m_view.get(), QEvent::MouseButtonRelease, QPoint(-5000, 60), Qt::LeftButton, Qt::NoButton);
+    QCOMPARE(m_view->axis().endNs(), kOrigin + 30 * kS);
+}
+
+void tst_TimelineView::wholeRunKeepsUpWithTheRun()
+{
+    // A run opened from a file: the view is not live from the start and shows all of it,
+    // not only its first ten seconds.
+    TimelineView view;
+    view.setLive(false);
+    view.resize(900, 200);
+    auto r = std::make_shared<Recorder>();
+    r->registerLane(QStringLiteral("GUI thread"));
+    addSpan(*r, WorkKind::Io, ExecMode::Inline, 0, 0, 0, 40'000, SpanState::Done);
+    view.setRecorder(r, kOrigin);
+    view.refresh(kOrigin + 40 * kS);
+    QCOMPARE(view.axis().startNs, kOrigin);
+    QCOMPARE(view.axis().endNs(), kOrigin + 40 * kS);
+    // A zoom keeps its range from then on.
+    view.zoomAt(kOrigin + 20 * kS, 2.0);
+    const TimeAxis zoomed = view.axis();
+    view.refresh(kOrigin + 50 * kS);
+    QCOMPARE(view.axis().startNs, zoomed.startNs);
+    QCOMPARE(view.axis().spanNs, zoomed.spanNs);
+    view.showAll();
+    view.refresh(kOrigin + 60 * kS);
+    QCOMPARE(view.axis().endNs(), kOrigin + 60 * kS);
+}
+
+void tst_TimelineView::manyLanesScroll()
+{
+    TimelineView view;
+    view.resize(900, 200);
+    auto r = std::make_shared<Recorder>();
+    for (int i = 0; i < 12; ++i)
+        r->registerLane(i == 0 ? QStringLiteral("GUI thread") : QStringLiteral("pool-%1").arg(i));
+    for (int i = 0; i < 12; ++i)
+        addSpan(*r, WorkKind::Cpu, ExecMode::Pool, i, 100 * i, 100 * i, 100 * i + 80, SpanState::Done);
+    view.setRecorder(r, kOrigin);
+    view.refresh(kOrigin + 2 * kS);
+    view.showAll();
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *bar = view.findChild<QScrollBar *>(QStringLiteral("timelineRows"));
+    QVERIFY(bar);
+    QVERIFY(bar->isVisible());
+    QCOMPARE(view.firstVisibleRow(), 0);
+    // The plot leaves the bar its room.
+    QVERIFY(view.axis().leftPx + view.axis().widthPx <= bar->x());
+
+    // Shift+wheel scrolls the rows; the last lane's span comes into view and still hits.
+    for (int i = 0; i < 20; ++i)
+        sendWheel(&view, QPoint(500, 150), -120, Qt::ShiftModifier);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(view.firstVisibleRow() > 0);
+    const qint64 mid = kOrigin + (100 * 11 + 40) * kMs;
+    const int x = int(view.axis().mapTimeToX(mid));
+    bool hit = false;
+    for (int y = 40; y < view.height(); ++y)
+        hit = hit || view.spanAt(QPoint(x, y)) == 11;
+    QVERIFY(hit);
+    // The wheel without Shift still zooms, and the rows keep their scroll.
+    const qint64 span = view.axis().spanNs;
+    sendWheel(&view, QPoint(500, 150), 120);
+    QVERIFY(view.axis().spanNs < span);
+    QCOMPARE(bar->value(), bar->maximum());
+}
+
+void tst_TimelineView::hoverLineFollowsTheCursor()
+{
+    QSignalSpy hovered(m_view.get(), &TimelineView::hovered);
+    sendMouse(m_view.get(), QEvent::MouseMove, QPoint(400, 60), Qt::NoButton, Qt::NoButton);
+    QCOMPARE(hovered.count(), 1);
+    const qint64 ns = hovered.at(0).at(0).toLongLong();
+    QCOMPARE(ns, m_view->axis().mapXToTime(400));
+    QCOMPARE(m_view->hoverNs(), ns);
+    // The line is drawn at that x, across the rows.
+    const QImage image = m_view->grab().toImage();
+    int onLine = 0;
+    for (int y = rowsTop(*m_view); y < rowsTop(*m_view) + 12; ++y)
+        onLine += image.pixelColor(400, y).rgb() == Theme::textColor().rgb() ? 1 : 0;
+    QVERIFY2(onLine >= 6, qPrintable(QString::number(onLine))); // dashed
+    QEvent leave(QEvent::Leave);
+    QCoreApplication::sendEvent(m_view.get(), &leave);
+    QCOMPARE(m_view->hoverNs(), qint64(-1));
+    QCOMPARE(hovered.constLast().at(0).toLongLong(), qint64(-1));
 }
 
 void tst_TimelineView::dragPans()
 {
+    m_view->refresh(kOrigin + 30 * kS);
     m_view->setLive(true);
     QSignalSpy live(m_view.get(), &TimelineView::liveChanged);
     const TimeAxis before = m_view->axis();

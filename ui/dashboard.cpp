@@ -13,6 +13,7 @@
 #include "verdict.h"
 
 #include <QEvent>
+#include <cmath>
 #include <QLabel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -70,6 +71,26 @@ Dashboard::Dashboard(QWidget *parent)
     m_chart->setMinimumHeight(190);
     m_timeline->setMinimumHeight(90);
     connect(m_longTasks, &LongTaskLog::stallActivated, m_timeline, &TimelineView::showRange);
+    // One time axis: the timeline owns it (follow, zoom, pan, jumps) and the chart shows the
+    // same range at the same pixels; the chart's own gestures become the timeline's.
+    auto toNs = [this](double s) { return m_originNs + qint64(std::llround(s * 1e9)); };
+    connect(m_timeline, &TimelineView::rangeChanged, this, [this](qint64 start, qint64 end) {
+        m_chart->setShownRange(double(start - m_originNs) / 1e9, double(end - m_originNs) / 1e9);
+    });
+    connect(m_chart, &LatencyChart::rangeSelected, this,
+            [this, toNs](double s0, double s1) { m_timeline->showSpan(toNs(s0), toNs(s1)); });
+    connect(m_chart, &LatencyChart::wholeRunRequested, m_timeline, &TimelineView::showAll);
+    connect(m_chart, &LatencyChart::zoomRequested, this,
+            [this, toNs](double at, double factor) { m_timeline->zoomAt(toNs(at), factor); });
+    connect(m_chart, &LatencyChart::hovered, this,
+            [this, toNs](double s) { m_timeline->setHoverNs(s < 0 ? -1 : toNs(s)); });
+    connect(m_timeline, &TimelineView::hovered, this, [this](qint64 ns) {
+        m_chart->setHoverSeconds(ns < 0 ? -1.0 : double(ns - m_originNs) / 1e9);
+    });
+    connect(m_chart, &LatencyChart::plotAreaMoved, this, [this] { m_alignCall.schedule(); });
+    connect(m_timeline, &TimelineView::plotEdgesChanged, this, [this] { m_alignCall.schedule(); });
+    const TimeAxis axis = m_timeline->axis();
+    m_chart->setShownRange(double(axis.startNs) / 1e9, double(axis.endNs()) / 1e9);
     // A hidden histogram is not redrawn while live; it catches up when its tab shows.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_histogram->isVisible())
@@ -108,6 +129,7 @@ void Dashboard::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 ori
     m_gapTimer.stop();
     m_lastFrameNs = 0;
     m_recorder = recorder;
+    m_originNs = originNs;
     if (intervalNs > 0)
         m_intervalNs = intervalNs;
     m_chart->setRecorder(recorder, originNs);
@@ -161,8 +183,9 @@ qint64 Dashboard::waitForGapNs(qint64 nowNs) const
 void Dashboard::refreshNow(qint64 nowNs)
 {
     m_lastFrameNs = nowNs;
-    m_chart->refresh(nowNs);
+    // The timeline first: it moves the shared range, and the chart's refresh draws it.
     m_timeline->refresh(nowNs);
+    m_chart->refresh(nowNs);
     m_longTasks->refresh();
     // Counting every tick into two histograms is cheap, redrawing bars each frame is not.
     if (!m_chart->isLive() || (m_refreshes++ % kHistogramEvery == 0 && m_histogram->isVisible()))
@@ -261,6 +284,15 @@ void Dashboard::fitTimeline()
     const int timeline = qBound(m_timeline->minimumSizeHint().height(), m_timeline->preferredHeight(),
                                 (total - tabs) * 2 / 5);
     m_splitter->setSizes({total - tabs - timeline, timeline, tabs});
+}
+
+void Dashboard::alignPlots()
+{
+    m_alignCall.cancel();
+    const int left = qMax(TimelineView::naturalPlotLeft(), int(std::ceil(m_chart->naturalPlotLeft() - 1e-6)));
+    const int right = qMax(m_timeline->requiredRightMargin(), int(std::ceil(m_chart->naturalRightMargin() - 1e-6)));
+    m_chart->setPlotEdges(left, right);
+    m_timeline->setPlotEdges(left, right);
 }
 
 void Dashboard::updateLongTasksTab()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "coalescedcall.h"
 #include "kinds.h"
 
 #include <QElapsedTimer>
@@ -50,6 +51,9 @@ public:
     // Gives the timeline the height its lanes need, the tabs their default height and the
     // chart the rest (for exports).
     void fitTimeline();
+    // Lines the lag chart's plot up with the timeline's, so one time is one x in both (done
+    // by itself after every layout change; exports call it before they render).
+    void alignPlots();
 
     static constexpr int kHistogramEvery = 15;
     static constexpr qint64 kMinFrameNs = 30'000'000; // every other frame of a 16 ms timer
@@ -82,7 +86,9 @@ private:
     LongTaskLog *m_longTasks;
     int m_refreshes = 0;
     std::shared_ptr<const Recorder> m_recorder;
+    qint64 m_originNs = 0;
     qint64 m_intervalNs = 0;
+    CoalescedCall m_alignCall{this, [this] { alignPlots(); }};
     qint64 m_lastFrameNs = 0;
     qint64 m_pendingNowNs = 0; // nowNs of the frame waiting in m_gapTimer
     QElapsedTimer m_pendingSince;

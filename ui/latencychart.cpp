@@ -8,10 +8,12 @@
 
 #include <QElapsedTimer>
 #include <QGraphicsLayout>
+#include <QGraphicsLineItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QMouseEvent>
 #include <QThread>
+#include <QWheelEvent>
 #include <QtCharts/QAreaSeries>
 #include <QtCharts/QChart>
 #include <QtCharts/QLegend>
@@ -23,6 +25,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <limits>
 
 namespace {
 // Below this the linear axis does not shrink, so sub-millisecond jitter is not blown up
@@ -37,6 +40,7 @@ constexpr double kHeadroom = 1.1;
 // Roughly one x tick label per this many pixels.
 constexpr double kPxPerXTick = 110.0;
 constexpr double kLagPenWidth = 1.4;
+const QMargins kMargins(4, 2, 10, 0);
 
 // Whichever order keeps the tick count small in between: a whole-hour range with the live
 // window's 1 s interval would lay out thousands of labels for nothing.
@@ -57,7 +61,7 @@ LatencyChart::LatencyChart(QWidget *parent)
     : QChartView(parent)
 {
     QChart *c = chart();
-    ChartStyle::prepare(c, QMargins(4, 2, 10, 0));
+    ChartStyle::prepare(c, kMargins);
     c->setTitle(tr("Event-loop lag (ticker lateness)"));
     c->setTitleFont(ChartStyle::adjusted(font(), 0, true));
     c->setTitleBrush(Theme::textColor());
@@ -157,6 +161,21 @@ LatencyChart::LatencyChart(QWidget *parent)
         }
     }
 
+    // The hover line and its label, above the series.
+    m_hoverLine = new QGraphicsLineItem(c);
+    m_hoverLine->setZValue(110);
+    m_hoverLine->hide();
+    m_hoverBackground = new QGraphicsRectItem(c);
+    m_hoverBackground->setPen(Qt::NoPen);
+    m_hoverBackground->setZValue(111);
+    m_hoverBackground->hide();
+    m_hoverLabel = new QGraphicsSimpleTextItem(c);
+    m_hoverLabel->setFont(ChartStyle::adjusted(font(), -1));
+    m_hoverLabel->setZValue(112);
+    m_hoverLabel->hide();
+    setMouseTracking(true);
+    viewport()->setMouseTracking(true);
+
     connect(c, &QChart::plotAreaChanged, this, &LatencyChart::onPlotAreaChanged);
     rebuild();
 }
@@ -195,9 +214,161 @@ void LatencyChart::setLive(bool live)
 {
     m_live = live;
     m_zoomed = false;
-    // Zooming a window that scrolls away every frame would be undone at once.
-    setRubberBand(live ? QChartView::NoRubberBand : QChartView::HorizontalRubberBand);
+    // Zooming a window that scrolls away every frame would be undone at once (linked, the
+    // timeline leaves live first).
+    setRubberBand(live && !m_linked ? QChartView::NoRubberBand : QChartView::HorizontalRubberBand);
     rebuild();
+}
+
+void LatencyChart::setShownRange(double startS, double endS)
+{
+    if (!(endS > startS))
+        return;
+    const bool first = !m_linked;
+    m_linked = true;
+    if (first)
+        setRubberBand(QChartView::HorizontalRubberBand);
+    if (!first && startS == m_linkStart && endS == m_linkEnd)
+        return;
+    m_linkStart = startS;
+    m_linkEnd = endS;
+    // Coalesced: a live frame refreshes the timeline first and then this chart, whose
+    // refresh() rebuilds once for both; a rubber band is still changing the axes here.
+    m_rebuildCall.schedule();
+}
+
+double LatencyChart::naturalPlotLeft() const
+{
+    return chart()->plotArea().left() - m_extraLeft;
+}
+
+double LatencyChart::naturalRightMargin() const
+{
+    return width() - chart()->plotArea().right() - m_extraRight;
+}
+
+void LatencyChart::setPlotEdges(int left, int rightMargin)
+{
+    const int extraLeft = qMax(0, int(std::ceil(left - naturalPlotLeft() - 1e-6)));
+    const int extraRight = qMax(0, int(std::ceil(rightMargin - naturalRightMargin() - 1e-6)));
+    if (extraLeft == m_extraLeft && extraRight == m_extraRight)
+        return;
+    m_extraLeft = extraLeft;
+    m_extraRight = extraRight;
+    chart()->setMargins(kMargins + QMargins(extraLeft, 0, extraRight, 0));
+}
+
+void LatencyChart::setHoverSeconds(double seconds)
+{
+    if (seconds == m_hoverSeconds)
+        return;
+    m_hoverSeconds = seconds;
+    placeHover();
+}
+
+QString LatencyChart::hoverText() const
+{
+    return m_hoverLabel->isVisible() ? m_hoverLabel->text() : QString();
+}
+
+double LatencyChart::secondsAt(const QPointF &pos) const
+{
+    const QRectF plot = chart()->plotArea();
+    if (!plot.isValid() || m_shownEnd <= m_shownStart)
+        return -1;
+    return m_shownStart + (pos.x() - plot.left()) / plot.width() * (m_shownEnd - m_shownStart);
+}
+
+double LatencyChart::lagAt(double seconds) const
+{
+    const double halfColumn = 0.5 * (m_shownEnd - m_shownStart) / std::max(1, plotColumns());
+    double worst = std::numeric_limits<double>::quiet_NaN();
+    double nearestGap = std::numeric_limits<double>::infinity();
+    double nearest = worst;
+    for (const QVector<QPointF> *points : {&m_decimated, &m_points}) {
+        const auto begin = points->cbegin();
+        const auto end = points->cend();
+        auto it = std::lower_bound(begin, end, seconds - halfColumn,
+                                   [](const QPointF &p, double x) { return p.x() < x; });
+        for (; it != end && it->x() <= seconds + halfColumn; ++it)
+            worst = std::isnan(worst) ? it->y() : std::max(worst, it->y());
+        // Otherwise the tick nearest to the cursor, on either side of it.
+        for (auto near : {it, it == begin ? it : it - 1}) {
+            if (near != end && std::abs(near->x() - seconds) < nearestGap) {
+                nearestGap = std::abs(near->x() - seconds);
+                nearest = near->y();
+            }
+        }
+    }
+    return std::isnan(worst) ? nearest : worst;
+}
+
+void LatencyChart::placeHover()
+{
+    const QRectF plot = chart()->plotArea();
+    const bool show = m_hoverSeconds >= 0 && plot.isValid() && m_hoverSeconds >= m_shownStart
+                      && m_hoverSeconds <= m_shownEnd && m_shownEnd > m_shownStart;
+    m_hoverLine->setVisible(show);
+    m_hoverLabel->setVisible(show);
+    m_hoverBackground->setVisible(show);
+    if (!show)
+        return;
+    const double x = std::floor(plot.left() + (m_hoverSeconds - m_shownStart) / (m_shownEnd - m_shownStart)
+                                * plot.width()) + 0.5;
+    QPen pen(Theme::textColor(), 1.0, Qt::DashLine);
+    pen.setCosmetic(true);
+    m_hoverLine->setPen(pen);
+    m_hoverLine->setLine(x, plot.top(), x, plot.bottom());
+
+    const double span = m_shownEnd - m_shownStart;
+    const int decimals = span >= 100 ? 1 : span >= 1 ? 2 : 4;
+    const double lag = lagAt(m_hoverSeconds);
+    QString text = tr("%1 s").arg(QString::number(m_hoverSeconds, 'f', decimals));
+    if (!std::isnan(lag))
+        text = tr("%1 · lag %2 ms").arg(text, Statistics::formatMs(std::max(0.0, lag)));
+    m_hoverLabel->setText(text);
+    m_hoverLabel->setBrush(Theme::textColor());
+    const QRectF box = m_hoverLabel->boundingRect();
+    // Right of the line, or left of it near the plot's right edge.
+    double left = x + 6;
+    if (left + box.width() + 4 > plot.right())
+        left = x - 6 - box.width();
+    const double top = plot.top() + 4;
+    m_hoverLabel->setPos(left, top);
+    QColor veil = Theme::backgroundColor();
+    veil.setAlpha(225);
+    m_hoverBackground->setBrush(veil);
+    m_hoverBackground->setRect(QRectF(left - 3, top - 1, box.width() + 6, box.height() + 2));
+}
+
+void LatencyChart::mouseMoveEvent(QMouseEvent *event)
+{
+    const QRectF plot = chart()->plotArea();
+    const double s = plot.contains(event->position()) ? secondsAt(event->position()) : -1;
+    setHoverSeconds(s);
+    emit hovered(s);
+    QChartView::mouseMoveEvent(event);
+}
+
+void LatencyChart::leaveEvent(QEvent *event)
+{
+    setHoverSeconds(-1);
+    emit hovered(-1);
+    QChartView::leaveEvent(event);
+}
+
+void LatencyChart::wheelEvent(QWheelEvent *event)
+{
+    const QPoint delta = event->angleDelta();
+    const int steps = delta.y() ? delta.y() : delta.x();
+    if (!m_linked || steps == 0 || (event->modifiers() & Qt::ShiftModifier)) {
+        event->ignore(); // the window scrolls, if it can
+        return;
+    }
+    const QRectF plot = chart()->plotArea();
+    const QPointF pos(qBound(plot.left(), event->position().x(), plot.right()), plot.center().y());
+    emit zoomRequested(secondsAt(pos), std::pow(2.0, steps / 240.0));
+    event->accept();
 }
 
 bool LatencyChart::isLive() const
@@ -276,7 +447,7 @@ qint64 LatencyChart::lastUpdateNs() const
 void LatencyChart::mousePressEvent(QMouseEvent *event)
 {
     // Claimed here so the release that resets the zoom comes to this view.
-    if (event->button() == Qt::RightButton && !m_live) {
+    if (event->button() == Qt::RightButton && (!m_live || m_linked)) {
         event->accept();
         return;
     }
@@ -285,7 +456,7 @@ void LatencyChart::mousePressEvent(QMouseEvent *event)
 
 void LatencyChart::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::RightButton && !m_live) {
+    if (event->button() == Qt::RightButton && (!m_live || m_linked)) {
         resetZoom();
         event->accept();
         return;
@@ -295,7 +466,7 @@ void LatencyChart::mouseReleaseEvent(QMouseEvent *event)
 
 void LatencyChart::mouseDoubleClickEvent(QMouseEvent *event)
 {
-    if (!m_live) {
+    if (!m_live || m_linked) {
         resetZoom();
         event->accept();
         return;
@@ -355,7 +526,10 @@ void LatencyChart::rebuild()
 
     double x0 = 0;
     double x1 = 1;
-    if (m_live) {
+    if (m_linked) {
+        x0 = m_linkStart;
+        x1 = m_linkEnd;
+    } else if (m_live) {
         x1 = std::max(endSeconds(), m_visibleSeconds);
         x0 = x1 - m_visibleSeconds;
     } else if (m_zoomed) {
@@ -443,10 +617,15 @@ void LatencyChart::rebuild()
     for (ReferenceLine &r : m_references)
         r.series->replace(QList<QPointF>{QPointF(x0, r.ms), QPointF(x1, r.ms)});
     placeReferenceLabels();
+    placeHover();
 }
 
 void LatencyChart::resetZoom()
 {
+    if (m_linked) {
+        emit wholeRunRequested();
+        return;
+    }
     if (!m_zoomed)
         return;
     m_zoomed = false;
@@ -505,12 +684,18 @@ void LatencyChart::installYAxis()
 
 void LatencyChart::onXRangeChanged(double min, double max)
 {
-    if (m_applyingRange || m_live)
+    if (m_applyingRange || (m_live && !m_linked))
         return;
     // Qt Charts re-emits the range when axes are rearranged; only a real change is a zoom.
     const double tolerance = 1e-9 * std::max(1.0, std::abs(m_shownEnd - m_shownStart));
     if (std::abs(min - m_shownStart) <= tolerance && std::abs(max - m_shownEnd) <= tolerance)
         return;
+    if (m_linked) { // the timeline takes the range and hands it back through setShownRange
+        m_shownStart = min;
+        m_shownEnd = max;
+        emit rangeSelected(min, max);
+        return;
+    }
     m_zoomed = true;
     m_zoomStart = min;
     m_zoomEnd = max;
@@ -521,6 +706,8 @@ void LatencyChart::onXRangeChanged(double min, double max)
 void LatencyChart::onPlotAreaChanged()
 {
     placeReferenceLabels();
+    placeHover();
+    emit plotAreaMoved();
     if (plotColumns() != m_lastColumns)
         m_rebuildCall.schedule();
 }

@@ -14,14 +14,16 @@
 
 class QAbstractAxis;
 class QAreaSeries;
+class QGraphicsLineItem;
 class QGraphicsRectItem;
 class QGraphicsSimpleTextItem;
 class QLineSeries;
 class QValueAxis;
 class Recorder;
 
-// Ticker lateness over time, drawn with Qt Charts. PUBLIC API FIXED (MainWindow/Dashboard
-// code against it); private members are the implementer's.
+// Ticker lateness over time, drawn with Qt Charts. On its own it follows live or shows the
+// whole run; in the dashboard it shows the timeline's range (setShownRange) and hands its
+// zoom, wheel and hover to it, so the two share one time axis.
 class LatencyChart : public QChartView
 {
     Q_OBJECT
@@ -56,8 +58,30 @@ public:
     int heldPointCount() const;
     qint64 lastUpdateNs() const; // cost of the last refresh, ns
 
+    // From now on the x axis shows [startS, endS] (seconds since the origin), live or not;
+    // the rubber band, wheel and a right or double click become requests (signals below).
+    void setShownRange(double startS, double endS);
+    bool isLinked() const { return m_linked; }
+    // Where Qt Charts put the plot left to itself, and extra room to line it up with another
+    // view: the plot then starts at x = left and ends rightMargin px before the edge.
+    double naturalPlotLeft() const;
+    double naturalRightMargin() const;
+    void setPlotEdges(int left, int rightMargin);
+    // A vertical line at this time (s) with the lag there; negative hides it.
+    void setHoverSeconds(double seconds);
+    // What the hover label says, for tests ("3.42 s · lag 12.3 ms").
+    QString hoverText() const;
+
 signals:
     void updated(qint64 updateNs);
+    // Linked only: the user dragged a range, asked for the whole run, or turned the wheel.
+    void rangeSelected(double startS, double endS);
+    void wholeRunRequested();
+    void zoomRequested(double atS, double factor);
+    // The cursor is over this time (s) in the plot; negative when it left.
+    void hovered(double seconds);
+    // The plot area moved or changed size (the dashboard lines the timeline up again).
+    void plotAreaMoved();
 
 private:
     struct ModeBand
@@ -82,6 +106,14 @@ private:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    void placeHover();
+    // The worst lateness within half a pixel column of seconds, or the nearest tick's; NaN
+    // when the run has no tick.
+    double lagAt(double seconds) const;
+    double secondsAt(const QPointF &pos) const;
 
     void pullTicks();
     void followDecimation();
@@ -124,6 +156,15 @@ private:
     double m_shownStart = 0; // the x range last applied, s
     double m_shownEnd = 0;
     bool m_applyingRange = false;
+    bool m_linked = false;
+    double m_linkStart = 0;
+    double m_linkEnd = 10;
+    int m_extraLeft = 0;
+    int m_extraRight = 0;
+    double m_hoverSeconds = -1;
+    QGraphicsLineItem *m_hoverLine = nullptr;
+    QGraphicsRectItem *m_hoverBackground = nullptr;
+    QGraphicsSimpleTextItem *m_hoverLabel = nullptr;
     CoalescedCall m_rebuildCall{this, [this] { rebuild(); }};
     int m_lastColumns = 0;
     double m_yMaxMs = 0;

@@ -90,6 +90,8 @@ bool PngExporter::encodeRun(const LoadedRun &run, QSize size, QByteArray *png, Q
         dashboard.fitTimeline();
         dashboard.setLive(false); // the whole run, now that its end is known
         QApplication::processEvents();
+        dashboard.alignPlots(); // the chart has laid out its axes for this run by now
+        QApplication::processEvents();
         dashboard.refreshCharts(run.endNs);
     });
     return encode(image, png, error);

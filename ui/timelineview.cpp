@@ -9,6 +9,7 @@
 #include <QImage>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QScrollBar>
 #include <QToolTip>
 #include <QVarLengthArray>
 #include <QWheelEvent>
@@ -21,7 +22,8 @@ namespace {
 constexpr int kLabelWidth = 90;
 constexpr int kRightMargin = 8;
 constexpr int kLaneHeight = 22;
-constexpr int kMinLaneHeight = 6;
+// Below this lane names do not fit; more rows than fit scroll instead of shrinking further.
+constexpr int kMinLaneHeight = 16;
 // A counter row is this many lanes tall, so a depth of 32 still reads as steps.
 constexpr int kCounterRowUnits = 2;
 // Room above a counter's maximum for the re-entry marks.
@@ -30,7 +32,6 @@ constexpr double kMinMarkSpacingPx = 4.0;
 constexpr double kHitTolerancePx = 2.0;
 constexpr double kMinTickSpacingPx = 90.0;
 constexpr qint64 kMinSpanNs = 10'000; // 10 µs across the whole view
-constexpr qint64 kMinMaxSpanNs = 60'000'000'000;
 constexpr int kSummariseSpansPerPx = 2;
 
 QString formatMs(qint64 ns)
@@ -166,6 +167,12 @@ TimelineView::TimelineView(QWidget *parent)
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    setMouseTracking(true); // the hover line follows the cursor without a button held
+    m_rowScroll = new QScrollBar(Qt::Vertical, this);
+    m_rowScroll->setObjectName(QStringLiteral("timelineRows"));
+    m_rowScroll->setToolTip(tr("More lanes than fit: scroll them here or with Shift+wheel."));
+    m_rowScroll->hide();
+    connect(m_rowScroll, &QScrollBar::valueChanged, this, qOverload<>(&QWidget::update));
     m_axis.spanNs = m_visibleNs;
     updateAxisGeometry();
 }
@@ -197,17 +204,22 @@ void TimelineView::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 
         m_dragging = false;
         unsetCursor();
     }
+    m_hoverNs = -1;
     if (m_recorder) {
         m_lanes = m_recorder->laneNames();
         m_modeSwitches = m_recorder->modeSwitches();
         pullCounters();
     }
     m_axis.spanNs = m_visibleNs;
+    // A run opened or shown stopped shows all of itself, however long it turns out to be.
+    m_wholeRun = !m_live;
     if (m_live)
         followNow();
     else
         m_axis.startNs = originNs;
-    update();
+    m_rowScroll->setValue(0);
+    updateScrollBar();
+    viewChanged();
 }
 
 void TimelineView::refresh(qint64 nowNs)
@@ -272,9 +284,14 @@ void TimelineView::refresh(qint64 nowNs)
     m_modeSwitches = m_recorder->modeSwitches();
     pullCounters();
 
-    if (m_live)
+    if (m_live) {
         followNow();
-    update();
+    } else if (m_wholeRun) {
+        m_axis.startNs = m_originNs;
+        m_axis.spanNs = maxSpanNs();
+    }
+    updateScrollBar();
+    viewChanged();
 }
 
 void TimelineView::dropDecimated()
@@ -303,9 +320,11 @@ void TimelineView::setLive(bool live)
 {
     const bool changed = m_live != live;
     m_live = live;
-    if (m_live)
+    if (m_live) {
+        m_wholeRun = false;
         followNow();
-    update();
+    }
+    viewChanged();
     if (changed)
         emit liveChanged(m_live);
 }
@@ -315,16 +334,17 @@ void TimelineView::setVisibleSeconds(double seconds)
     m_visibleNs = qMax(kMinSpanNs, qint64(std::llround(seconds * 1e9)));
     if (m_live) {
         followNow();
-        update();
+        viewChanged();
     }
 }
 
 void TimelineView::showAll()
 {
     leaveLive();
+    m_wholeRun = true;
     m_axis.startNs = m_originNs;
-    m_axis.spanNs = m_nowNs > m_originNs ? qMax(kMinSpanNs, m_nowNs - m_originNs) : m_visibleNs;
-    update();
+    m_axis.spanNs = maxSpanNs();
+    viewChanged();
 }
 
 void TimelineView::showRange(qint64 startNs, qint64 endNs)
@@ -333,10 +353,63 @@ void TimelineView::showRange(qint64 startNs, qint64 endNs)
         std::swap(startNs, endNs);
     // First, so whoever reacts to leaving live (and may show the whole run) goes before us.
     leaveLive();
+    m_wholeRun = false;
     const qint64 length = endNs - startNs;
     m_axis.spanNs = qMax(kMinSpanNs, length + 2 * (length / 5));
     m_axis.startNs = startNs + length / 2 - m_axis.spanNs / 2;
+    viewChanged();
+}
+
+void TimelineView::showSpan(qint64 startNs, qint64 endNs)
+{
+    if (endNs < startNs)
+        std::swap(startNs, endNs);
+    leaveLive();
+    m_wholeRun = false;
+    m_axis.spanNs = qMax(kMinSpanNs, endNs - startNs);
+    m_axis.startNs = startNs;
+    viewChanged();
+}
+
+void TimelineView::zoomAt(qint64 anchorNs, double factor)
+{
+    const double x = qBound(double(m_axis.leftPx), m_axis.mapTimeToX(anchorNs), double(m_axis.leftPx + m_axis.widthPx));
+    // Zooming out from a view already wider than the run (the live window early on) keeps it.
+    const qint64 maxSpan = qMax(maxSpanNs(), m_axis.spanNs);
+    m_axis = m_axis.zoomedAround(x, factor, kMinSpanNs, maxSpan);
+    leaveLive();
+    m_wholeRun = false;
+    clampToRun();
+    viewChanged();
+}
+
+int TimelineView::naturalPlotLeft()
+{
+    return kLabelWidth;
+}
+
+void TimelineView::setPlotEdges(int left, int rightMargin)
+{
+    if (left == m_plotLeft && rightMargin == m_rightMargin)
+        return;
+    m_plotLeft = left;
+    m_rightMargin = rightMargin;
+    updateAxisGeometry();
     update();
+}
+
+void TimelineView::setHoverNs(qint64 ns)
+{
+    if (ns == m_hoverNs)
+        return;
+    m_hoverNs = ns;
+    update();
+}
+
+int TimelineView::firstVisibleRow() const
+{
+    const Layout l = layout();
+    return l.laneHeight > 0 ? m_rowScroll->value() / l.laneHeight : 0;
 }
 
 TimeAxis TimelineView::axis() const
@@ -349,8 +422,8 @@ int TimelineView::spanAt(const QPoint &pos) const
     if (m_spans.isEmpty())
         return -1;
     const Layout l = layout();
-    if (l.spanRows == 0 || pos.x() < l.plotLeft || pos.x() > l.plotRight || pos.y() < l.rowsTop
-        || pos.y() >= l.spansBottom)
+    if (l.spanRows == 0 || pos.x() < l.plotLeft || pos.x() > l.plotRight || pos.y() < l.viewTop
+        || pos.y() < l.rowsTop || pos.y() >= l.spansBottom)
         return -1;
     const int row = (pos.y() - l.rowsTop) / l.laneHeight;
     const double cx = pos.x() + 0.5; // centre of the pixel under the cursor
@@ -462,13 +535,15 @@ TimelineView::Layout TimelineView::layout() const
     Layout l;
     const int band = fontMetrics().height() + 6;
     l.axisTop = band;
-    l.rowsTop = 2 * band;
+    l.viewTop = 2 * band;
     l.spanRows = spanRowCount();
     l.rowCount = rowCount();
     const int counterRows = l.rowCount - l.spanRows;
     const int units = l.spanRows + kCounterRowUnits * counterRows;
     if (units > 0)
-        l.laneHeight = qBound(kMinLaneHeight, (height() - l.rowsTop) / units, kLaneHeight);
+        l.laneHeight = qBound(kMinLaneHeight, (height() - l.viewTop) / units, kLaneHeight);
+    // Rows that do not fit scroll under the fixed axis and legend.
+    l.rowsTop = l.viewTop - (!m_rowScroll->isHidden() ? m_rowScroll->value() : 0);
     l.counterHeight = kCounterRowUnits * l.laneHeight;
     l.spansBottom = l.rowsTop + l.laneHeight * l.spanRows;
     l.rowsBottom = l.spansBottom + l.counterHeight * counterRows;
@@ -576,14 +651,79 @@ double TimelineView::counterMax(Counter counter) const
 
 void TimelineView::updateAxisGeometry()
 {
-    m_axis.leftPx = kLabelWidth;
-    m_axis.widthPx = qMax(1, width() - kLabelWidth - kRightMargin);
+    const int left = qMax(kLabelWidth, m_plotLeft);
+    int right = qMax(kRightMargin, m_rightMargin);
+    if (!m_rowScroll->isHidden())
+        right = qMax(right, m_rowScroll->sizeHint().width() + 2);
+    m_axis.leftPx = left;
+    m_axis.widthPx = qMax(1, width() - left - right);
+}
+
+void TimelineView::updateScrollBar()
+{
+    const int band = fontMetrics().height() + 6;
+    const int viewTop = 2 * band;
+    const int units = spanRowCount() + kCounterRowUnits * int(m_counterRows.size());
+    const int available = height() - viewTop;
+    const int laneHeight = units > 0 ? qBound(kMinLaneHeight, available / qMax(1, units), kLaneHeight) : kLaneHeight;
+    const int overflow = units * laneHeight - available;
+    const bool show = overflow > 0 && available > 0;
+    if (show) {
+        m_rowScroll->setRange(0, overflow);
+        m_rowScroll->setPageStep(available);
+        m_rowScroll->setSingleStep(laneHeight);
+        const int w = m_rowScroll->sizeHint().width();
+        m_rowScroll->setGeometry(width() - w, viewTop, w, available);
+    }
+    if (show != !m_rowScroll->isHidden()) {
+        m_rowScroll->setVisible(show);
+        updateAxisGeometry();
+        emit plotEdgesChanged();
+    }
+}
+
+int TimelineView::requiredRightMargin() const
+{
+    return !m_rowScroll->isHidden() ? qMax(kRightMargin, m_rowScroll->sizeHint().width() + 2) : kRightMargin;
 }
 
 void TimelineView::followNow()
 {
+    // As the lag chart does: the first seconds fill the window from the left, then it slides.
     m_axis.spanNs = m_visibleNs;
-    m_axis.startNs = m_nowNs - m_visibleNs;
+    m_axis.startNs = qMax(m_nowNs, m_originNs + m_visibleNs) - m_visibleNs;
+}
+
+qint64 TimelineView::runEndNs() const
+{
+    return qMax(m_nowNs, m_originNs);
+}
+
+qint64 TimelineView::maxSpanNs() const
+{
+    const qint64 run = runEndNs() - m_originNs;
+    return run > 0 ? qMax(kMinSpanNs, run) : m_visibleNs;
+}
+
+void TimelineView::clampToRun()
+{
+    if (!m_recorder)
+        return;
+    // The view may be wider than the run (the live window of a short run): then it starts at 0.
+    const qint64 latestStart = qMax(m_originNs, runEndNs() - m_axis.spanNs);
+    m_axis.startNs = qBound(m_originNs, m_axis.startNs, latestStart);
+}
+
+void TimelineView::viewChanged()
+{
+    const qint64 start = m_axis.startNs;
+    const qint64 end = m_axis.endNs();
+    if (start != m_emittedStartNs || end != m_emittedEndNs) {
+        m_emittedStartNs = start;
+        m_emittedEndNs = end;
+        emit rangeChanged(start, end);
+    }
+    update();
 }
 
 void TimelineView::leaveLive()
@@ -611,6 +751,7 @@ qint64 TimelineView::tickStepNs() const
 
 void TimelineView::resizeEvent(QResizeEvent *event)
 {
+    updateScrollBar();
     updateAxisGeometry();
     QWidget::resizeEvent(event);
 }
@@ -625,6 +766,8 @@ void TimelineView::paintEvent(QPaintEvent *)
         p.setRenderHint(QPainter::Antialiasing, false);
         p.fillRect(rect(), Theme::backgroundColor());
         const Layout l = layout();
+        // The rows scroll under the axis and legend: everything in them is clipped below it.
+        p.setClipRect(QRect(0, l.viewTop, width(), height() - l.viewTop));
         paintRows(p, l);
         paintModes(p, l);
         paintGrid(p, l);
@@ -633,8 +776,10 @@ void TimelineView::paintEvent(QPaintEvent *)
         for (int i = 0; i < m_counterRows.size(); ++i)
             paintCounter(p, l, l.spanRows + i, m_counterRows.at(i));
         paintLabels(p, l);
+        p.setClipping(false);
         paintAxis(p, l);
         paintLegend(p);
+        paintHover(p, l);
         if (m_spans.isEmpty()) {
             p.setPen(Theme::mutedTextColor());
             p.drawText(QRect(l.plotLeft, l.rowsTop, l.plotRight - l.plotLeft, qMax(l.laneHeight, l.rowsBottom - l.rowsTop)),
@@ -707,6 +852,7 @@ void TimelineView::paintModes(QPainter &p, const Layout &l)
         int i;
     };
     QVarLengthArray<Label, 8> labels;
+    QVarLengthArray<Label, 8> headerLines;
     for (int i = 0; i < n; ++i) {
         const ModeSwitch &sw = m_modeSwitches.at(i);
         const double x = m_axis.mapTimeToX(sw.ns);
@@ -714,8 +860,8 @@ void TimelineView::paintModes(QPainter &p, const Layout &l)
         if (x >= left && x <= right) {
             // Across the lanes and beside the name; the tick labels in between stay clear.
             p.setPen(Theme::modeColor(sw.mode));
-            p.drawLine(QPointF(x, 2), QPointF(x, l.axisTop - 2));
             p.drawLine(QPointF(x, l.rowsTop), QPointF(x, l.rowsBottom - 1));
+            headerLines.append({x, i});
         }
         // The band's name sits at its start, at the left edge once that scrolled away, and
         // just left of the legend rather than under it.
@@ -723,6 +869,12 @@ void TimelineView::paintModes(QPainter &p, const Layout &l)
         const double labelX = qMin(qMax(x, left) + 3, labelLimit - w);
         if (bandEnd > left && x <= right && labelX >= left)
             labels.append({labelX, i});
+    }
+    // The header above the axis does not scroll with the rows.
+    p.setClipping(false);
+    for (const Label &line : headerLines) {
+        p.setPen(Theme::modeColor(m_modeSwitches.at(line.i).mode));
+        p.drawLine(QPointF(line.x, 2), QPointF(line.x, l.axisTop - 2));
     }
     // Newest first: when names collide, the latest switch is the one worth reading.
     double nextLeft = 1e18;
@@ -968,7 +1120,7 @@ void TimelineView::paintSpans(QPainter &p, const Layout &l)
     }
 
     p.save();
-    p.setClipRect(QRect(l.plotLeft, l.rowsTop, l.plotRight - l.plotLeft + 1, l.spansBottom - l.rowsTop));
+    p.setClipRect(QRect(l.plotLeft, l.rowsTop, l.plotRight - l.plotLeft + 1, l.spansBottom - l.rowsTop), Qt::IntersectClip);
     auto draw = [&p](const QVector<QRectF> &rects, const QBrush &brush, const QPen &pen) {
         if (rects.isEmpty())
             return;
@@ -1068,7 +1220,7 @@ void TimelineView::paintCounter(QPainter &p, const Layout &l, int row, Counter c
 
     const QColor color = Theme::counterColor(counter);
     p.save();
-    p.setClipRect(QRect(l.plotLeft, top, l.plotRight - l.plotLeft + 1, l.counterHeight - 1));
+    p.setClipRect(QRect(l.plotLeft, top, l.plotRight - l.plotLeft + 1, l.counterHeight - 1), Qt::IntersectClip);
     p.setPen(Qt::NoPen);
     p.setBrush(withAlpha(color, 70));
     p.drawRects(m_counterFill.constData(), int(m_counterFill.size()));
@@ -1092,7 +1244,7 @@ void TimelineView::paintReentries(QPainter &p, const Layout &l, int row)
     auto it = std::lower_bound(marks.cbegin(), marks.cend(), fromNs,
                                [](const CounterSample &s, qint64 ns) { return s.ns < ns; });
     p.save();
-    p.setClipRect(QRect(l.plotLeft, top, l.plotRight - l.plotLeft + 1, l.counterHeight - 1));
+    p.setClipRect(QRect(l.plotLeft, top, l.plotRight - l.plotLeft + 1, l.counterHeight - 1), Qt::IntersectClip);
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setPen(Qt::NoPen);
     p.setBrush(Theme::counterColor(Counter::Reentry));
@@ -1141,7 +1293,7 @@ void TimelineView::paintLabels(QPainter &p, const Layout &l)
 
 void TimelineView::paintAxis(QPainter &p, const Layout &l)
 {
-    const int baseline = l.rowsTop - 1;
+    const int baseline = l.viewTop - 1;
     p.setPen(Theme::mutedTextColor());
     p.drawLine(l.plotLeft, baseline, l.plotRight, baseline);
 
@@ -1245,12 +1397,18 @@ void TimelineView::wheelEvent(QWheelEvent *event)
         event->ignore();
         return;
     }
+    if (event->modifiers() & Qt::ShiftModifier) { // the lanes, when more than fit
+        if (m_rowScroll->isHidden()) {
+            event->ignore();
+            return;
+        }
+        m_rowScroll->setValue(m_rowScroll->value() - steps * m_rowScroll->singleStep() / 120);
+        event->accept();
+        return;
+    }
     const double factor = std::pow(2.0, steps / 240.0); // one notch: x1.41
     const double x = qBound(double(m_axis.leftPx), event->position().x(), double(m_axis.leftPx + m_axis.widthPx));
-    const qint64 maxSpan = qMax(kMinMaxSpanNs, 4 * (m_nowNs - m_originNs));
-    m_axis = m_axis.zoomedAround(x, factor, kMinSpanNs, maxSpan);
-    leaveLive();
-    update();
+    zoomAt(m_axis.mapXToTime(x), factor);
     event->accept();
 }
 
@@ -1268,18 +1426,44 @@ void TimelineView::mousePressEvent(QMouseEvent *event)
 
 void TimelineView::mouseMoveEvent(QMouseEvent *event)
 {
+    const double x = event->position().x();
     if (!m_dragging) {
+        const bool inPlot = x >= m_axis.leftPx && x <= m_axis.leftPx + m_axis.widthPx && m_recorder;
+        const qint64 ns = inPlot ? m_axis.mapXToTime(x) : -1;
+        setHoverNs(ns);
+        emit hovered(ns);
         QWidget::mouseMoveEvent(event);
         return;
     }
-    const double x = event->position().x();
     if (x != m_lastDragX) {
         m_axis = m_axis.pannedBy(x - m_lastDragX);
         m_lastDragX = x;
         leaveLive();
-        update();
+        m_wholeRun = false;
+        clampToRun();
+        viewChanged();
     }
     event->accept();
+}
+
+void TimelineView::leaveEvent(QEvent *event)
+{
+    setHoverNs(-1);
+    emit hovered(-1);
+    QWidget::leaveEvent(event);
+}
+
+void TimelineView::paintHover(QPainter &p, const Layout &l)
+{
+    if (m_hoverNs < 0)
+        return;
+    const double x = std::floor(m_axis.mapTimeToX(m_hoverNs)) + 0.5;
+    if (x < l.plotLeft || x > l.plotRight)
+        return;
+    QPen pen(Theme::textColor(), 1.0, Qt::DashLine);
+    pen.setCosmetic(true);
+    p.setPen(pen);
+    p.drawLine(QPointF(x, l.axisTop), QPointF(x, qMin(l.rowsBottom, height()) - 1));
 }
 
 void TimelineView::mouseReleaseEvent(QMouseEvent *event)

@@ -11,10 +11,11 @@
 #include <vector>
 
 class QPainter;
+class QScrollBar;
 class Recorder;
 
-// The per-thread task timeline. PUBLIC API FIXED (MainWindow/Dashboard code against it);
-// private members are the implementer's.
+// The per-thread task timeline. It owns the time axis the lag chart follows (Dashboard links
+// the two).
 class TimelineView : public QWidget
 {
     Q_OBJECT
@@ -37,6 +38,24 @@ public:
     // Leaves live mode and centres [startNs, endNs] with a fifth of its length as margin on
     // each side (the long-task log's rows jump here).
     void showRange(qint64 startNs, qint64 endNs);
+    // Leaves live mode and shows exactly [startNs, endNs] (the lag chart's rubber band).
+    void showSpan(qint64 startNs, qint64 endNs);
+    // Zooms by factor (>1 zooms in) keeping anchorNs where it is, as the wheel does; zooming
+    // out stops at the whole run (or the live window, if wider).
+    void zoomAt(qint64 anchorNs, double factor);
+
+    // Where the plot starts and ends, so the lag chart can line up with it pixel for pixel:
+    // left is never less than the lane names' column; -1 restores the default.
+    static int naturalPlotLeft();
+    void setPlotEdges(int left, int rightMargin);
+    // The right margin the plot needs (more while the lane scroll bar shows).
+    int requiredRightMargin() const;
+    // A vertical line at this time across every row (the cursor over this view or the lag
+    // chart); -1 hides it.
+    void setHoverNs(qint64 ns);
+    qint64 hoverNs() const { return m_hoverNs; }
+    // First row drawn at the top when the rows do not fit (they scroll; see rowScroll()).
+    int firstVisibleRow() const;
 
     TimeAxis axis() const;
     // Index into the recorder's span ids of the span drawn under pos, or -1.
@@ -61,6 +80,12 @@ public:
 signals:
     void liveChanged(bool live);
     void painted(qint64 paintNs);
+    // The time range shown changed (follow, zoom, pan, a jump, a new run).
+    void rangeChanged(qint64 startNs, qint64 endNs);
+    // The cursor is over this time in the plot; -1 when it left.
+    void hovered(qint64 ns);
+    // requiredRightMargin() changed (the lane scroll bar came or went).
+    void plotEdgesChanged();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -69,6 +94,7 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
     bool event(QEvent *event) override;
 
 private:
@@ -90,6 +116,7 @@ private:
         int plotLeft = 0;
         int plotRight = 0;
         int axisTop = 0;
+        int viewTop = 0; // where the rows' visible part starts (rowsTop is above it when scrolled)
 
         int rowTop(int row) const
         {
@@ -150,6 +177,14 @@ private:
     void updateAxisGeometry();
     void followNow();
     void leaveLive();
+    // After a user zoom or pan: the view stays inside the run and no wider than maxSpanNs().
+    void clampToRun();
+    qint64 maxSpanNs() const;
+    qint64 runEndNs() const;
+    // Emits rangeChanged when the range differs from the last one emitted, and repaints.
+    void viewChanged();
+    void updateScrollBar();
+    void paintHover(QPainter &p, const Layout &l);
 
     void paintRows(QPainter &p, const Layout &l);
     void paintModes(QPainter &p, const Layout &l);
@@ -187,6 +222,15 @@ private:
 
     TimeAxis m_axis;
     bool m_live = true;
+    // Not live and showing the whole run: the view keeps showing all of it as it grows (a
+    // reopened run, the last seconds of a stopped one).
+    bool m_wholeRun = false;
+    qint64 m_emittedStartNs = -1;
+    qint64 m_emittedEndNs = -1;
+    int m_plotLeft = -1;
+    int m_rightMargin = -1;
+    qint64 m_hoverNs = -1;
+    QScrollBar *m_rowScroll = nullptr; // shown when the rows do not fit
     qint64 m_visibleNs = 10'000'000'000;
     bool m_dragging = false;
     double m_lastDragX = 0;

@@ -815,6 +815,14 @@ Mode: %6</source>
         <source>tick lateness (ms)</source>
         <translation>опоздание тика (мс)</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>%1 · lag %2 ms</source>
+        <translation>%1 · задержка %2 мс</translation>
+    </message>
 </context>
 <context>
     <name>Lessons</name>
@@ -2064,6 +2072,10 @@ Open a run that Loop Lab saved (File → Save run, or looplab run --save-run).</
     <message>
         <source>Older tasks were decimated to keep memory bounded (raw history): the statistics still count them, the timeline no longer draws them.</source>
         <translation>Старые задачи прорежены, чтобы память оставалась ограниченной (сырая история): статистика их по-прежнему учитывает, временная шкала больше их не рисует.</translation>
+    </message>
+    <message>
+        <source>More lanes than fit: scroll them here or with Shift+wheel.</source>
+        <translation>Дорожек больше, чем помещается: прокрутите их здесь или колёсиком с Shift.</translation>
     </message>
 </context>
 <context>
