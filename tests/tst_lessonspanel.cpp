@@ -15,6 +15,7 @@ private slots:
     void init();
     void cleanup();
     void listsEveryLessonWithTooltip();
+    void longTitlesWrapInANarrowDock();
     void firstLessonShownAtStart();
     void selectingRowShowsItsHtml();
     void selectLessonByName();
@@ -173,6 +174,32 @@ void tst_LessonsPanel::rendersAtDockWidth()
     QVERIFY2(m_list->viewport()->rect().contains(lastRow), "the list scrolls at the default size");
     // No horizontal scrolling for the text: snippets fit or wrap.
     QVERIFY(!m_text->horizontalScrollBar()->isVisible());
+}
+
+// A dock narrower than a title (most Russian ones at 1024 px) wraps it instead of cutting it
+// off, and the list grows to show the extra lines.
+void tst_LessonsPanel::longTitlesWrapInANarrowDock()
+{
+    m_panel->resize(200, 700);
+    const int oneLine = m_list->fontMetrics().height();
+    QTRY_VERIFY(m_list->viewport()->width() < 200);
+    QTest::qWait(20); // the queued fit after the list's resize
+    int wrapped = 0;
+    int wanted = 0;
+    for (int row = 0; row < m_list->count(); ++row) {
+        QListWidgetItem *item = m_list->item(row);
+        const QRect rect = m_list->visualItemRect(item);
+        QVERIFY(rect.width() <= m_list->viewport()->width());
+        const int textWidth = m_list->fontMetrics().horizontalAdvance(item->text()) + 2 * m_list->iconSize().width();
+        if (textWidth > m_list->viewport()->width()) {
+            QVERIFY2(rect.height() >= 2 * oneLine, qPrintable(item->text()));
+            ++wrapped;
+        }
+        wanted += rect.height();
+    }
+    QVERIFY(wrapped > 0);
+    QVERIFY2(m_list->height() >= qMin(wanted, 700 * 3 / 5 - 40),
+             qPrintable(QStringLiteral("%1 of %2").arg(m_list->height()).arg(wanted)));
 }
 
 QTEST_MAIN(tst_LessonsPanel)

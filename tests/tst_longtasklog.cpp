@@ -11,6 +11,9 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
+#include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QChart>
+#include <QtCharts/QLegend>
 
 #include <memory>
 
@@ -81,6 +84,7 @@ private slots:
     void clearsWithNullRecorder();
     void dashboardJumpsToStall();
     void histogramCountsIncrementally();
+    void histogramLabelsWrapWhenNarrow();
 
 private:
     std::unique_ptr<LongTaskLog> m_log;
@@ -118,9 +122,9 @@ void tst_LongTaskLog::listsStalls()
     QCOMPARE(m_log->cellText(0, LongTaskLog::AtColumn), QStringLiteral("1.005 s"));
     QCOMPARE(m_log->cellText(0, LongTaskLog::StallColumn), QStringLiteral("196 ms"));
     QCOMPARE(m_log->cellText(0, LongTaskLog::TaskColumn), QStringLiteral("#3"));
-    QCOMPARE(m_log->cellText(0, LongTaskLog::KindColumn), QStringLiteral("io"));
-    QCOMPARE(m_log->cellText(0, LongTaskLog::ModeColumn), QStringLiteral("inline"));
-    QCOMPARE(m_log->cellText(0, LongTaskLog::WhatColumn), QStringLiteral("io task #3 ran 195 ms"));
+    QCOMPARE(m_log->cellText(0, LongTaskLog::KindColumn), QStringLiteral("I/O"));
+    QCOMPARE(m_log->cellText(0, LongTaskLog::ModeColumn), QStringLiteral("Blocking"));
+    QCOMPARE(m_log->cellText(0, LongTaskLog::WhatColumn), QStringLiteral("I/O task #3 ran 195 ms"));
 
     const LongTaskLog::Stall second = m_log->stall(1);
     QCOMPARE(second.startNs, kOrigin + 2005 * kMs);
@@ -131,7 +135,7 @@ void tst_LongTaskLog::listsStalls()
     QCOMPARE(m_log->cellText(1, LongTaskLog::StallColumn), QStringLiteral("296 ms"));
     QCOMPARE(m_log->cellText(1, LongTaskLog::TaskColumn), QStringLiteral("#5"));
     QCOMPARE(m_log->cellText(1, LongTaskLog::KindColumn), QStringLiteral("wait"));
-    QCOMPARE(m_log->cellText(1, LongTaskLog::ModeColumn), QStringLiteral("wait"));
+    QCOMPARE(m_log->cellText(1, LongTaskLog::ModeColumn), QStringLiteral("Wait"));
     QVERIFY(m_log->cellText(1, LongTaskLog::WhatColumn).startsWith(QLatin1String("waited on another thread")));
 
     const QString tip = m_log->model()->index(1, 0).data(Qt::ToolTipRole).toString();
@@ -159,7 +163,7 @@ void tst_LongTaskLog::refreshAppends()
     QCOMPARE(inserted.at(0).at(2).toInt(), 2);
     QCOMPARE(reset.count(), 0);
     QCOMPARE(m_log->cellText(2, LongTaskLog::TaskColumn), QStringLiteral("#6"));
-    QCOMPARE(m_log->cellText(2, LongTaskLog::KindColumn), QStringLiteral("cpu"));
+    QCOMPARE(m_log->cellText(2, LongTaskLog::KindColumn), QStringLiteral("CPU"));
     QCOMPARE(m_log->cellText(2, LongTaskLog::StallColumn), QStringLiteral("97.0 ms"));
     // Earlier rows untouched and still in time order.
     QCOMPARE(m_log->cellText(0, LongTaskLog::TaskColumn), QStringLiteral("#3"));
@@ -204,7 +208,7 @@ void tst_LongTaskLog::runningSpanAndNoSpan()
     QCOMPARE(m_log->cellText(0, LongTaskLog::TaskColumn), QStringLiteral("—"));
     QVERIFY(m_log->cellText(0, LongTaskLog::WhatColumn).startsWith(QLatin1String("no task on the loop")));
     QCOMPARE(m_log->cellText(1, LongTaskLog::TaskColumn), QStringLiteral("#1"));
-    QCOMPARE(m_log->cellText(1, LongTaskLog::WhatColumn), QStringLiteral("cpu task #1 ran 110 ms"));
+    QCOMPARE(m_log->cellText(1, LongTaskLog::WhatColumn), QStringLiteral("CPU task #1 ran 110 ms"));
     QVERIFY(m_log->model()->index(1, 0).data(Qt::ToolTipRole).toString().contains(QLatin1String("still running")));
 }
 
@@ -219,9 +223,9 @@ void tst_LongTaskLog::workStealingInsideWait()
     m_log->setRecorder(r, kOrigin);
     QCOMPARE(m_log->stallCount(), 1);
     QCOMPARE(m_log->cellText(0, LongTaskLog::TaskColumn), QStringLiteral("#0, #1"));
-    QCOMPARE(m_log->cellText(0, LongTaskLog::KindColumn), QStringLiteral("io, wait"));
+    QCOMPARE(m_log->cellText(0, LongTaskLog::KindColumn), QStringLiteral("I/O, wait"));
     QCOMPARE(m_log->cellText(0, LongTaskLog::WhatColumn),
-             QStringLiteral("io task #0 ran 195 ms; the wait ran it on the loop (Qt work stealing)"));
+             QStringLiteral("I/O task #0 ran 195 ms; the wait ran it on the loop (Qt work stealing)"));
     QVERIFY(m_log->model()->index(0, 0).data(Qt::ToolTipRole).toString().contains(QLatin1String("work stealing")));
 }
 
@@ -333,6 +337,25 @@ void tst_LongTaskLog::histogramCountsIncrementally()
     QVERIFY(!chart.isLogScale());
     chart.setLogScale(true);
     QVERIFY(!chart.grab().isNull());
+}
+
+// At 1024 px the bucket labels would be cut to "0.1–…"; they take two lines instead.
+void tst_LongTaskLog::histogramLabelsWrapWhenNarrow()
+{
+    LagHistogramChart chart;
+    chart.resize(1400, 220);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    auto *axis = qobject_cast<QBarCategoryAxis *>(chart.chart()->axes(Qt::Horizontal).constFirst());
+    QVERIFY(axis);
+    QTRY_COMPARE(axis->categories().at(1), QStringLiteral("0.1–0.3"));
+    chart.resize(540, 220); // the tab's width in a 1024 px window
+    QTRY_COMPARE(axis->categories().at(1), QStringLiteral("0.1–<br>0.3"));
+    QCOMPARE(axis->categories().at(0), QStringLiteral("&lt;0.1")); // nothing to break
+    QCOMPARE(chart.chart()->legend()->alignment(), Qt::AlignBottom); // its width goes to the buckets
+    chart.resize(1400, 220);
+    QTRY_COMPARE(axis->categories().at(1), QStringLiteral("0.1–0.3"));
+    QCOMPARE(chart.chart()->legend()->alignment(), Qt::AlignRight);
 }
 
 QTEST_MAIN(tst_LongTaskLog)

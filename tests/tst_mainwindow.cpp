@@ -16,6 +16,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSettings>
+#include <QScrollBar>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -427,9 +429,29 @@ void tst_MainWindow::smallScreenKeepsEveryFigure()
         const QRect inWindow(control->mapTo(m_window, QPoint(0, 0)), control->size());
         QVERIFY2(m_window->rect().contains(inWindow), name);
     }
-    // Wide again: one row.
+    // The chart, timeline and tabs each keep their minimum height without overlapping: a
+    // dashboard taller than the room scrolls, and only then.
+    Dashboard *dashboard = m_window->dashboard();
+    auto *scroll = m_window->findChild<QScrollArea *>(QStringLiteral("dashboardScroll"));
+    QVERIFY(scroll);
+    qInfo("dashboard %d px tall (minimum %d) in a %d px viewport", dashboard->height(),
+          dashboard->minimumSizeHint().height(), scroll->viewport()->height());
+    QCOMPARE(dashboard->height(), qMax(scroll->viewport()->height(), dashboard->heightForWidth(dashboard->width())));
+    QVERIFY(dashboard->heightForWidth(dashboard->width()) < 800);
+    QCOMPARE(scroll->verticalScrollBar()->isVisible(), dashboard->height() > scroll->viewport()->height());
+    auto *tabs = dashboard->findChild<QTabWidget *>();
+    const QWidget *panes[] = {dashboard->latencyChart(), dashboard->timeline(), tabs};
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(panes[i]->height() >= panes[i]->minimumHeight());
+        if (i > 0)
+            QVERIFY2(panes[i]->y() >= panes[i - 1]->y() + panes[i - 1]->height(), qPrintable(QString::number(i)));
+        QVERIFY(panes[i]->y() + panes[i]->height() <= panes[i]->parentWidget()->height());
+    }
+
+    // Wide again: one row, and no scrolling.
     m_window->resize(1600, 900);
     QTRY_COMPARE(strip->figureRow(QStringLiteral("mode")), 0);
+    QTRY_VERIFY(!scroll->verticalScrollBar()->isVisible());
 }
 
 // One source of truth: the strip, the histogram's title and legend, the long-tasks tab, the

@@ -52,10 +52,13 @@ Dashboard::Dashboard(QWidget *parent)
     // The charts are read by screen readers through their names; the figures are in the strip.
     m_chart->setAccessibleName(tr("Latency chart"));
     m_chart->setAccessibleDescription(tr("Ticker lateness over time, with the reference lines and a band per mode."));
-    m_chart->setToolTip(tr("Ticker lateness over time. Drag to zoom; right click or double click shows the whole run."));
+    // The hover label shows the lag under the cursor; how to zoom goes to the status bar.
+    m_chart->setStatusTip(tr("Drag to zoom both charts, wheel to zoom around the cursor; right click or double "
+                             "click shows the whole run."));
+    m_timeline->setStatusTip(tr("Wheel zooms both charts, drag pans, Shift+wheel scrolls the lanes, F follows live."));
     m_timeline->setAccessibleName(tr("Task timeline"));
     m_timeline->setAccessibleDescription(tr("One lane per thread or process: queued time hatched, running time solid. "
-                                            "Wheel zooms, drag pans, F follows live."));
+                                            "Wheel zooms, drag pans, Shift+wheel scrolls the lanes, F follows live."));
     m_tabs->setAccessibleName(tr("Histogram and long tasks"));
 
     // The histogram first: it is what an exported image shows.
@@ -68,7 +71,7 @@ Dashboard::Dashboard(QWidget *parent)
     m_tabs->setMinimumHeight(140);
     // On a small screen (1024×700) the splitter's share shrinks to a few hundred pixels; these
     // keep the lag chart readable (its axes and a plot) and two timeline lanes in view.
-    m_chart->setMinimumHeight(190);
+    m_chart->setMinimumHeight(180);
     m_timeline->setMinimumHeight(90);
     connect(m_longTasks, &LongTaskLog::stallActivated, m_timeline, &TimelineView::showRange);
     // One time axis: the timeline owns it (follow, zoom, pan, jumps) and the chart shows the
@@ -284,6 +287,11 @@ void Dashboard::fitTimeline()
     const int timeline = qBound(m_timeline->minimumSizeHint().height(), m_timeline->preferredHeight(),
                                 (total - tabs) * 2 / 5);
     m_splitter->setSizes({total - tabs - timeline, timeline, tabs});
+}
+
+int Dashboard::heightForWidth(int width) const
+{
+    return layout()->minimumHeightForWidth(width);
 }
 
 void Dashboard::alignPlots()

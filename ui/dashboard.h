@@ -63,6 +63,10 @@ public:
     // "CPU work: 2048 KB JSON every 100 ms · mode ..." — the header's second line.
     static QString describeRun(const Summary &summary, const RunConfig &config);
 
+    // What a scroll area around the dashboard may shrink it to: the panes' minimum heights
+    // and the wrapped texts' heights at this width (the default sums the preferred heights).
+    int heightForWidth(int width) const override;
+
 protected:
     void changeEvent(QEvent *event) override;
 

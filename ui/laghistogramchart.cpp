@@ -282,6 +282,35 @@ void LagHistogramChart::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
     updateTitle();
+    updateCategoryLabels();
+}
+
+void LagHistogramChart::updateCategoryLabels()
+{
+    // A narrow chart (the dashboard at 1024 px) gives the legend's width to the buckets.
+    const Qt::Alignment legendSide = width() < kLegendBelowPx ? Qt::AlignBottom : Qt::AlignRight;
+    if (chart()->legend()->alignment() != legendSide)
+        chart()->legend()->setAlignment(legendSide);
+    const QFontMetrics fm(m_xAxis->labelsFont());
+    int widest = 0;
+    for (int i = 0; i < kCategories; ++i)
+        widest = qMax(widest, fm.horizontalAdvance(categoryName(i)));
+    // The plot's width is not known before the first layout; the widget's is close enough.
+    const double plotWidth = width() - 80 - (legendSide == Qt::AlignRight ? 170 : 0);
+    const bool wrap = widest + 8 > plotWidth / kCategories;
+    if (wrap == m_wrappedLabels)
+        return;
+    m_wrappedLabels = wrap;
+    QStringList names;
+    const QString dash = QStringLiteral("–");
+    for (int i = 0; i < kCategories; ++i) {
+        QString name = categoryName(i).toHtmlEscaped(); // rich text: "<0.1" would read as a tag
+        const int at = name.indexOf(dash);
+        if (wrap && at > 0)
+            name.insert(at + dash.size(), QStringLiteral("<br>"));
+        names << name;
+    }
+    m_xAxis->setCategories(names);
 }
 
 void LagHistogramChart::installYAxis()

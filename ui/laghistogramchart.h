@@ -61,6 +61,10 @@ private:
     void pullTicks();
     void updateChart();
     void updateTitle();
+    // Two lines per bucket label ("0.1–" over "0.3") when one line is wider than its column.
+    void updateCategoryLabels();
+    bool m_wrappedLabels = false;
+    static constexpr int kLegendBelowPx = 900;
     void updateLabels();
     void installYAxis();
     void showBarToolTip(bool status, int index, QBarSet *set);

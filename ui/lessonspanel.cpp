@@ -56,9 +56,10 @@ LessonsPanel::LessonsPanel(QWidget *parent)
     m_list->setAccessibleDescription(m_list->toolTip());
     m_list->setStatusTip(m_list->toolTip());
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->setUniformItemSizes(true);
+    m_list->setUniformItemSizes(false);
+    m_list->setWordWrap(true);
+    m_list->setResizeMode(QListView::Adjust); // rows wrap again when the dock narrows
     m_list->setIconSize(QSize(12, 12));
-    m_list->setTextElideMode(Qt::ElideRight);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     int number = 1;
     for (const Lesson &lesson : Lessons::all()) {
@@ -70,6 +71,7 @@ LessonsPanel::LessonsPanel(QWidget *parent)
         item->setData(Qt::AccessibleDescriptionRole, item->toolTip());
     }
     m_list->installEventFilter(this);
+    m_list->viewport()->installEventFilter(this);
 
     m_text->setObjectName(QStringLiteral("lessonText"));
     m_text->setAccessibleName(tr("Lesson text"));
@@ -85,7 +87,7 @@ LessonsPanel::LessonsPanel(QWidget *parent)
     m_run->setAccessibleName(tr("Run this lesson"));
     m_run->setAutoDefault(true); // Enter on the focused button runs it too
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
+    auto *splitter = m_splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("lessonsSplitter"));
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_list);
@@ -139,6 +141,9 @@ bool LessonsPanel::eventFilter(QObject *watched, QEvent *event)
 {
     // Enter is handled here rather than through activated(), which some styles also emit on a
     // single click: a run must never start from merely selecting a lesson.
+    // After the list has its new width, so the wrapped rows' heights are known.
+    if (watched == m_list->viewport() && event->type() == QEvent::Resize)
+        QMetaObject::invokeMethod(this, &LessonsPanel::fitList, Qt::QueuedConnection);
     if (watched == m_list && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent *>(event)->key();
         if (key == Qt::Key_Return || key == Qt::Key_Enter) {
@@ -154,6 +159,24 @@ void LessonsPanel::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange || Theme::isThemeChange(event))
         applyStyleSheet();
+}
+
+void LessonsPanel::fitList()
+{
+    const int width = m_list->viewport()->width();
+    if (width == m_fittedWidth || width <= 0)
+        return;
+    m_fittedWidth = width;
+    m_list->doItemsLayout(); // the rows' heights at this width
+    int wanted = 2 * m_list->frameWidth() + 2;
+    // As laid out (sizeHintForRow() would measure one unwrapped line).
+    for (int row = 0; row < m_list->count(); ++row)
+        wanted += m_list->visualItemRect(m_list->item(row)).height();
+    const QList<int> sizes = m_splitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    const int list = qMin(wanted, total * 3 / 5);
+    if (total > 0 && list != sizes.value(0))
+        m_splitter->setSizes({list, total - list});
 }
 
 void LessonsPanel::showCurrent()

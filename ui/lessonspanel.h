@@ -4,6 +4,7 @@
 
 class QListWidget;
 class QPushButton;
+class QSplitter;
 class QTextBrowser;
 
 // The lessons dock: a list of lessons, the selected one's text and snippets, and a button
@@ -31,8 +32,13 @@ private:
     void showCurrent();
     void chooseCurrent();
     void applyStyleSheet();
+    // Long titles wrap (in Russian most do at the dock's width): the list grows to show every
+    // line, up to three fifths of the panel, and the text takes the rest.
+    void fitList();
 
     QListWidget *m_list;
+    QSplitter *m_splitter = nullptr;
+    int m_fittedWidth = -1;
     QTextBrowser *m_text;
     QPushButton *m_run;
 };

@@ -70,7 +70,7 @@ QString describe(const Span &s, const LongTaskLog::Stall &stall)
 {
     if (s.kind != WorkKind::Wait) {
         return LongTaskLog::tr("%1 task #%2 ran %3")
-            .arg(Kinds::name(s.kind))
+            .arg(Kinds::shortLabel(s.kind))
             .arg(s.id)
             .arg(msText(overlapNs(s, stall.startNs, stall.endNs)));
     }
@@ -194,11 +194,11 @@ public:
             return parts.isEmpty() ? QStringLiteral("—") : elided(parts);
         case KindColumn:
             for (const Span &s : stall.spans)
-                parts << Kinds::name(s.kind);
+                parts << Kinds::shortLabel(s.kind);
             return parts.isEmpty() ? QStringLiteral("—") : distinctJoined(parts);
         case ModeColumn:
             for (const Span &s : stall.spans)
-                parts << Kinds::name(s.mode);
+                parts << Kinds::shortLabel(s.mode);
             return parts.isEmpty() ? QStringLiteral("—") : distinctJoined(parts);
         case WhatColumn:
             if (stall.spans.isEmpty())
@@ -242,7 +242,7 @@ public:
             if (!s.isFinished())
                 what = LongTaskLog::tr("%1 (still running)").arg(what);
             QString line = LongTaskLog::tr("Task %1: %2, mode %3, %4")
-                               .arg(QString::number(s.id), Kinds::name(s.kind), Kinds::name(s.mode), what);
+                               .arg(QString::number(s.id), Kinds::shortLabel(s.kind), Kinds::shortLabel(s.mode), what);
             lines << line;
         }
         if (stall.spans.size() > kMaxToolTipSpans)

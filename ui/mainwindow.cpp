@@ -38,6 +38,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -90,7 +91,15 @@ MainWindow::MainWindow(QWidget *parent)
     column->setSpacing(0);
     m_recoveryBar = new RecoveryBar(central);
     column->addWidget(m_recoveryBar);
-    column->addWidget(m_dashboard, 1);
+    // A window shorter than the charts' minimum heights (1024×700 with two toolbar rows)
+    // scrolls the dashboard instead of squeezing the splitter until its panes overlap.
+    auto *scroll = new QScrollArea(central);
+    scroll->setObjectName(QStringLiteral("dashboardScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    scroll->setWidget(m_dashboard);
+    column->addWidget(scroll, 1);
     setCentralWidget(central);
     createActions();
     createToolBars();

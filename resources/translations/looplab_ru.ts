@@ -459,16 +459,8 @@ busy</source>
         <translation>Опоздание тикера во времени, с опорными линиями и полосой для каждого режима.</translation>
     </message>
     <message>
-        <source>Ticker lateness over time. Drag to zoom; right click or double click shows the whole run.</source>
-        <translation>Опоздание тикера во времени. Перетаскивание увеличивает; правый или двойной щелчок показывает весь прогон.</translation>
-    </message>
-    <message>
         <source>Task timeline</source>
         <translation>Временная шкала задач</translation>
-    </message>
-    <message>
-        <source>One lane per thread or process: queued time hatched, running time solid. Wheel zooms, drag pans, F follows live.</source>
-        <translation>Одна дорожка на поток или процесс: время в очереди заштриховано, время выполнения закрашено. Колесо масштабирует, перетаскивание сдвигает, F — следить.</translation>
     </message>
     <message>
         <source>Histogram and long tasks</source>
@@ -503,6 +495,18 @@ busy</source>
 Mode: %6</source>
         <translation>Работа: %1, задача каждые %2 мс · тикер каждые %3 мс%4 · %5 с
 Режим: %6</translation>
+    </message>
+    <message>
+        <source>Drag to zoom both charts, wheel to zoom around the cursor; right click or double click shows the whole run.</source>
+        <translation>Протяните, чтобы приблизить оба графика, колёсико приближает вокруг курсора; правый или двойной щелчок показывает весь прогон.</translation>
+    </message>
+    <message>
+        <source>Wheel zooms both charts, drag pans, Shift+wheel scrolls the lanes, F follows live.</source>
+        <translation>Колёсико масштабирует оба графика, перетаскивание сдвигает, Shift+колёсико прокручивает дорожки, F — следить за живыми данными.</translation>
+    </message>
+    <message>
+        <source>One lane per thread or process: queued time hatched, running time solid. Wheel zooms, drag pans, Shift+wheel scrolls the lanes, F follows live.</source>
+        <translation>По дорожке на поток или процесс: ожидание в очереди заштриховано, выполнение залито. Колёсико масштабирует, перетаскивание сдвигает, Shift+колёсико прокручивает дорожки, F — следить за живыми данными.</translation>
     </message>
 </context>
 <context>
