@@ -5,6 +5,7 @@
 #include "statistics.h"
 #include "chartstyle.h"
 #include "theme.h"
+#include "timeaxis.h"
 
 #include <QElapsedTimer>
 #include <QGraphicsLayout>
@@ -367,7 +368,7 @@ void LatencyChart::wheelEvent(QWheelEvent *event)
     }
     const QRectF plot = chart()->plotArea();
     const QPointF pos(qBound(plot.left(), event->position().x(), plot.right()), plot.center().y());
-    emit zoomRequested(secondsAt(pos), std::pow(2.0, steps / 240.0));
+    emit zoomRequested(secondsAt(pos), TimeAxis::wheelFactor(steps));
     event->accept();
 }
 

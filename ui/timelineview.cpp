@@ -1406,7 +1406,7 @@ void TimelineView::wheelEvent(QWheelEvent *event)
         event->accept();
         return;
     }
-    const double factor = std::pow(2.0, steps / 240.0); // one notch: x1.41
+    const double factor = TimeAxis::wheelFactor(steps);
     const double x = qBound(double(m_axis.leftPx), event->position().x(), double(m_axis.leftPx + m_axis.widthPx));
     zoomAt(m_axis.mapXToTime(x), factor);
     event->accept();
