@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Runs every benchmark and prints its tables (not part of the test run; about 5 minutes):
+# Runs every benchmark and prints its tables (not part of the test run; about 7 minutes):
 #   bench/micro/run.sh      recorder, dispatch, timeline paint, chart update, PNG export,
 #                           memory per span, startup (Google Benchmark)
 #   bench/fidelity/run.sh   the probe's floor against a bare clock_nanosleep loop, and the
 #                           cost of watching (window under Xvfb against headless)
 #   bench/peers/compare.sh  looplab against Python asyncio and Node on the same experiment
+#   bench/peers/gil.sh      the GIL model against CPython's GIL on the same CPU work
 #   bench/lessons.sh        every lesson's lag with io and cpu work
 # Run it on a quiet machine: tail percentiles on 2 cores move with any other load.
 set -euo pipefail
@@ -15,4 +16,5 @@ looplab_build "$root"
 bash "$root/bench/micro/run.sh"
 bash "$root/bench/fidelity/run.sh"
 bash "$root/bench/peers/compare.sh"
+bash "$root/bench/peers/gil.sh"
 bash "$root/bench/lessons.sh"
