@@ -1,6 +1,7 @@
 #include "dashboard.h"
 #include "laghistogramchart.h"
 #include "latencychart.h"
+#include "lessonspanel.h"
 #include "mainwindow.h"
 #include "recorder.h"
 #include "pngexporter.h"
@@ -41,6 +42,7 @@ private slots:
     void exportPngWritesImage();
     void exportToUnwritablePathFails();
     void settingsRemembered();
+    void lessonsPanelAgreesWithTheRestoredMode();
     void everyModeHasAToggle();
     void lessonSetsModeAndStarts();
     void saveOpenRoundTrip();
@@ -217,6 +219,24 @@ void tst_MainWindow::settingsRemembered()
     second.close();
     MainWindow third;
     QCOMPARE(third.currentMode(), ExecMode::Inline);
+}
+
+void tst_MainWindow::lessonsPanelAgreesWithTheRestoredMode()
+{
+    const auto panelLesson = [](const MainWindow &w) { return w.findChild<LessonsPanel *>()->currentLesson(); };
+    // A first start with Offload restored opens the card on Offload, not on lesson 1.
+    QSettings().clear();
+    QSettings().setValue(QStringLiteral("run/mode"), QStringLiteral("pool"));
+    {
+        MainWindow first;
+        QCOMPARE(panelLesson(first), QStringLiteral("pool"));
+        first.findChild<LessonsPanel *>()->selectLesson(QStringLiteral("mutex"));
+        first.close();
+    }
+    // Afterwards the lesson last looked at comes back, whatever the mode.
+    MainWindow second;
+    QCOMPARE(panelLesson(second), QStringLiteral("mutex"));
+    QCOMPARE(second.currentMode(), ExecMode::Pool);
 }
 
 void tst_MainWindow::everyModeHasAToggle()

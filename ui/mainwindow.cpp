@@ -892,6 +892,7 @@ void MainWindow::resetToDefaults()
     setControls(RunConfig());
     m_work->setCurrentIndex(m_work->findData(int(RunConfig().work)));
     setMode(ExecMode::Inline);
+    m_lessons->selectLesson(Lessons::all().constFirst().name);
     m_logScaleAction->setChecked(false);
     for (int i = 0; i < int(m_thresholdActions.size()); ++i)
         m_thresholdActions[i]->setChecked(m_defaultThresholds.value(i));
@@ -915,6 +916,18 @@ void MainWindow::readSettings()
     ExecMode mode = ExecMode::Inline;
     if (Kinds::parse(settings.value(QStringLiteral("run/mode")).toString(), &mode))
         setMode(mode);
+    // The panel opens on the lesson last looked at; on a first start, on the lesson that
+    // teaches the restored mode, so the card and the Mode buttons agree.
+    QString lesson = settings.value(QStringLiteral("lessons/current")).toString();
+    if (!Lessons::find(lesson)) {
+        for (const Lesson &l : Lessons::all()) {
+            if (l.preset.mode == mode) {
+                lesson = l.name;
+                break;
+            }
+        }
+    }
+    m_lessons->selectLesson(lesson);
     WorkKind work = WorkKind::Io;
     if (Kinds::parse(settings.value(QStringLiteral("run/work")).toString(), &work))
         m_work->setCurrentIndex(m_work->findData(int(work)));
@@ -953,6 +966,7 @@ void MainWindow::writeSettings() const
     settings.setValue(QStringLiteral("run/queueCapacity"), m_queueCapacity->value());
     settings.setValue(QStringLiteral("run/itemUs"), m_itemUs->value());
     settings.setValue(QStringLiteral("view/logScale"), m_logScaleAction->isChecked());
+    settings.setValue(QStringLiteral("lessons/current"), m_lessons->currentLesson());
     QString thresholds;
     for (const QAction *line : m_thresholdActions)
         thresholds += line->isChecked() ? QLatin1Char('1') : QLatin1Char('0');
