@@ -1,12 +1,12 @@
-#include "comparedialog.h"
-#include "dashboard.h"
-#include "exportdialog.h"
-#include "latencychart.h"
-#include "lessons.h"
-#include "mainwindow.h"
-#include "recorder.h"
-#include "session.h"
-#include "timelineview.h"
+#include "compare/comparedialog.h"
+#include "window/dashboard.h"
+#include "export/exportdialog.h"
+#include "charts/latencychart.h"
+#include "lessons/lessons.h"
+#include "window/mainwindow.h"
+#include "engine/recorder.h"
+#include "run/session.h"
+#include "timeline/timelineview.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

@@ -1,11 +1,11 @@
-#include "appearance.h"
-#include "dashboard.h"
-#include "laghistogramchart.h"
-#include "latencychart.h"
-#include "mainwindow.h"
-#include "runconfig.h"
-#include "theme.h"
-#include "timelineview.h"
+#include "style/appearance.h"
+#include "window/dashboard.h"
+#include "charts/laghistogramchart.h"
+#include "charts/latencychart.h"
+#include "window/mainwindow.h"
+#include "run/runconfig.h"
+#include "style/theme.h"
+#include "timeline/timelineview.h"
 
 #include <QAction>
 #include <QApplication>

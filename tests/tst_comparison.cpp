@@ -1,5 +1,5 @@
-#include "comparison.h"
-#include "recorder.h"
+#include "run/comparison.h"
+#include "engine/recorder.h"
 #include "sanitized.h"
 
 #include <QJsonArray>

@@ -1,8 +1,8 @@
-#include "comparedialog.h"
-#include "comparison.h"
-#include "comparisonview.h"
-#include "recorder.h"
-#include "theme.h"
+#include "compare/comparedialog.h"
+#include "run/comparison.h"
+#include "compare/comparisonview.h"
+#include "engine/recorder.h"
+#include "style/theme.h"
 
 #include <QHeaderView>
 #include <QPushButton>

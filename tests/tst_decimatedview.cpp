@@ -1,9 +1,9 @@
-#include "lagpyramid.h"
-#include "latencychart.h"
-#include "recorder.h"
-#include "runconfig.h"
-#include "runfile.h"
-#include "timelineview.h"
+#include "charts/lagpyramid.h"
+#include "charts/latencychart.h"
+#include "engine/recorder.h"
+#include "run/runconfig.h"
+#include "formats/runfile.h"
+#include "timeline/timelineview.h"
 
 #include <QTest>
 #include <QtCharts/QChart>

@@ -1,8 +1,8 @@
-#include "laghistogram.h"
-#include "livestats.h"
-#include "recorder.h"
-#include "runconfig.h"
-#include "statistics.h"
+#include "stats/laghistogram.h"
+#include "stats/livestats.h"
+#include "engine/recorder.h"
+#include "run/runconfig.h"
+#include "stats/statistics.h"
 
 #include <QRandomGenerator>
 #include <QTest>

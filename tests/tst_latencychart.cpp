@@ -1,11 +1,11 @@
-#include "lagdecimator.h"
-#include "lagpyramid.h"
-#include "dashboard.h"
-#include "latencychart.h"
-#include "recorder.h"
-#include "statistics.h"
-#include "theme.h"
-#include "timelineview.h"
+#include "charts/lagdecimator.h"
+#include "charts/lagpyramid.h"
+#include "window/dashboard.h"
+#include "charts/latencychart.h"
+#include "engine/recorder.h"
+#include "stats/statistics.h"
+#include "style/theme.h"
+#include "timeline/timelineview.h"
 
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>

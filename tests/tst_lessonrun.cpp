@@ -1,12 +1,12 @@
-#include "dashboard.h"
-#include "lessons.h"
-#include "lessonspanel.h"
-#include "mainwindow.h"
-#include "recorder.h"
+#include "window/dashboard.h"
+#include "lessons/lessons.h"
+#include "window/lessonspanel.h"
+#include "window/mainwindow.h"
+#include "engine/recorder.h"
 #include "sanitized.h"
-#include "session.h"
-#include "statistics.h"
-#include "workerprocess.h"
+#include "run/session.h"
+#include "stats/statistics.h"
+#include "executors/process/workerprocess.h"
 
 #include <QApplication>
 #include <QListWidget>

@@ -1,5 +1,5 @@
-#include "commandline.h"
-#include "lessons.h"
+#include "cli/commandline.h"
+#include "lessons/lessons.h"
 
 #include <QRegularExpression>
 #include <QSet>

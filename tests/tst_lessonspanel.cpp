@@ -1,5 +1,5 @@
-#include "lessons.h"
-#include "lessonspanel.h"
+#include "lessons/lessons.h"
+#include "window/lessonspanel.h"
 
 #include <QListWidget>
 #include <QPushButton>

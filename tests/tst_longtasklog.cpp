@@ -1,10 +1,10 @@
-#include "dashboard.h"
-#include "laghistogramchart.h"
-#include "latencychart.h"
-#include "longtasklog.h"
-#include "recorder.h"
-#include "statistics.h"
-#include "timelineview.h"
+#include "window/dashboard.h"
+#include "charts/laghistogramchart.h"
+#include "charts/latencychart.h"
+#include "window/longtasklog.h"
+#include "engine/recorder.h"
+#include "stats/statistics.h"
+#include "timeline/timelineview.h"
 
 #include <QAbstractItemModel>
 #include <QElapsedTimer>

@@ -1,9 +1,9 @@
-#include "monotonicclock.h"
-#include "processexecutor.h"
-#include "recorder.h"
+#include "engine/monotonicclock.h"
+#include "executors/process/processexecutor.h"
+#include "engine/recorder.h"
 #include "sanitized.h"
-#include "tickerprobe.h"
-#include "workload.h"
+#include "engine/tickerprobe.h"
+#include "engine/workload.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

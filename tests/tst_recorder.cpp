@@ -1,7 +1,7 @@
-#include "livestats.h"
-#include "recorder.h"
-#include "runconfig.h"
-#include "statistics.h"
+#include "stats/livestats.h"
+#include "engine/recorder.h"
+#include "run/runconfig.h"
+#include "stats/statistics.h"
 
 #include <QSet>
 #include <QTest>

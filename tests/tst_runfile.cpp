@@ -1,8 +1,8 @@
-#include "recorder.h"
-#include "outputset.h"
-#include "runfile.h"
-#include "session.h"
-#include "statistics.h"
+#include "engine/recorder.h"
+#include "formats/outputset.h"
+#include "formats/runfile.h"
+#include "run/session.h"
+#include "stats/statistics.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "lessons.h"
-#include "mainwindow.h"
-#include "translations.h"
+#include "lessons/lessons.h"
+#include "window/mainwindow.h"
+#include "engine/translations.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>

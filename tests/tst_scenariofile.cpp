@@ -1,5 +1,5 @@
-#include "lessons.h"
-#include "scenariofile.h"
+#include "lessons/lessons.h"
+#include "formats/scenariofile.h"
 
 #include <QTemporaryDir>
 #include <QTest>

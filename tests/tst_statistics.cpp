@@ -1,7 +1,7 @@
-#include "laghistogram.h"
-#include "recorder.h"
-#include "runconfig.h"
-#include "statistics.h"
+#include "stats/laghistogram.h"
+#include "engine/recorder.h"
+#include "run/runconfig.h"
+#include "stats/statistics.h"
 
 #include <QTest>
 

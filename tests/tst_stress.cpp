@@ -1,7 +1,7 @@
 #include "procfs.h"
-#include "recorder.h"
+#include "engine/recorder.h"
 #include "sanitized.h"
-#include "session.h"
+#include "run/session.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

@@ -1,10 +1,10 @@
-#include "dashboard.h"
-#include "mainwindow.h"
+#include "window/dashboard.h"
+#include "window/mainwindow.h"
 #include "procfs.h"
-#include "recorder.h"
-#include "runfile.h"
+#include "engine/recorder.h"
+#include "formats/runfile.h"
 #include "sanitized.h"
-#include "session.h"
+#include "run/session.h"
 
 #include <QAction>
 #include <QElapsedTimer>

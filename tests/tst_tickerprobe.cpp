@@ -1,7 +1,7 @@
-#include "monotonicclock.h"
-#include "recorder.h"
-#include "statistics.h"
-#include "tickerprobe.h"
+#include "engine/monotonicclock.h"
+#include "engine/recorder.h"
+#include "stats/statistics.h"
+#include "engine/tickerprobe.h"
 
 #include <QEventLoop>
 #include <QSignalSpy>

@@ -1,6 +1,6 @@
-#include "recorder.h"
-#include "theme.h"
-#include "timelineview.h"
+#include "engine/recorder.h"
+#include "style/theme.h"
+#include "timeline/timelineview.h"
 
 #include <QElapsedTimer>
 #include <QHelpEvent>

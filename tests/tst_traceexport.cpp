@@ -1,6 +1,6 @@
-#include "recorder.h"
-#include "runconfig.h"
-#include "traceexport.h"
+#include "engine/recorder.h"
+#include "run/runconfig.h"
+#include "formats/traceexport.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
-#include "lessons.h"
-#include "summary.h"
-#include "translations.h"
-#include "verdict.h"
+#include "lessons/lessons.h"
+#include "stats/summary.h"
+#include "engine/translations.h"
+#include "stats/verdict.h"
 
 #include <QCoreApplication>
 #include <QDir>

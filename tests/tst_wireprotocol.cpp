@@ -1,4 +1,4 @@
-#include "wireprotocol.h"
+#include "executors/process/wireprotocol.h"
 
 #include <QRandomGenerator>
 #include <QTest>

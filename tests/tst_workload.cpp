@@ -1,5 +1,5 @@
-#include "monotonicclock.h"
-#include "workload.h"
+#include "engine/monotonicclock.h"
+#include "engine/workload.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

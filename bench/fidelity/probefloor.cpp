@@ -7,10 +7,10 @@
 // Usage: bench_probe_floor [--samples N] [--rounds R]
 //   N wake-ups per phase (default 500 = 5 s), in R rounds (default 5)
 
-#include "monotonicclock.h"
-#include "recorder.h"
-#include "statistics.h"
-#include "tickerprobe.h"
+#include "engine/monotonicclock.h"
+#include "engine/recorder.h"
+#include "stats/statistics.h"
+#include "engine/tickerprobe.h"
 
 #include <QAbstractEventDispatcher>
 #include <QCoreApplication>

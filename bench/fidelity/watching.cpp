@@ -10,13 +10,13 @@
 // LOOPLAB_EVERY_FRAME=1 makes the window draw every frame at once (the behaviour before
 // frames were fitted between ticks), for comparison.
 
-#include "dashboard.h"
-#include "monotonicclock.h"
-#include "recorder.h"
-#include "latencychart.h"
-#include "mainwindow.h"
-#include "runconfig.h"
-#include "session.h"
+#include "window/dashboard.h"
+#include "engine/monotonicclock.h"
+#include "engine/recorder.h"
+#include "charts/latencychart.h"
+#include "window/mainwindow.h"
+#include "run/runconfig.h"
+#include "run/session.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -2,10 +2,10 @@
 // PoolExecutor against a bare QThreadPool, and memory per recorded span.
 #include "benchtable.h"
 
-#include "monotonicclock.h"
-#include "poolexecutor.h"
-#include "recorder.h"
-#include "workload.h"
+#include "engine/monotonicclock.h"
+#include "executors/poolexecutor.h"
+#include "engine/recorder.h"
+#include "engine/workload.h"
 
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>

@@ -2,16 +2,16 @@
 // painted window. Runs on the offscreen platform; numbers are CPU rasterisation costs.
 #include "benchtable.h"
 
-#include "dashboard.h"
-#include "lagdecimator.h"
-#include "lagpyramid.h"
-#include "latencychart.h"
-#include "mainwindow.h"
-#include "monotonicclock.h"
-#include "pngexporter.h"
-#include "recorder.h"
-#include "runfile.h"
-#include "timelineview.h"
+#include "window/dashboard.h"
+#include "charts/lagdecimator.h"
+#include "charts/lagpyramid.h"
+#include "charts/latencychart.h"
+#include "window/mainwindow.h"
+#include "engine/monotonicclock.h"
+#include "export/pngexporter.h"
+#include "engine/recorder.h"
+#include "formats/runfile.h"
+#include "timeline/timelineview.h"
 
 #include <QApplication>
 #include <QDir>

@@ -24,7 +24,7 @@ LONG_TASK_MS = 50.0
 
 
 def generate_json(kb):
-    """Byte-for-byte copy of Workload::generateJson (core/workload.cpp)."""
+    """Byte-for-byte copy of Workload::generateJson (core/engine/workload.cpp)."""
     target = max(1, kb) * 1024
     parts = ['{"service":"looplab","version":1,"records":[']
     size = len(parts[0])

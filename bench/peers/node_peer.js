@@ -21,7 +21,7 @@ const nowNs = () => process.hrtime.bigint();
 const LONG_TASK_MS = 50;
 
 function generateJson(kb) {
-  // Byte-for-byte copy of Workload::generateJson (core/workload.cpp).
+  // Byte-for-byte copy of Workload::generateJson (core/engine/workload.cpp).
   const target = Math.max(1, kb) * 1024;
   const parts = ['{"service":"looplab","version":1,"records":['];
   let size = parts[0].length;

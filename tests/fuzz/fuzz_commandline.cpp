@@ -1,6 +1,6 @@
 // libFuzzer target: the command line (and through --lesson, the lesson presets). The input
 // is an argument vector, arguments separated by NUL bytes, after "looplab".
-#include "commandline.h"
+#include "cli/commandline.h"
 
 #include <QDir>
 #include <QSaveFile>

@@ -6,8 +6,8 @@
 // - check() never changes the sandbox, and a refusal is one line;
 // - what check() accepts is written (but for a FIFO nobody reads), and the write replaces no
 //   folder, FIFO or link, and no input.
-#include "commandline.h"
-#include "outputset.h"
+#include "cli/commandline.h"
+#include "formats/outputset.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -1,5 +1,5 @@
 // libFuzzer target: a saved run (.looplab.json) read back by RunFile::load.
-#include "runfile.h"
+#include "formats/runfile.h"
 
 #include <QByteArray>
 

@@ -2,8 +2,8 @@
 // to the request decoder (what a child reads) and the response decoder (what the parent
 // reads), as a stream and as single header lines; a cpu request's payload then goes where
 // the child sends it, the JSON parse and key walk.
-#include "wireprotocol.h"
-#include "workload.h"
+#include "executors/process/wireprotocol.h"
+#include "engine/workload.h"
 
 #include <cstddef>
 #include <cstdint>

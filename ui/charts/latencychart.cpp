@@ -1,0 +1,836 @@
+#include "charts/latencychart.h"
+
+#include "charts/lagdecimator.h"
+#include "engine/recorder.h"
+#include "stats/statistics.h"
+#include "style/chartstyle.h"
+#include "style/theme.h"
+#include "timeline/timeaxis.h"
+
+#include <QElapsedTimer>
+#include <QGraphicsLayout>
+#include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
+#include <QMouseEvent>
+#include <QThread>
+#include <QWheelEvent>
+#include <QtCharts/QAreaSeries>
+#include <QtCharts/QChart>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QLogValueAxis>
+#include <QtCharts/QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <limits>
+
+namespace {
+// Below this the linear axis does not shrink, so sub-millisecond jitter is not blown up
+// into what looks like lag.
+constexpr double kFloorMs = 5.0;
+// Log axes cannot show zero; lateness at or below zero sits on this floor.
+constexpr double kLogMinMs = 0.01;
+// A hair below the floor: QLogValueAxis computes ln(0.01)/ln(10) as just above -2 and would
+// drop the bottom decade's tick and label.
+constexpr double kLogAxisMinMs = kLogMinMs * (1.0 - 1e-9);
+constexpr double kHeadroom = 1.1;
+// Roughly one x tick label per this many pixels.
+constexpr double kPxPerXTick = 110.0;
+constexpr double kLagPenWidth = 1.4;
+const QMargins kMargins(4, 2, 10, 0);
+
+// Whichever order keeps the tick count small in between: a whole-hour range with the live
+// window's 1 s interval would lay out thousands of labels for nothing.
+void setRangeAndInterval(QValueAxis *axis, double min, double max, double interval)
+{
+    if (interval >= axis->tickInterval()) {
+        axis->setTickInterval(interval);
+        axis->setRange(min, max);
+    } else {
+        axis->setRange(min, max);
+        axis->setTickInterval(interval);
+    }
+}
+
+} // namespace
+
+LatencyChart::LatencyChart(QWidget *parent)
+    : QChartView(parent)
+{
+    QChart *c = chart();
+    ChartStyle::prepare(c, kMargins);
+    c->setTitle(tr("Event-loop lag (ticker lateness)"));
+    c->setTitleFont(ChartStyle::adjusted(font(), 0, true));
+    c->setTitleBrush(Theme::textColor());
+    c->legend()->setAlignment(Qt::AlignBottom);
+    c->legend()->setFont(ChartStyle::adjusted(font(), -1));
+    c->legend()->setLabelColor(Theme::textColor());
+    c->legend()->setMarkerShape(QLegend::MarkerShapeRectangle);
+    setBackgroundBrush(Theme::backgroundColor());
+    setFrameShape(QFrame::NoFrame);
+    setRenderHint(QPainter::Antialiasing);
+
+    m_xAxis = new QValueAxis;
+    m_xAxis->setTitleText(tr("time (s)"));
+    m_xAxis->setRange(0.0, m_visibleSeconds);
+    m_xAxis->setTickInterval(1.0);
+    m_xAxis->setTickType(QValueAxis::TicksDynamic);
+    m_xAxis->setTickAnchor(0.0);
+    m_xAxis->setMinorTickCount(0);
+    ChartStyle::styleAxis(m_xAxis, ChartStyle::adjusted(font(), -1));
+    c->addAxis(m_xAxis, Qt::AlignBottom);
+    connect(m_xAxis, &QValueAxis::rangeChanged, this, &LatencyChart::onXRangeChanged);
+
+    // Added first, so they are painted behind everything else.
+    for (ExecMode mode : Kinds::allModes()) {
+        ModeBand band;
+        band.mode = mode;
+        band.upper = new QLineSeries(this);
+        band.area = new QAreaSeries(band.upper);
+        band.area->setName(tr("mode: %1").arg(Kinds::shortLabel(mode)));
+        band.area->setBrush(Theme::modeBandColor(mode));
+        band.area->setPen(Qt::NoPen);
+        c->addSeries(band.area);
+        m_bands.append(band);
+    }
+
+    struct Reference
+    {
+        QString text;
+        Qt::PenStyle style;
+    };
+    // By Statistics::kBandsMs, in its order.
+    const Reference references[] = {
+        {tr("16.7 ms · one frame"), Qt::DashLine},
+        {tr("50 ms · long task"), Qt::DashLine},
+        {tr("100 ms · input feels slow"), Qt::DashLine},
+        {tr("200 ms · INP good limit"), Qt::DotLine},
+        {tr("250 ms · hang"), Qt::DashDotLine},
+        {tr("500 ms · INP poor limit"), Qt::DotLine},
+    };
+    static_assert(std::size(references) == Statistics::kBandsMs.size());
+    for (size_t i = 0; i < std::size(references); ++i) {
+        const Reference &r = references[i];
+        ReferenceLine line;
+        line.ms = Statistics::kBandsMs[i];
+        line.visible = i < 3;
+        line.series = new QLineSeries(this);
+        line.series->setName(r.text);
+        QPen pen(Theme::mutedTextColor(), 1.0, r.style);
+        pen.setCosmetic(true);
+        line.series->setPen(pen);
+        line.series->setVisible(line.visible);
+        c->addSeries(line.series);
+        line.labelBackground = new QGraphicsRectItem(c);
+        line.labelBackground->setPen(Qt::NoPen);
+        QColor veil = Theme::backgroundColor();
+        veil.setAlpha(200);
+        line.labelBackground->setBrush(veil);
+        line.labelBackground->setZValue(100);
+        line.label = new QGraphicsSimpleTextItem(r.text, c);
+        line.label->setFont(ChartStyle::adjusted(font(), -1.5));
+        line.label->setBrush(Theme::mutedTextColor());
+        line.label->setZValue(101);
+        m_references.append(line);
+    }
+
+    m_lagSeries = new QLineSeries(this);
+    m_lagSeries->setName(tr("tick lateness"));
+    QPen lagPen(Theme::lagColor(), kLagPenWidth);
+    lagPen.setJoinStyle(Qt::RoundJoin);
+    m_lagSeries->setPen(lagPen);
+    c->addSeries(m_lagSeries);
+
+    installYAxis();
+    for (QAbstractSeries *series : c->series())
+        series->attachAxis(m_xAxis);
+    for (const ReferenceLine &r : std::as_const(m_references)) {
+        for (QLegendMarker *marker : c->legend()->markers(r.series))
+            marker->setVisible(false);
+    }
+    for (const ModeBand &band : std::as_const(m_bands)) {
+        // The band's own alpha is too faint for a legend swatch.
+        QColor swatch = Theme::modeColor(band.mode);
+        swatch.setAlpha(90);
+        for (QLegendMarker *marker : c->legend()->markers(band.area)) {
+            marker->setBrush(swatch);
+            marker->setPen(Qt::NoPen);
+        }
+    }
+
+    // The hover line and its label, above the series.
+    m_hoverLine = new QGraphicsLineItem(c);
+    m_hoverLine->setZValue(110);
+    m_hoverLine->hide();
+    m_hoverBackground = new QGraphicsRectItem(c);
+    m_hoverBackground->setPen(Qt::NoPen);
+    m_hoverBackground->setZValue(111);
+    m_hoverBackground->hide();
+    m_hoverLabel = new QGraphicsSimpleTextItem(c);
+    m_hoverLabel->setFont(ChartStyle::adjusted(font(), -1));
+    m_hoverLabel->setZValue(112);
+    m_hoverLabel->hide();
+    setMouseTracking(true);
+    viewport()->setMouseTracking(true);
+
+    connect(c, &QChart::plotAreaChanged, this, &LatencyChart::onPlotAreaChanged);
+    rebuild();
+}
+
+LatencyChart::~LatencyChart() = default;
+
+void LatencyChart::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 originNs)
+{
+    m_recorder = std::move(recorder);
+    m_originNs = originNs;
+    m_nowNs = originNs;
+    m_points.clear();
+    m_pyramid.clear();
+    m_firstTick = 0;
+    m_cachedTicks = 0;
+    m_decimated.clear();
+    m_modeSwitches.clear();
+    m_zoomed = false;
+    pullTicks();
+    rebuild();
+}
+
+void LatencyChart::refresh(qint64 nowNs)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    QElapsedTimer timer;
+    timer.start();
+    m_nowNs = nowNs;
+    pullTicks();
+    rebuild();
+    m_lastUpdateNs = timer.nsecsElapsed();
+    emit updated(m_lastUpdateNs);
+}
+
+void LatencyChart::setLive(bool live)
+{
+    m_live = live;
+    m_zoomed = false;
+    // Zooming a window that scrolls away every frame would be undone at once (linked, the
+    // timeline leaves live first).
+    setRubberBand(live && !m_linked ? QChartView::NoRubberBand : QChartView::HorizontalRubberBand);
+    rebuild();
+}
+
+void LatencyChart::setShownRange(double startS, double endS)
+{
+    if (!(endS > startS))
+        return;
+    const bool first = !m_linked;
+    m_linked = true;
+    if (first)
+        setRubberBand(QChartView::HorizontalRubberBand);
+    if (!first && startS == m_linkStart && endS == m_linkEnd)
+        return;
+    m_linkStart = startS;
+    m_linkEnd = endS;
+    // Coalesced: a live frame refreshes the timeline first and then this chart, whose
+    // refresh() rebuilds once for both; a rubber band is still changing the axes here.
+    m_rebuildCall.schedule();
+}
+
+double LatencyChart::naturalPlotLeft() const
+{
+    return chart()->plotArea().left() - m_extraLeft;
+}
+
+double LatencyChart::naturalRightMargin() const
+{
+    return width() - chart()->plotArea().right() - m_extraRight;
+}
+
+void LatencyChart::setPlotEdges(int left, int rightMargin)
+{
+    const int extraLeft = qMax(0, int(std::ceil(left - naturalPlotLeft() - 1e-6)));
+    const int extraRight = qMax(0, int(std::ceil(rightMargin - naturalRightMargin() - 1e-6)));
+    if (extraLeft == m_extraLeft && extraRight == m_extraRight)
+        return;
+    m_extraLeft = extraLeft;
+    m_extraRight = extraRight;
+    chart()->setMargins(kMargins + QMargins(extraLeft, 0, extraRight, 0));
+}
+
+void LatencyChart::setHoverSeconds(double seconds)
+{
+    if (seconds == m_hoverSeconds)
+        return;
+    m_hoverSeconds = seconds;
+    placeHover();
+}
+
+QString LatencyChart::hoverText() const
+{
+    return m_hoverLabel->isVisible() ? m_hoverLabel->text() : QString();
+}
+
+double LatencyChart::secondsAt(const QPointF &pos) const
+{
+    const QRectF plot = chart()->plotArea();
+    if (!plot.isValid() || m_shownEnd <= m_shownStart)
+        return -1;
+    return m_shownStart + (pos.x() - plot.left()) / plot.width() * (m_shownEnd - m_shownStart);
+}
+
+double LatencyChart::lagAt(double seconds) const
+{
+    const double halfColumn = 0.5 * (m_shownEnd - m_shownStart) / std::max(1, plotColumns());
+    double worst = std::numeric_limits<double>::quiet_NaN();
+    double nearestGap = std::numeric_limits<double>::infinity();
+    double nearest = worst;
+    for (const QVector<QPointF> *points : {&m_decimated, &m_points}) {
+        const auto begin = points->cbegin();
+        const auto end = points->cend();
+        auto it = std::lower_bound(begin, end, seconds - halfColumn,
+                                   [](const QPointF &p, double x) { return p.x() < x; });
+        for (; it != end && it->x() <= seconds + halfColumn; ++it)
+            worst = std::isnan(worst) ? it->y() : std::max(worst, it->y());
+        // Otherwise the tick nearest to the cursor, on either side of it.
+        for (auto near : {it, it == begin ? it : it - 1}) {
+            if (near != end && std::abs(near->x() - seconds) < nearestGap) {
+                nearestGap = std::abs(near->x() - seconds);
+                nearest = near->y();
+            }
+        }
+    }
+    return std::isnan(worst) ? nearest : worst;
+}
+
+void LatencyChart::placeHover()
+{
+    const QRectF plot = chart()->plotArea();
+    const bool show = m_hoverSeconds >= 0 && plot.isValid() && m_hoverSeconds >= m_shownStart
+                      && m_hoverSeconds <= m_shownEnd && m_shownEnd > m_shownStart;
+    m_hoverLine->setVisible(show);
+    m_hoverLabel->setVisible(show);
+    m_hoverBackground->setVisible(show);
+    if (!show)
+        return;
+    const double x = std::floor(plot.left() + (m_hoverSeconds - m_shownStart) / (m_shownEnd - m_shownStart)
+                                * plot.width()) + 0.5;
+    QPen pen(Theme::textColor(), 1.0, Qt::DashLine);
+    pen.setCosmetic(true);
+    m_hoverLine->setPen(pen);
+    m_hoverLine->setLine(x, plot.top(), x, plot.bottom());
+
+    const double span = m_shownEnd - m_shownStart;
+    const int decimals = span >= 100 ? 1 : span >= 1 ? 2 : 4;
+    const double lag = lagAt(m_hoverSeconds);
+    QString text = tr("%1 s").arg(QString::number(m_hoverSeconds, 'f', decimals));
+    if (!std::isnan(lag))
+        text = tr("%1 · lag %2 ms").arg(text, Statistics::formatMs(std::max(0.0, lag)));
+    m_hoverLabel->setText(text);
+    m_hoverLabel->setBrush(Theme::textColor());
+    const QRectF box = m_hoverLabel->boundingRect();
+    // Right of the line, or left of it near the plot's right edge.
+    double left = x + 6;
+    if (left + box.width() + 4 > plot.right())
+        left = x - 6 - box.width();
+    const double top = plot.top() + 4;
+    m_hoverLabel->setPos(left, top);
+    QColor veil = Theme::backgroundColor();
+    veil.setAlpha(225);
+    m_hoverBackground->setBrush(veil);
+    m_hoverBackground->setRect(QRectF(left - 3, top - 1, box.width() + 6, box.height() + 2));
+}
+
+void LatencyChart::mouseMoveEvent(QMouseEvent *event)
+{
+    const QRectF plot = chart()->plotArea();
+    const double s = plot.contains(event->position()) ? secondsAt(event->position()) : -1;
+    setHoverSeconds(s);
+    emit hovered(s);
+    QChartView::mouseMoveEvent(event);
+}
+
+void LatencyChart::leaveEvent(QEvent *event)
+{
+    setHoverSeconds(-1);
+    emit hovered(-1);
+    QChartView::leaveEvent(event);
+}
+
+void LatencyChart::wheelEvent(QWheelEvent *event)
+{
+    const QPoint delta = event->angleDelta();
+    const int steps = delta.y() ? delta.y() : delta.x();
+    if (!m_linked || steps == 0 || (event->modifiers() & Qt::ShiftModifier)) {
+        event->ignore(); // the window scrolls, if it can
+        return;
+    }
+    const QRectF plot = chart()->plotArea();
+    const QPointF pos(qBound(plot.left(), event->position().x(), plot.right()), plot.center().y());
+    emit zoomRequested(secondsAt(pos), TimeAxis::wheelFactor(steps));
+    event->accept();
+}
+
+bool LatencyChart::isLive() const
+{
+    return m_live;
+}
+
+void LatencyChart::setVisibleSeconds(double seconds)
+{
+    if (!(seconds > 0))
+        return;
+    m_visibleSeconds = seconds;
+    if (m_live)
+        rebuild();
+}
+
+double LatencyChart::visibleSeconds() const
+{
+    return m_visibleSeconds;
+}
+
+void LatencyChart::setLogScale(bool on)
+{
+    if (on == m_logScale)
+        return;
+    m_logScale = on;
+    installYAxis();
+    rebuild();
+}
+
+bool LatencyChart::isLogScale() const
+{
+    return m_logScale;
+}
+
+void LatencyChart::setThresholdVisible(int bandIndex, bool on)
+{
+    if (bandIndex < 0 || bandIndex >= m_references.size())
+        return;
+    ReferenceLine &r = m_references[bandIndex];
+    if (r.visible == on)
+        return;
+    r.visible = on;
+    r.series->setVisible(on);
+    // Qt Charts shows a series' legend marker again with the series; the label names it.
+    for (QLegendMarker *marker : chart()->legend()->markers(r.series))
+        marker->setVisible(false);
+    placeReferenceLabels();
+}
+
+bool LatencyChart::isThresholdVisible(int bandIndex) const
+{
+    return bandIndex >= 0 && bandIndex < m_references.size() && m_references.at(bandIndex).visible;
+}
+
+double LatencyChart::yMaxMs() const
+{
+    return m_yMaxMs;
+}
+
+int LatencyChart::plottedPointCount() const
+{
+    return int(m_lagSeries->count());
+}
+
+int LatencyChart::heldPointCount() const
+{
+    return int(m_points.size() + m_decimated.size());
+}
+
+qint64 LatencyChart::lastUpdateNs() const
+{
+    return m_lastUpdateNs;
+}
+
+void LatencyChart::mousePressEvent(QMouseEvent *event)
+{
+    // Claimed here so the release that resets the zoom comes to this view.
+    if (event->button() == Qt::RightButton && (!m_live || m_linked)) {
+        event->accept();
+        return;
+    }
+    QChartView::mousePressEvent(event);
+}
+
+void LatencyChart::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::RightButton && (!m_live || m_linked)) {
+        resetZoom();
+        event->accept();
+        return;
+    }
+    QChartView::mouseReleaseEvent(event);
+}
+
+void LatencyChart::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (!m_live || m_linked) {
+        resetZoom();
+        event->accept();
+        return;
+    }
+    QChartView::mouseDoubleClickEvent(event);
+}
+
+void LatencyChart::pullTicks()
+{
+    if (!m_recorder)
+        return;
+    followDecimation();
+    const quint32 count = m_recorder->tickCount();
+    if (count <= m_cachedTicks)
+        return;
+    for (quint32 i = m_cachedTicks; i < count; ++i)
+        m_points.append(LagDecimator::toPoint(m_recorder->tick(i), m_originNs));
+    m_cachedTicks = count;
+    m_pyramid.append(m_points.constData(), m_points.size());
+}
+
+void LatencyChart::followDecimation()
+{
+    const quint32 first = m_recorder->firstTick();
+    if (first <= m_firstTick)
+        return;
+    const quint32 dropped = qMin(first - m_firstTick, quint32(m_points.size()));
+    m_points.remove(0, qsizetype(dropped));
+    m_pyramid.dropFront(m_points.constData(), m_points.size(), qsizetype(dropped));
+    m_firstTick = first;
+    m_cachedTicks = qMax(m_cachedTicks, first);
+
+    // A point at each interval's start for its fewest lateness and one at its worst tick: the
+    // pixel columns' min/max then draw the old spikes as the raw ticks did.
+    const QVector<DecimatedHistory::Interval> intervals = m_recorder->decimatedIntervals();
+    m_decimated.clear();
+    m_decimated.reserve(2 * intervals.size());
+    for (const DecimatedHistory::Interval &interval : intervals) {
+        if (interval.count == 0)
+            continue;
+        m_decimated.append(QPointF(double(interval.startNs - m_originNs) / 1e9, double(interval.minLateNs) / 1e6));
+        m_decimated.append(LagDecimator::toPoint(interval.worst, m_originNs));
+    }
+    // A worst tick handled late may land past the next interval's start.
+    std::stable_sort(m_decimated.begin(), m_decimated.end(),
+                     [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
+}
+
+void LatencyChart::rebuild()
+{
+    m_rebuildCall.cancel();
+    if (m_recorder)
+        m_modeSwitches = m_recorder->modeSwitches();
+
+    const int columns = plotColumns();
+    m_lastColumns = columns;
+
+    double x0 = 0;
+    double x1 = 1;
+    if (m_linked) {
+        x0 = m_linkStart;
+        x1 = m_linkEnd;
+    } else if (m_live) {
+        x1 = std::max(endSeconds(), m_visibleSeconds);
+        x0 = x1 - m_visibleSeconds;
+    } else if (m_zoomed) {
+        x0 = m_zoomStart;
+        x1 = m_zoomEnd;
+    } else {
+        const double end = endSeconds();
+        x1 = end > 0 ? end : 1.0;
+    }
+
+    // Only the visible slice, plus one neighbour each side so the line reaches the edges.
+    auto slice = [x0, x1](const QVector<QPointF> &points) {
+        const QPointF *begin = points.constData();
+        const QPointF *end = begin + points.size();
+        const QPointF *first = std::lower_bound(begin, end, x0,
+                                                [](const QPointF &p, double x) { return p.x() < x; });
+        const QPointF *last = std::upper_bound(first, end, x1,
+                                               [](double x, const QPointF &p) { return x < p.x(); });
+        if (first != begin)
+            --first;
+        if (last != end)
+            ++last;
+        return std::make_pair(first - begin, last - begin);
+    };
+
+    const LagDecimator decimator(x0, x1, columns);
+    QList<QPointF> plotted;
+    plotted.reserve(decimator.maxPoints());
+    // The decimated part first (a few thousand points at most, one pass), then the raw ticks.
+    if (!m_decimated.isEmpty()) {
+        const auto [first, last] = slice(m_decimated);
+        decimator.decimate(m_decimated.constData() + first, m_decimated.constData() + last, &plotted);
+    }
+    const auto [first, last] = slice(m_points);
+    decimator.decimate(m_points.constData(), first, last, m_pyramid, &plotted);
+
+    double observedMax = 0;
+    for (QPointF &p : plotted) {
+        if (p.x() >= x0 && p.x() <= x1)
+            observedMax = std::max(observedMax, p.y());
+        if (m_logScale && p.y() < kLogMinMs)
+            p.setY(kLogMinMs);
+    }
+    const double wanted = std::max(kFloorMs, observedMax * kHeadroom);
+
+    // Emptied first, so the axis changes below re-map no stale line: Qt Charts strokes the
+    // whole line for its hit shape each time its geometry changes, and once is enough.
+    if (m_lagSeries->count() > 0)
+        m_lagSeries->clear();
+
+    double yMin = 0;
+    double yMax = 0;
+    m_applyingRange = true;
+    if (m_logScale) {
+        yMin = kLogAxisMinMs;
+        yMax = std::pow(10.0, std::ceil(std::log10(wanted) - 1e-9));
+        m_yAxis->setRange(yMin, yMax);
+    } else {
+        auto *axis = static_cast<QValueAxis *>(m_yAxis);
+        const double step = ChartStyle::niceStep(wanted / 5.0);
+        yMax = std::ceil(wanted / step - 1e-9) * step;
+        setRangeAndInterval(axis, yMin, yMax, step);
+        axis->setLabelFormat(ChartStyle::formatForStep(step));
+    }
+    const double xTicks = std::max(2.0, columns / kPxPerXTick);
+    const double xStep = ChartStyle::niceStep((x1 - x0) / xTicks);
+    setRangeAndInterval(m_xAxis, x0, x1, xStep);
+    m_xAxis->setLabelFormat(ChartStyle::formatForStep(xStep));
+    m_shownStart = x0;
+    m_shownEnd = x1;
+    m_applyingRange = false;
+    m_yMaxMs = yMax;
+
+    // More points than pixel columns: the min/max zigzag reads as a band, and a 1 px cosmetic
+    // line takes the raster engine's fast path instead of stroking thousands of round joins.
+    const bool dense = plotted.size() > columns;
+    QPen pen = m_lagSeries->pen();
+    if (pen.isCosmetic() != dense) {
+        pen.setCosmetic(dense);
+        pen.setWidthF(dense ? 1.0 : kLagPenWidth);
+        m_lagSeries->setPen(pen);
+    }
+    m_lagSeries->replace(plotted);
+    updateBands(x0, x1, yMin, yMax);
+    for (ReferenceLine &r : m_references)
+        r.series->replace(QList<QPointF>{QPointF(x0, r.ms), QPointF(x1, r.ms)});
+    placeReferenceLabels();
+    placeHover();
+}
+
+void LatencyChart::resetZoom()
+{
+    if (m_linked) {
+        emit wholeRunRequested();
+        return;
+    }
+    if (!m_zoomed)
+        return;
+    m_zoomed = false;
+    rebuild();
+}
+
+void LatencyChart::installYAxis()
+{
+    QChart *c = chart();
+    const QList<QAbstractSeries *> series = c->series();
+    m_applyingRange = true;
+    if (m_yAxis) {
+        for (QAbstractSeries *s : series)
+            s->detachAxis(m_yAxis);
+        c->removeAxis(m_yAxis);
+        delete m_yAxis;
+    }
+    if (m_logScale) {
+        auto *axis = new QLogValueAxis;
+        axis->setBase(10.0);
+        axis->setLabelFormat(QStringLiteral("%g"));
+        axis->setMinorTickCount(8);
+        axis->setRange(kLogAxisMinMs, 10.0);
+        m_yAxis = axis;
+    } else {
+        auto *axis = new QValueAxis;
+        axis->setRange(0.0, kFloorMs);
+        axis->setTickInterval(1.0);
+        axis->setTickType(QValueAxis::TicksDynamic);
+        axis->setTickAnchor(0.0);
+        axis->setMinorTickCount(0);
+        m_yAxis = axis;
+    }
+    m_yAxis->setTitleText(tr("tick lateness (ms)"));
+    ChartStyle::styleAxis(m_yAxis, ChartStyle::adjusted(font(), -1));
+    c->addAxis(m_yAxis, Qt::AlignLeft);
+
+    // A log axis cannot take the zero and negative values a linear one holds: bring every
+    // series within range before attaching, or Qt Charts warns for each point.
+    const double low = m_logScale ? kLogMinMs : 0.0;
+    QList<QPointF> lag = m_lagSeries ? m_lagSeries->points() : QList<QPointF>();
+    for (QPointF &p : lag)
+        p.setY(std::max(p.y(), low));
+    if (m_lagSeries)
+        m_lagSeries->replace(lag);
+    for (ModeBand &band : m_bands) {
+        QList<QPointF> step = band.upper->points();
+        for (QPointF &p : step)
+            p.setY(std::max(p.y(), low));
+        band.upper->replace(step);
+    }
+    for (QAbstractSeries *s : series)
+        s->attachAxis(m_yAxis);
+    m_applyingRange = false;
+}
+
+void LatencyChart::onXRangeChanged(double min, double max)
+{
+    if (m_applyingRange || (m_live && !m_linked))
+        return;
+    // Qt Charts re-emits the range when axes are rearranged; only a real change is a zoom.
+    const double tolerance = 1e-9 * std::max(1.0, std::abs(m_shownEnd - m_shownStart));
+    if (std::abs(min - m_shownStart) <= tolerance && std::abs(max - m_shownEnd) <= tolerance)
+        return;
+    if (m_linked) { // the timeline takes the range and hands it back through setShownRange
+        m_shownStart = min;
+        m_shownEnd = max;
+        emit rangeSelected(min, max);
+        return;
+    }
+    m_zoomed = true;
+    m_zoomStart = min;
+    m_zoomEnd = max;
+    // The rubber band is still changing the axes; decimate for the new range afterwards.
+    m_rebuildCall.schedule();
+}
+
+void LatencyChart::onPlotAreaChanged()
+{
+    placeReferenceLabels();
+    placeHover();
+    emit plotAreaMoved();
+    if (plotColumns() != m_lastColumns)
+        m_rebuildCall.schedule();
+}
+
+void LatencyChart::placeReferenceLabels()
+{
+    QChart *c = chart();
+    const QRectF plot = c->plotArea();
+    // Top down, so a label that would cover the one above it (200 and 250 ms on a log axis)
+    // moves left of it instead.
+    QVector<QRectF> placed;
+    for (auto it = m_references.rbegin(); it != m_references.rend(); ++it) {
+        ReferenceLine &r = *it;
+        const bool inside = r.visible && plot.isValid() && r.ms >= (m_logScale ? kLogMinMs : 0.0)
+                            && r.ms <= m_yMaxMs;
+        r.label->setVisible(inside);
+        r.labelBackground->setVisible(inside);
+        if (!inside)
+            continue;
+        const double lineY = c->mapToPosition(QPointF(m_shownEnd, r.ms), r.series).y();
+        const QRectF text = r.label->boundingRect();
+        double x = plot.right() - text.width() - 6;
+        double y = lineY - text.height() - 1;
+        if (y < plot.top())
+            y = lineY + 2;
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const QRectF &other : std::as_const(placed)) {
+                if (QRectF(x - 3, y, text.width() + 6, text.height()).intersects(other)) {
+                    x = other.left() - text.width() - 12;
+                    moved = true;
+                }
+            }
+        }
+        r.label->setPos(x, y);
+        r.labelBackground->setRect(QRectF(x - 3, y, text.width() + 6, text.height()));
+        placed.append(r.labelBackground->rect());
+    }
+}
+
+void LatencyChart::updateBands(double x0, double x1, double low, double high)
+{
+    const int n = int(m_modeSwitches.size());
+    // The last mode lasts until now, not to the edge of a live window that runs ahead.
+    const double end = endSeconds();
+    bool legendChanged = false;
+    for (ModeBand &band : m_bands) {
+        QList<QPointF> step;
+        bool present = false;
+        for (int i = 0; i < n; ++i) {
+            if (m_modeSwitches.at(i).mode != band.mode)
+                continue;
+            present = true;
+            double a = double(m_modeSwitches.at(i).ns - m_originNs) / 1e9;
+            double b = i + 1 < n ? double(m_modeSwitches.at(i + 1).ns - m_originNs) / 1e9 : end;
+            // Clipped to the view: Qt Charts drops off-chart line segments, which would tear
+            // the area's outline.
+            a = std::max(a, x0);
+            b = std::min(b, x1);
+            if (b <= a)
+                continue;
+            step << QPointF(a, low) << QPointF(a, high) << QPointF(b, high) << QPointF(b, low);
+        }
+        if (step.isEmpty())
+            step << QPointF(x0, low) << QPointF(x1, low);
+        band.upper->replace(step);
+        for (QLegendMarker *marker : chart()->legend()->markers(band.area)) {
+            if (marker->isVisible() != present) {
+                marker->setVisible(present);
+                legendChanged = true;
+            }
+        }
+    }
+    // The legend does not lay itself out again when a marker appears; without this the new
+    // marker is drawn over its neighbour.
+    if (legendChanged && chart()->legend()->layout())
+        chart()->legend()->layout()->invalidate();
+}
+
+int LatencyChart::plotColumns() const
+{
+    const double width = chart()->plotArea().width();
+    if (width >= 16)
+        return int(width);
+    // Not laid out yet: guess from the widget, the next plotAreaChanged corrects it.
+    return std::max(100, this->width() - 80);
+}
+
+double LatencyChart::endSeconds() const
+{
+    const double now = m_nowNs > m_originNs ? double(m_nowNs - m_originNs) / 1e9 : 0.0;
+    // Live follows the clock; the whole-run view must also hold every recorded tick.
+    if (m_live && now > 0)
+        return now;
+    if (!m_points.isEmpty())
+        return std::max(now, m_points.constLast().x());
+    return m_decimated.isEmpty() ? now : std::max(now, m_decimated.constLast().x());
+}
+
+void LatencyChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (Theme::isThemeChange(event))
+        applyTheme();
+}
+
+void LatencyChart::applyTheme()
+{
+    ChartStyle::applyTheme(chart());
+    setBackgroundBrush(Theme::backgroundColor());
+    for (const ModeBand &band : std::as_const(m_bands))
+        band.area->setBrush(Theme::modeBandColor(band.mode));
+    QColor veil = Theme::backgroundColor();
+    veil.setAlpha(200);
+    for (const ReferenceLine &line : std::as_const(m_references)) {
+        QPen pen = line.series->pen();
+        pen.setColor(Theme::mutedTextColor());
+        line.series->setPen(pen);
+        line.labelBackground->setBrush(veil);
+        line.label->setBrush(Theme::mutedTextColor());
+    }
+    QPen lagPen = m_lagSeries->pen();
+    lagPen.setColor(Theme::lagColor());
+    m_lagSeries->setPen(lagPen);
+}

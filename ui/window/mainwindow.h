@@ -1,0 +1,143 @@
+#pragma once
+
+#include "style/appearance.h"
+#include "export/exportdialog.h"
+#include "engine/kinds.h"
+#include "stats/livestats.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class Dashboard;
+class LessonsPanel;
+class RecentRuns;
+class RecoveryBar;
+class QActionGroup;
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QSpinBox;
+class QToolBar;
+class Session;
+struct RunConfig;
+
+// The Loop Lab window: a toolbar to toggle where tasks run, workload controls, and the
+// dashboard (statistics, latency chart, timeline) refreshed at most once per frame.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Session *session() const { return m_session; }
+    Dashboard *dashboard() const { return m_dashboard; }
+    ExecMode currentMode() const;
+    void setMode(ExecMode mode);
+
+    // Runs a lesson (see Lessons) with its whole preset: a run in progress stops first. The
+    // lesson ends after its duration, unless keepRunning(), and shows its verdict.
+    bool applyLesson(const QString &name);
+    // Run > Keep running: the timed run (a lesson) goes on until Stop.
+    void keepRunning();
+    // applyLesson() once the window is on screen, so its first layout and paint are not
+    // measured as the run's first stall.
+    void applyLessonWhenShown(const QString &name);
+    // A run of the controls' settings: until stopped, or for durationS seconds.
+    void startRun(double durationS = 0);
+    void stopRun();
+    void toggleRun();
+    void clearRun();
+    // Writes a PNG of target; on failure shows a message box with the reason and returns false.
+    bool exportPng(ExportDialog::Target target, qreal scale, const QString &path);
+    QString lastError() const { return m_lastError; }
+    // File > Open run / Save run / Export trace, without dialogs (the dialogs call these).
+    bool openRun(const QString &path);
+    bool saveRun(const QString &path);
+    bool exportTrace(const QString &path);
+    // View > Reset to defaults: layout, mode, workload, view options, theme and export folder.
+    void resetToDefaults();
+    // View > Theme.
+    void setScheme(Appearance::Scheme scheme);
+    // Where closing the window during a run saves that run (File > Open loads it).
+    static QString autosavePath();
+    // The folder File → Open and Save run start in: the last one a run was opened from or
+    // saved to (exports keep their own).
+    QString runFolder() const { return m_runFolder; }
+    RecentRuns *recentRuns() const { return m_recentRuns; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void createActions();
+    void createToolBars();
+    void createMenus();
+    void readSettings();
+    void writeSettings() const;
+    RunConfig configFromControls() const;
+    void onFrame();
+    void onStarted();
+    void onFinished();
+    void updateRunActions();
+    void showExportDialog();
+    QString askSavePath(const QString &title, const QString &filter, const QString &suffix, const QString &folder);
+    bool writeFile(const QString &path, const QByteArray &data);
+    void showCompareDialog();
+    void showAbout();
+    void showHowItMeasures();
+    void showLessonsBrowser();
+    void showError(const QString &text);
+    // The window title names the run file on show, as editors do; empty: a new run.
+    void setRunFile(const QString &path);
+    void offerRecovery();
+    void fitToolBars();
+    void updateControlsForMode();
+    void setControls(const RunConfig &config);
+
+    Session *m_session;
+    Dashboard *m_dashboard;
+    LiveStats m_liveStats;
+    QTimer m_frameTimer;
+    int m_frame = 0;
+
+    QActionGroup *m_modeGroup = nullptr;
+    QAction *m_startStopAction = nullptr;
+    QAction *m_clearAction = nullptr;
+    QAction *m_keepRunningAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_traceAction = nullptr;
+    QAction *m_compareAction = nullptr;
+    QAction *m_followAction = nullptr;
+    QAction *m_logScaleAction = nullptr;
+    QList<QAction *> m_thresholdActions;
+    QActionGroup *m_schemeGroup = nullptr;
+    QVector<bool> m_defaultThresholds;
+    QByteArray m_defaultState; // toolbars and dock as first laid out, for Reset to defaults
+    QToolBar *m_workBar = nullptr;
+    QToolBar *m_optionsBar = nullptr;
+    QComboBox *m_work = nullptr;
+    QSpinBox *m_ioMs = nullptr;
+    QSpinBox *m_jsonKb = nullptr;
+    QSpinBox *m_periodMs = nullptr;
+    QSpinBox *m_workers = nullptr;
+    QSpinBox *m_switchMs = nullptr;
+    QSpinBox *m_queueCapacity = nullptr;
+    QSpinBox *m_itemUs = nullptr;
+    LessonsPanel *m_lessons = nullptr;
+    QDockWidget *m_lessonsDock = nullptr;
+    QLabel *m_paintCost = nullptr;
+
+    QString m_exportFolder;
+    QString m_runFolder;
+    RecentRuns *m_recentRuns = nullptr;
+    RecoveryBar *m_recoveryBar = nullptr;
+    ExportDialog::Target m_exportTarget = ExportDialog::Target::Dashboard;
+    qreal m_exportScale = 1.0;
+    QString m_lastError;
+    QString m_pendingLesson;
+};
