@@ -1,8 +1,8 @@
-#include "monotonicclock.h"
+#include "engine/monotonicclock.h"
 #include "procfs.h"
-#include "recorder.h"
+#include "engine/recorder.h"
 #include "sanitized.h"
-#include "session.h"
+#include "run/session.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -1,6 +1,6 @@
-#include "recorder.h"
+#include "engine/recorder.h"
 #include "sanitized.h"
-#include "session.h"
+#include "run/session.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
