@@ -97,7 +97,10 @@ void tst_Modes::signature()
     const QString figures = QStringLiteral("p99 %1 ms, max %2 ms, tasks %3, task median %4 ms")
                                 .arg(s.p99Ms).arg(s.maxMs).arg(s.tasks).arg(s.taskMsMedian);
     if (blocks) {
-        QVERIFY2(s.p99Ms >= 20, qPrintable(figures));
+        // A blocked loop's p99 is a good part of a task: 20 ms, or half the task where a
+        // sanitized build's smaller document makes a task shorter than 40 ms (under TSan a
+        // 28 ms GIL task gave p99 19.3 ms: blocked, and below a fixed 20 ms bar).
+        QVERIFY2(s.p99Ms >= qMin(20.0, 0.5 * s.taskMsMedian), qPrintable(figures));
         QVERIFY2(!s.verdict.startsWith(QStringLiteral("Loop responsive")), qPrintable(s.verdict));
     } else {
         // Generous: two CPU workers on a two-core machine still leave the loop far from blocked.
