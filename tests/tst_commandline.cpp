@@ -17,6 +17,8 @@ private slots:
     void lessonPresetAndOverrides();
     void lessonsCommand();
     void everyModeParses();
+    void everyParameter_data();
+    void everyParameter();
     void scenarioLayers();
     void badScenario_data();
     void badScenario();
@@ -189,6 +191,46 @@ void tst_CommandLine::everyModeParses()
         QVERIFY2(CommandLine::parse(args(QStringLiteral("run --mode ") + Kinds::name(mode)), &request, &error),
                  qPrintable(error));
         QCOMPARE(request.config.mode, mode);
+    }
+}
+
+void tst_CommandLine::everyParameter_data()
+{
+    QTest::addColumn<int>("index");
+    for (int i = 0; i < RunParameter::all().size(); ++i)
+        QTest::newRow(RunParameter::all().at(i).option) << i;
+}
+
+// Each row of the one parameter table is an option, a scenario key (unless it is not part
+// of a run), and refused out of range with a sentence that names it.
+void tst_CommandLine::everyParameter()
+{
+    QFETCH(int, index);
+    const RunParameter &p = RunParameter::all().at(index);
+    const QString option = QLatin1String(p.option);
+    const RunConfig defaults;
+    const int value = defaults.*p.field == p.max ? p.min : p.max; // in range, and not the default
+    CliRequest request;
+    QString error;
+    QVERIFY2(CommandLine::parse(args(QStringLiteral("run --%1 %2").arg(option).arg(value)), &request, &error),
+             qPrintable(error));
+    QCOMPARE(request.config.*p.field, value);
+
+    request = {};
+    QVERIFY(!CommandLine::parse(args(QStringLiteral("run --%1 %2").arg(option).arg(qint64(p.max) + 1)), &request, &error));
+    QVERIFY2(error.startsWith(option + QStringLiteral(" must be between ") + QString::number(p.min)), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral(" and %1").arg(p.max)), qPrintable(error));
+
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("s.json"), QStringLiteral("{\"%1\":%2}").arg(option).arg(value).toUtf8());
+    request = {};
+    const bool parsed = CommandLine::parse(args(QStringLiteral("run --scenario ") + path), &request, &error);
+    if (p.perRun) {
+        QVERIFY2(parsed, qPrintable(error));
+        QCOMPARE(request.config.*p.field, value);
+    } else {
+        QVERIFY(!parsed);
+        QVERIFY2(error.contains(QStringLiteral("unknown key")), qPrintable(error));
     }
 }
 

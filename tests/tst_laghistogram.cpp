@@ -1,7 +1,8 @@
 #include "stats/laghistogram.h"
-#include "stats/livestats.h"
+#include "run/livestats.h"
 #include "engine/recorder.h"
 #include "run/runconfig.h"
+#include "run/summarizer.h"
 #include "stats/statistics.h"
 
 #include <QRandomGenerator>
@@ -86,7 +87,7 @@ void tst_LagHistogram::liveStatsMatchExactSummary()
     live.update(recorder, t0, t0 + 10000 * ms, 10 * ms);
     RunConfig config;
     const Summary approx = live.summary(config);
-    const Summary exact = Statistics::summarize(recorder, config, t0, t0 + 10000 * ms);
+    const Summary exact = Summarizer::summarize(recorder, config, t0, t0 + 10000 * ms);
     QCOMPARE(approx.ticks, exact.ticks);
     QCOMPARE(approx.tasks, exact.tasks);
     QCOMPARE(approx.longTasks, exact.longTasks);

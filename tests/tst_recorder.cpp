@@ -1,6 +1,7 @@
-#include "stats/livestats.h"
+#include "run/livestats.h"
 #include "engine/recorder.h"
 #include "run/runconfig.h"
+#include "run/summarizer.h"
 #include "stats/statistics.h"
 
 #include <QSet>
@@ -190,7 +191,7 @@ void tst_Recorder::rawHistoryStaysBounded()
     // Statistics still count every tick and span, dropped or not.
     RunConfig config;
     config.intervalMs = 1;
-    const Summary s = Statistics::summarize(recorder, config, 0, qint64(total) * ms);
+    const Summary s = Summarizer::summarize(recorder, config, 0, qint64(total) * ms);
     QCOMPARE(s.ticks, qint64(total));
     QCOMPARE(s.decimatedTicks, qint64(recorder.firstTick()));
     QCOMPARE(s.decimatedSpans, qint64(recorder.firstSpan()));

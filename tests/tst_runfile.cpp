@@ -1,7 +1,10 @@
 #include "engine/recorder.h"
 #include "formats/outputset.h"
+#include "formats/runexport.h"
 #include "formats/runfile.h"
+#include "formats/traceexport.h"
 #include "run/session.h"
+#include "run/summarizer.h"
 #include "stats/statistics.h"
 
 #include <QFile>
@@ -23,6 +26,7 @@ private slots:
     void roundTrip();
     void roundTripRealRun();
     void emptyRecorder();
+    void everyParameterIsSaved();
     void roundTripDecimated();
     void refusesDamaged_data();
     void refusesDamaged();
@@ -226,14 +230,10 @@ void tst_RunFile::compareConfigs(const RunConfig &a, const RunConfig &b)
     QCOMPARE(b.work, a.work);
     QCOMPARE(b.mode, a.mode);
     QCOMPARE(b.durationS, a.durationS);
-    QCOMPARE(b.intervalMs, a.intervalMs);
-    QCOMPARE(b.periodMs, a.periodMs);
-    QCOMPARE(b.ioMs, a.ioMs);
-    QCOMPARE(b.jsonKb, a.jsonKb);
-    QCOMPARE(b.workers, a.workers);
-    QCOMPARE(b.switchMs, a.switchMs);
-    QCOMPARE(b.queueCapacity, a.queueCapacity);
-    QCOMPARE(b.itemUs, a.itemUs);
+    for (const RunParameter &p : RunParameter::all()) {
+        if (p.perRun)
+            QCOMPARE(b.*p.field, a.*p.field);
+    }
 }
 
 void tst_RunFile::compareSummaries(const Summary &a, const Summary &b)
@@ -289,8 +289,8 @@ void tst_RunFile::roundTrip()
     QVERIFY(loaded.recorder->span(2).transferNs() > 0);
     QCOMPARE(loaded.recorder->span(8).startNs, qint64(0)); // never started
 
-    const Summary before = Statistics::summarize(*recorder, config, kStart, endNs);
-    const Summary after = Statistics::summarize(*loaded.recorder, loaded.config, loaded.startNs, loaded.endNs);
+    const Summary before = Summarizer::summarize(*recorder, config, kStart, endNs);
+    const Summary after = Summarizer::summarize(*loaded.recorder, loaded.config, loaded.startNs, loaded.endNs);
     QVERIFY(before.missedTicks > 0);
     QCOMPARE(before.cancelled, qint64(2));
     QCOMPARE(before.failed, qint64(2));
@@ -339,7 +339,7 @@ void tst_RunFile::roundTripRealRun()
     compareConfigs(session.config(), loaded.config);
     compareRecorders(*session.recorder(), *loaded.recorder);
     compareSummaries(session.summary(),
-                     Statistics::summarize(*loaded.recorder, loaded.config, loaded.startNs, loaded.endNs));
+                     Summarizer::summarize(*loaded.recorder, loaded.config, loaded.startNs, loaded.endNs));
 }
 
 void tst_RunFile::emptyRecorder()
@@ -360,8 +360,41 @@ void tst_RunFile::emptyRecorder()
     QCOMPARE(loaded.startNs, qint64(0));
     QCOMPARE(loaded.endNs, qint64(0));
     compareConfigs(config, loaded.config);
-    compareSummaries(Statistics::summarize(empty, config, 0, 0),
-                     Statistics::summarize(*loaded.recorder, loaded.config, 0, 0));
+    compareSummaries(Summarizer::summarize(empty, config, 0, 0),
+                     Summarizer::summarize(*loaded.recorder, loaded.config, 0, 0));
+}
+
+// Every parameter of the one table is written under its key, read back, and shows in the
+// summary JSON and the trace's metadata.
+void tst_RunFile::everyParameterIsSaved()
+{
+    RunConfig config;
+    config.work = WorkKind::Cpu;
+    config.jsonKb = 64; // cpu work: json-kb × workers stays inside the in-flight bound
+    for (const RunParameter &p : RunParameter::all()) {
+        if (p.field != &RunConfig::jsonKb)
+            config.*p.field = p.min == 0 ? p.min + 1 : p.min + 2 > p.max ? p.max : p.min + 2;
+    }
+    QVERIFY2(config.validate().isEmpty(), qPrintable(config.validate()));
+    Recorder empty;
+    const QByteArray data = RunFile::save(empty, config, 0, 0);
+    const QJsonObject saved = QJsonDocument::fromJson(data).object().value(QLatin1String("config")).toObject();
+    const QJsonObject summary = RunExport::summaryJson(Summarizer::summarize(empty, config, 0, 0), config);
+    const QJsonObject trace = QJsonDocument::fromJson(TraceExport::chromeTrace(empty, 0, config)).object()
+                                  .value(QLatin1String("otherData")).toObject();
+    for (const RunParameter &p : RunParameter::all()) {
+        const QLatin1String key(p.key);
+        QCOMPARE(saved.contains(key), p.perRun);
+        if (p.perRun) {
+            QCOMPARE(saved.value(key).toInt(), config.*p.field);
+            QCOMPARE(summary.value(key).toInt(), config.*p.field);
+            QCOMPARE(trace.value(key).toInt(), config.*p.field);
+        }
+    }
+    LoadedRun loaded;
+    QString error;
+    QVERIFY2(RunFile::load(data, &loaded, &error), qPrintable(error));
+    compareConfigs(config, loaded.config);
 }
 
 void tst_RunFile::verifyRefused(const QByteArray &data, const QString &expected)
@@ -606,7 +639,7 @@ void tst_RunFile::survivesMutations()
             continue;
         }
         ++loadedCount;
-        Statistics::summarize(*run.recorder, run.config, run.startNs, run.endNs);
+        Summarizer::summarize(*run.recorder, run.config, run.startNs, run.endNs);
         const QByteArray resaved = RunFile::save(*run.recorder, run.config, run.startNs, run.endNs, run.lesson);
         LoadedRun again;
         QVERIFY2(RunFile::load(resaved, &again, &error), qPrintable(error));
@@ -650,8 +683,8 @@ void tst_RunFile::roundTripDecimated()
     QCOMPARE(loaded.recorder->tickCount(), recorder.tickCount());
     QCOMPARE(loaded.recorder->firstSpan(), recorder.firstSpan());
     QCOMPARE(loaded.recorder->spanCount(), recorder.spanCount());
-    const Summary a = Statistics::summarize(recorder, config, start, end);
-    const Summary b = Statistics::summarize(*loaded.recorder, config, start, end);
+    const Summary a = Summarizer::summarize(recorder, config, start, end);
+    const Summary b = Summarizer::summarize(*loaded.recorder, config, start, end);
     QCOMPARE(b.ticks, qint64(total));
     QCOMPARE(b.ticks, a.ticks);
     QCOMPARE(b.decimatedTicks, a.decimatedTicks);

@@ -1,6 +1,7 @@
 #include "stats/laghistogram.h"
 #include "engine/recorder.h"
 #include "run/runconfig.h"
+#include "run/summarizer.h"
 #include "stats/statistics.h"
 
 #include <QTest>
@@ -97,7 +98,7 @@ void tst_Statistics::summarizeConstructedRun()
     RunConfig config;
     config.work = WorkKind::Io;
     config.mode = ExecMode::Inline;
-    const Summary s = Statistics::summarize(recorder, config, t0, t0 + 1000 * ms);
+    const Summary s = Summarizer::summarize(recorder, config, t0, t0 + 1000 * ms);
     QCOMPARE(s.ticks, 100);
     QCOMPARE(s.p50Ms, 0.1);
     QCOMPARE(s.p99Ms, 120.0);
@@ -151,7 +152,7 @@ void tst_Statistics::stallCorrection()
     }
     RunConfig config;
     config.intervalMs = 10;
-    const Summary s = Statistics::summarize(recorder, config, t0, t0 + 2000 * ms);
+    const Summary s = Summarizer::summarize(recorder, config, t0, t0 + 2000 * ms);
     QCOMPARE(s.missedTicks, 38);
     QCOMPARE(s.p95Ms, 0.1);
     QCOMPARE(s.p99Ms, 200.0); // raw p99 stays raw
@@ -163,7 +164,7 @@ void tst_Statistics::stallCorrection()
     QCOMPARE(s.stallsAtLeast[4], 0); // >= 250 ms
 
     LagHistogram raw, corrected;
-    Statistics::histograms(recorder, 10 * ms, &raw, &corrected);
+    Summarizer::histograms(recorder, 10 * ms, &raw, &corrected);
     QCOMPARE(raw.count(), 100);
     QCOMPARE(corrected.count(), 138);
 }
@@ -190,7 +191,7 @@ void tst_Statistics::verdictPerMode()
         recorder.addTick({due, due + late});
     }
     RunConfig config;
-    const Summary s = Statistics::summarize(recorder, config, t0, t0 + 3000 * ms);
+    const Summary s = Summarizer::summarize(recorder, config, t0, t0 + 3000 * ms);
     QCOMPARE(s.byMode.size(), 2);
     QCOMPARE(s.byMode.at(0).mode, ExecMode::Inline);
     QCOMPARE(s.byMode.at(0).ticks, 200);
@@ -210,7 +211,7 @@ void tst_Statistics::verdictPerMode()
     single.registerLane(QStringLiteral("GUI thread"));
     single.addModeSwitch(t0, ExecMode::Pool);
     single.addTick({t0, t0 + ms});
-    const Summary one = Statistics::summarize(single, config, t0, t0 + 100 * ms);
+    const Summary one = Summarizer::summarize(single, config, t0, t0 + 100 * ms);
     QVERIFY(one.byMode.isEmpty());
     QVERIFY(!one.verdict.contains(QStringLiteral("By mode")));
 }

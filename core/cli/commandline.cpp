@@ -13,12 +13,14 @@
 
 namespace {
 // The options that set a run's parameters (export refuses them).
-const QStringList kRunParameters = {
-    QStringLiteral("work"),     QStringLiteral("mode"),      QStringLiteral("duration"),  QStringLiteral("interval"),
-    QStringLiteral("period"),   QStringLiteral("io-ms"),     QStringLiteral("json-kb"),   QStringLiteral("workers"),
-    QStringLiteral("lesson"),   QStringLiteral("scenario"),  QStringLiteral("switch-ms"), QStringLiteral("queue-cap"),
-    QStringLiteral("item-us"),  QStringLiteral("raw-history"),
-};
+QStringList runParameterOptions()
+{
+    QStringList names{QStringLiteral("work"), QStringLiteral("mode"), QStringLiteral("duration"),
+                      QStringLiteral("lesson"), QStringLiteral("scenario")};
+    for (const RunParameter &p : RunParameter::all())
+        names << QLatin1String(p.option);
+    return names;
+}
 const QStringList kOutputOptions = {QStringLiteral("summary-json"), QStringLiteral("export-csv"),
                                     QStringLiteral("export-png"), QStringLiteral("export-trace"),
                                     QStringLiteral("save-run")};
@@ -123,30 +125,14 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliR
         {QStringLiteral("mode"), QStringLiteral("Where tasks run: %1.").arg(Kinds::modeNames().join(QStringLiteral(", "))),
          QStringLiteral("mode"), Kinds::name(defaults.mode)},
         {QStringLiteral("duration"), QStringLiteral("Run length in seconds (default 5)."), QStringLiteral("S")},
-        {QStringLiteral("interval"), QStringLiteral("Ticker interval in ms (default 10)."), QStringLiteral("MS")},
-        {QStringLiteral("period"), QStringLiteral("Submit one task every MS (default 100)."), QStringLiteral("MS")},
-        {QStringLiteral("io-ms"), QStringLiteral("Length of one blocking I/O task in ms (default 200)."), QStringLiteral("MS")},
-        {QStringLiteral("json-kb"),
-         QStringLiteral("Size of the JSON a CPU task parses, in KB (default 2048, at most %1; a parse holds about 14 "
-                        "times the document, so for cpu work json-kb × workers is at most %2).")
-             .arg(RunConfig::kMaxJsonKb)
-             .arg(RunConfig::kMaxJsonInFlightKb),
-         QStringLiteral("KB")},
-        {QStringLiteral("workers"), QStringLiteral("Pool threads or worker processes (default: ideal thread count, %1).").arg(defaults.workers),
-         QStringLiteral("N")},
+    });
+    for (const RunParameter &p : RunParameter::all())
+        parser.addOption({QLatin1String(p.option), p.helpText(), QLatin1String(p.valueName)});
+    parser.addOptions({
         {QStringLiteral("lesson"), QStringLiteral("Run a lesson's preset (see looplab lessons); other options override it."),
          QStringLiteral("NAME")},
         {QStringLiteral("scenario"), QStringLiteral("Read the run's parameters from a JSON file; options given here override it."),
          QStringLiteral("FILE")},
-        {QStringLiteral("switch-ms"), QStringLiteral("gil: switch interval in ms (default 5, as sys.setswitchinterval)."),
-         QStringLiteral("MS")},
-        {QStringLiteral("queue-cap"), QStringLiteral("queue: capacity of the producer queue (default 32)."), QStringLiteral("N")},
-        {QStringLiteral("item-us"), QStringLiteral("queue: loop time to handle one item, in µs (default 2000)."),
-         QStringLiteral("US")},
-        {QStringLiteral("raw-history"),
-         QStringLiteral("Keep raw ticks and spans for the last S seconds; older ones are decimated, statistics "
-                        "still count them (default 300, 0: keep all)."),
-         QStringLiteral("S")},
         {QStringLiteral("summary-json"), QStringLiteral("Write the summary as one JSON object to FILE."), QStringLiteral("FILE")},
         {QStringLiteral("export-csv"), QStringLiteral("Write every tick and span as CSV to FILE."), QStringLiteral("FILE")},
         {QStringLiteral("export-png"), QStringLiteral("Render the dashboard to a PNG image after the run."), QStringLiteral("FILE")},
@@ -183,7 +169,7 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliR
     // A saved run keeps the parameters it ran with; compare takes its modes from --modes.
     // An option that would be ignored is refused, so nobody believes it took effect.
     if (exporting) {
-        for (const QString &option : kRunParameters) {
+        for (const QString &option : runParameterOptions()) {
             if (parser.isSet(option)) {
                 *error = QStringLiteral("--%1 does not apply to export: a saved run keeps the parameters it ran with")
                              .arg(option);
@@ -258,16 +244,10 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliR
             return false;
         }
     }
-    if (!toInt(parser, QStringLiteral("interval"), &c.intervalMs, error)
-        || !toInt(parser, QStringLiteral("period"), &c.periodMs, error)
-        || !toInt(parser, QStringLiteral("io-ms"), &c.ioMs, error)
-        || !toInt(parser, QStringLiteral("json-kb"), &c.jsonKb, error)
-        || !toInt(parser, QStringLiteral("workers"), &c.workers, error)
-        || !toInt(parser, QStringLiteral("switch-ms"), &c.switchMs, error)
-        || !toInt(parser, QStringLiteral("queue-cap"), &c.queueCapacity, error)
-        || !toInt(parser, QStringLiteral("item-us"), &c.itemUs, error)
-        || !toInt(parser, QStringLiteral("raw-history"), &c.rawHistoryS, error))
-        return false;
+    for (const RunParameter &p : RunParameter::all()) {
+        if (!toInt(parser, QLatin1String(p.option), &(c.*p.field), error))
+            return false;
+    }
     const QString invalid = c.validate();
     if (!invalid.isEmpty()) {
         *error = invalid;

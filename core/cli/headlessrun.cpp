@@ -2,10 +2,12 @@
 
 #include "formats/inputfile.h"
 #include "formats/outputset.h"
+#include "formats/runfile.h"
 #include "engine/recorder.h"
 #include "formats/runexport.h"
 #include "run/session.h"
 #include "cli/signalbridge.h"
+#include "run/summarizer.h"
 #include "stats/statistics.h"
 #include "formats/traceexport.h"
 
@@ -179,7 +181,7 @@ int HeadlessRun::exportSaved(const CliRequest &request, const PngEncoder &encode
         return CommandLine::kBadInputExit;
     }
     data.clear();
-    const Summary summary = Statistics::summarize(*run.recorder, run.config, run.startNs, run.endNs);
+    const Summary summary = Summarizer::summarize(*run.recorder, run.config, run.startNs, run.endNs);
     printOut(formatSummary(summary));
     CliRequest outputs = request;
     outputs.lesson = run.lesson;

@@ -2,7 +2,7 @@
 
 #include "cli/commandline.h"
 #include "run/comparison.h"
-#include "formats/runfile.h"
+#include "run/loadedrun.h"
 
 #include <functional>
 

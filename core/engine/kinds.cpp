@@ -128,11 +128,6 @@ bool Kinds::parse(const QString &text, ExecMode *mode)
     return false;
 }
 
-QStringList Kinds::workNames()
-{
-    return {name(WorkKind::Io), name(WorkKind::Cpu)};
-}
-
 QStringList Kinds::modeNames()
 {
     QStringList names;

@@ -35,7 +35,6 @@ public:
     static bool parse(const QString &text, WorkKind *kind);
     static bool parse(const QString &text, ExecMode *mode);
 
-    static QStringList workNames();
     static QStringList modeNames();
     static QList<ExecMode> allModes();
 };

@@ -23,7 +23,6 @@ public:
 
     bool start(QString *error = nullptr);
     void stop();
-    bool isActive() const { return m_fd >= 0; }
     qint64 intervalNs() const { return m_intervalNs; }
 
     // Work the tick must do before it counts as having run, such as taking a lock that

@@ -26,15 +26,11 @@ QJsonObject RunExport::summaryJson(const Summary &s, const RunConfig &config)
     QJsonObject stalls; // {"16.7": n, "50": n, ...}
     for (size_t b = 0; b < Statistics::kBandsMs.size(); ++b)
         stalls.insert(QString::number(Statistics::kBandsMs[b]), s.stallsAtLeast[b]);
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("work"), s.work},
         {QStringLiteral("mode"), s.mode},
         {QStringLiteral("duration_s"), rounded(s.durationS)},
         {QStringLiteral("interval_ms"), s.intervalMs},
-        {QStringLiteral("period_ms"), config.periodMs},
-        {QStringLiteral("io_ms"), config.ioMs},
-        {QStringLiteral("json_kb"), config.jsonKb},
-        {QStringLiteral("workers"), config.workers},
         {QStringLiteral("ticks"), s.ticks},
         {QStringLiteral("decimated_ticks"), s.decimatedTicks},
         {QStringLiteral("decimated_spans"), s.decimatedSpans},
@@ -60,10 +56,15 @@ QJsonObject RunExport::summaryJson(const Summary &s, const RunConfig &config)
         {QStringLiteral("producer_waits"), s.producerWaits},
         {QStringLiteral("max_nesting_depth"), s.maxNestingDepth},
         {QStringLiteral("reentries"), s.reentries},
-        {QStringLiteral("switch_ms"), config.switchMs},
         {QStringLiteral("verdict"), s.verdict},
         {QStringLiteral("version"), QStringLiteral(LOOPLAB_VERSION)},
     };
+    // interval_ms above is the summary's; the other parameters come from the one table.
+    for (const RunParameter &p : RunParameter::all()) {
+        if (p.perRun && p.field != &RunConfig::intervalMs)
+            json.insert(QLatin1String(p.key), config.*p.field);
+    }
+    return json;
 }
 
 QByteArray RunExport::csv(const Recorder &recorder, qint64 startNs)

@@ -1,6 +1,7 @@
 #include "formats/runfile.h"
 
 #include "engine/recorder.h"
+#include "formats/jsonstring.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -42,22 +43,7 @@ constexpr char kFormat[] = "looplab-run";
 
 void appendString(QByteArray &out, const QString &text)
 {
-    static const char hex[] = "0123456789abcdef";
-    out += '"';
-    for (const char c : text.toUtf8()) {
-        const uchar u = uchar(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (u < 0x20) {
-            out += "\\u00";
-            out += hex[u >> 4];
-            out += hex[u & 15];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
+    appendJsonString(out, text.toUtf8());
 }
 
 void appendNumber(QByteArray &out, qint64 value)
@@ -183,21 +169,13 @@ QString readConfig(const QJsonValue &value, RunConfig *config)
         return damaged(QStringLiteral("config: duration_s is not a number"));
     config->durationS = duration.toDouble();
 
-    const struct
-    {
-        const char *key;
-        int *field;
-    } ints[] = {
-        {"interval_ms", &config->intervalMs}, {"period_ms", &config->periodMs},
-        {"io_ms", &config->ioMs},             {"json_kb", &config->jsonKb},
-        {"workers", &config->workers},        {"switch_ms", &config->switchMs},
-        {"queue_capacity", &config->queueCapacity}, {"item_us", &config->itemUs},
-    };
-    for (const auto &[key, field] : ints) {
+    for (const RunParameter &p : RunParameter::all()) {
+        if (!p.perRun)
+            continue;
         qint64 v = 0;
-        if (!toInteger(object.value(QLatin1String(key)), INT_MIN, INT_MAX, &v))
-            return damaged(QStringLiteral("config: %1 is missing or not a whole number").arg(QLatin1String(key)));
-        *field = int(v);
+        if (!toInteger(object.value(QLatin1String(p.key)), INT_MIN, INT_MAX, &v))
+            return damaged(QStringLiteral("config: %1 is missing or not a whole number").arg(QLatin1String(p.key)));
+        config->*p.field = int(v);
     }
     const QString invalid = config->validate();
     if (!invalid.isEmpty())
@@ -514,20 +492,12 @@ QByteArray RunFile::save(const Recorder &recorder, const RunConfig &config, qint
     appendString(out, Kinds::name(config.mode));
     out += ",\"duration_s\":";
     appendNumber(out, config.durationS);
-    const struct
-    {
-        const char *key;
-        int value;
-    } ints[] = {
-        {"interval_ms", config.intervalMs}, {"period_ms", config.periodMs},
-        {"io_ms", config.ioMs},             {"json_kb", config.jsonKb},
-        {"workers", config.workers},        {"switch_ms", config.switchMs},
-        {"queue_capacity", config.queueCapacity}, {"item_us", config.itemUs},
-    };
-    for (const auto &[key, value] : ints) {
+    for (const RunParameter &p : RunParameter::all()) {
+        if (!p.perRun)
+            continue;
         out += ',';
-        appendKey(out, key);
-        appendNumber(out, qint64(value));
+        appendKey(out, p.key);
+        appendNumber(out, qint64(config.*p.field));
     }
     out += "},\n\"start_ns\":\"";
     appendNumber(out, startNs);

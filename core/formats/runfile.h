@@ -1,24 +1,11 @@
 #pragma once
 
-#include "run/runconfig.h"
+#include "run/loadedrun.h"
 
 #include <QByteArray>
 #include <QString>
 
-#include <memory>
-
 class Recorder;
-
-// A finished run's data, taken from a session or read back from a file: enough to redraw
-// the charts, summarize and export again.
-struct LoadedRun
-{
-    std::shared_ptr<Recorder> recorder;
-    RunConfig config;
-    qint64 startNs = 0;
-    qint64 endNs = 0;
-    QString lesson;
-};
 
 // Saving and opening a whole run (.looplab.json): one JSON object, times in integer ns
 // relative to start_ns so that no value nears 2^53, ticks delta-encoded (see runfile.cpp).

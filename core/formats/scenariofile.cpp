@@ -11,20 +11,6 @@
 #include <cmath>
 
 namespace {
-struct IntKey
-{
-    const char *key;
-    int RunConfig::*field;
-};
-
-// The whole-number options, named as on the command line.
-constexpr IntKey kIntKeys[] = {
-    {"interval", &RunConfig::intervalMs}, {"period", &RunConfig::periodMs},
-    {"io-ms", &RunConfig::ioMs},          {"json-kb", &RunConfig::jsonKb},
-    {"workers", &RunConfig::workers},     {"switch-ms", &RunConfig::switchMs},
-    {"queue-cap", &RunConfig::queueCapacity}, {"item-us", &RunConfig::itemUs},
-};
-
 bool fail(QString *error, const QString &message)
 {
     if (error)
@@ -59,9 +45,9 @@ void Scenario::applyTo(RunConfig *target) const
             target->mode = config.mode;
         else if (key == QLatin1String("duration"))
             target->durationS = config.durationS;
-        for (const IntKey &k : kIntKeys) {
-            if (key == QLatin1String(k.key))
-                target->*k.field = config.*k.field;
+        for (const RunParameter &p : RunParameter::all()) {
+            if (p.perRun && key == QLatin1String(p.option))
+                target->*p.field = config.*p.field;
         }
     }
 }
@@ -70,8 +56,10 @@ QStringList ScenarioFile::keys()
 {
     QStringList names{QStringLiteral("description"), QStringLiteral("lesson"), QStringLiteral("work"),
                       QStringLiteral("mode"), QStringLiteral("duration")};
-    for (const IntKey &k : kIntKeys)
-        names << QLatin1String(k.key);
+    for (const RunParameter &p : RunParameter::all()) {
+        if (p.perRun)
+            names << QLatin1String(p.option);
+    }
     return names;
 }
 
@@ -125,16 +113,16 @@ bool ScenarioFile::parse(const QByteArray &data, Scenario *out, QString *error)
         scenario.config.durationS = value.toDouble();
         scenario.keys << QStringLiteral("duration");
     }
-    for (const IntKey &k : kIntKeys) {
-        const QString key = QLatin1String(k.key);
-        if (!object.contains(key))
+    for (const RunParameter &p : RunParameter::all()) {
+        const QString key = QLatin1String(p.option);
+        if (!p.perRun || !object.contains(key))
             continue;
         const QJsonValue value = object.value(key);
         const double number = value.toDouble();
         if (!value.isDouble() || std::trunc(number) != number)
             return fail(error, quotedKey(key) + QStringLiteral(" needs a whole number"));
         // Clamped so that validate() below names the range instead of an overflow.
-        scenario.config.*k.field = int(qBound(double(INT_MIN), number, double(INT_MAX)));
+        scenario.config.*p.field = int(qBound(double(INT_MIN), number, double(INT_MAX)));
         scenario.keys << key;
     }
     const QString invalid = scenario.config.validate();

@@ -2,6 +2,7 @@
 
 #include "engine/kinds.h"
 #include "engine/recorder.h"
+#include "formats/jsonstring.h"
 #include "run/runconfig.h"
 
 #include <QJsonDocument>
@@ -135,21 +136,7 @@ void appendDouble(Writer *out, double value)
 
 void appendString(Writer *out, const QByteArray &utf8)
 {
-    static const char hex[] = "0123456789abcdef";
-    out->append('"');
-    for (const char c : utf8) {
-        const auto u = uchar(c);
-        if (c == '"' || c == '\\') {
-            out->append('\\');
-            out->append(c);
-        } else if (u < 0x20) {
-            const char escaped[6] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 0xf]};
-            out->append(escaped, 6);
-        } else {
-            out->append(c);
-        }
-    }
-    out->append('"');
+    appendJsonString(*out, utf8);
 }
 
 void appendHead(Writer *out, const char *ph, quint32 tid, qint64 ns)
@@ -183,20 +170,17 @@ QByteArray quoted(const QString &text)
 
 QJsonObject configJson(const RunConfig &config)
 {
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("work"), Kinds::name(config.work)},
         {QStringLiteral("mode"), Kinds::name(config.mode)},
         {QStringLiteral("duration_s"), config.durationS},
-        {QStringLiteral("interval_ms"), config.intervalMs},
-        {QStringLiteral("period_ms"), config.periodMs},
-        {QStringLiteral("io_ms"), config.ioMs},
-        {QStringLiteral("json_kb"), config.jsonKb},
-        {QStringLiteral("workers"), config.workers},
-        {QStringLiteral("switch_ms"), config.switchMs},
-        {QStringLiteral("queue_capacity"), config.queueCapacity},
-        {QStringLiteral("item_us"), config.itemUs},
         {QStringLiteral("version"), QStringLiteral(LOOPLAB_VERSION)},
     };
+    for (const RunParameter &p : RunParameter::all()) {
+        if (p.perRun)
+            json.insert(QLatin1String(p.key), config.*p.field);
+    }
+    return json;
 }
 } // namespace
 

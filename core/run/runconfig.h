@@ -3,6 +3,7 @@
 #include "engine/kinds.h"
 
 #include <QThread>
+#include <QVector>
 
 // Everything that describes one run. The window edits one of these; the command line
 // parses one; the session runs one.
@@ -32,4 +33,28 @@ struct RunConfig
 
     // An empty string when every field is in range, else one sentence naming the culprit.
     QString validate() const;
+};
+
+// One whole-number parameter of a run. Validation, the command line, scenario files, run
+// files, traces and the summary JSON all read this one table, so a new parameter costs a row.
+// (work, mode and duration are not whole numbers and are spelled out where they are used.)
+struct RunParameter
+{
+    const char *option;    // command-line option and scenario key: "io-ms"
+    const char *key;       // key in run files, traces and the summary JSON: "io_ms"
+    int RunConfig::*field;
+    int min;
+    int max;
+    const char *unit;      // after the range in an error: "ms", "KB", "items" (UTF-8)
+    const char *zeroMeans; // what 0 stands for where it is special ("keep all"), else nullptr
+    const char *valueName; // in the command-line help: "MS"
+    const char *help;      // command-line help; {default}, {max} and {inflight} are filled in
+    bool perRun;           // false: how this process keeps its data, so not in any file
+
+    // The help with its placeholders filled from RunConfig's defaults.
+    QString helpText() const;
+    // Empty when value is in range, else "io-ms must be between 0 and 600000 ms".
+    QString check(int value) const;
+
+    static const QVector<RunParameter> &all();
 };

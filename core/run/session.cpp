@@ -8,9 +8,10 @@
 #include "executors/nestedexecutor.h"
 #include "executors/poolexecutor.h"
 #include "executors/process/processexecutor.h"
-#include "executors/queuebridge.h"
+#include "executors/queueexecutor.h"
 #include "executors/threadexecutor.h"
 #include "executors/waitexecutor.h"
+#include "run/summarizer.h"
 #include "stats/statistics.h"
 #include "engine/recorder.h"
 #include "engine/tickerprobe.h"
@@ -57,9 +58,9 @@ void Session::setMode(ExecMode mode)
     if (m_running) {
         m_recorder->addModeSwitch(MonotonicClock::nowNs(), mode);
         if (previous == ExecMode::Queue)
-            stopQueueBridge();
+            stopQueue();
         if (mode == ExecMode::Queue)
-            startQueueBridge();
+            startQueue();
     }
     emit modeChanged(mode);
 }
@@ -125,7 +126,7 @@ bool Session::start(QString *error)
     if (m_config.rawHistoryS > 0)
         m_compactTimer.start(kCompactMs);
     if (m_config.mode == ExecMode::Queue)
-        startQueueBridge();
+        startQueue();
     if (m_config.durationS > 0)
         m_durationTimer.start(int(m_config.durationS * 1000));
     emit started();
@@ -156,7 +157,7 @@ void Session::stop()
     m_endNs = MonotonicClock::nowNs();
     m_probe->stop();
     m_cancel->store(true);
-    stopQueueBridge();
+    stopQueue();
     for (Executor *executor : std::as_const(m_executors)) {
         if (!executor->shutdown(kShutdownTimeoutMs))
             qWarning("looplab: %s tasks did not stop within %d ms", qPrintable(Kinds::name(executor->mode())),
@@ -187,7 +188,7 @@ Summary Session::summary() const
 {
     if (!m_recorder)
         return {};
-    return Statistics::summarize(*m_recorder, m_config, m_startNs, endNs());
+    return Summarizer::summarize(*m_recorder, m_config, m_startNs, endNs());
 }
 
 LoadedRun Session::snapshot() const
@@ -267,16 +268,16 @@ Executor *Session::executorFor(ExecMode mode)
     return executor;
 }
 
-void Session::startQueueBridge()
+void Session::startQueue()
 {
     if (!m_queue) {
-        m_queue = new QueueBridge(m_recorder.get(), m_config.periodMs, m_config.queueCapacity, m_config.itemUs, this);
-        connect(m_queue, &QueueBridge::itemDone, this, [this](quint32 id) { emit taskFinished(id, SpanState::Done); });
+        m_queue = new QueueExecutor(m_recorder.get(), m_config.periodMs, m_config.queueCapacity, m_config.itemUs, this);
+        connect(m_queue, &QueueExecutor::itemDone, this, [this](quint32 id) { emit taskFinished(id, SpanState::Done); });
     }
     m_queue->start();
 }
 
-void Session::stopQueueBridge()
+void Session::stopQueue()
 {
     delete m_queue; // stops and joins the producer
     m_queue = nullptr;

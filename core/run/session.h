@@ -1,7 +1,7 @@
 #pragma once
 
 #include "run/runconfig.h"
-#include "formats/runfile.h"
+#include "run/loadedrun.h"
 #include "stats/summary.h"
 
 #include <QHash>
@@ -13,7 +13,7 @@
 
 class Executor;
 class Gil;
-class QueueBridge;
+class QueueExecutor;
 class Recorder;
 class TickerProbe;
 
@@ -79,8 +79,8 @@ private:
     void submitNow();
     Executor *executorFor(ExecMode mode);
     const QByteArray &jsonDocument();
-    void startQueueBridge();
-    void stopQueueBridge();
+    void startQueue();
+    void stopQueue();
 
     RunConfig m_config;
     bool m_running = false;
@@ -91,7 +91,7 @@ private:
     TickerProbe *m_probe = nullptr;
     QHash<int, Executor *> m_executors;
     std::unique_ptr<Gil> m_gil;
-    QueueBridge *m_queue = nullptr;
+    QueueExecutor *m_queue = nullptr;
     QTimer m_submitTimer;
     QTimer m_durationTimer;
     QTimer m_compactTimer;

@@ -1,5 +1,7 @@
 #include "stats/spantally.h"
 
+#include "stats/summary.h"
+
 void SpanTally::add(const Span &span)
 {
     if (span.kind == WorkKind::Wait) { // the loop (or producer) stuck waiting: not a task
@@ -32,4 +34,17 @@ void SpanTally::merge(const SpanTally &other)
     producerWaits += other.producerWaits;
     ran.merge(other.ran);
     waited.merge(other.waited);
+}
+
+void SpanTally::fill(Summary *s) const
+{
+    s->tasks = tasks;
+    s->cancelled = cancelled;
+    s->failed = failed;
+    s->taskMsMedian = double(ran.percentileNs(50)) / 1e6;
+    s->queueWaitMsMedian = double(waited.percentileNs(50)) / 1e6;
+    s->queueWaitMsMax = double(waited.maxNs()) / 1e6;
+    s->loopWaits = loopWaits;
+    s->loopWaitMs = double(loopWaitNs) / 1e6;
+    s->producerWaits = producerWaits;
 }

@@ -3,6 +3,8 @@
 #include "stats/laghistogram.h"
 #include "engine/span.h"
 
+struct Summary;
+
 // What finished spans add up to: task outcomes, how long tasks ran and queued, and the
 // loop's (lane 0) and the producer's waits. Shared by the live statistics and the
 // decimated history, so both count a span the same way.
@@ -19,4 +21,6 @@ struct SpanTally
 
     void add(const Span &span);
     void merge(const SpanTally &other);
+    // The task and wait figures of a Summary; medians from the histograms.
+    void fill(Summary *s) const;
 };

@@ -6,12 +6,12 @@
 
 #include <array>
 
-class LagHistogram;
-class Recorder;
+struct ModeSwitch;
 struct TickSample;
-struct RunConfig;
 
-// Pure computations over recorded data; nothing here reads a clock.
+// The bottom layer of lag math: thresholds, percentiles, interval unions and the missed-tick
+// correction, on plain values. Nothing here reads a clock or a recorder (the recorder and
+// the tallies use it; run/Summarizer builds a run's Summary on top of it).
 class Statistics
 {
 public:
@@ -37,9 +37,6 @@ public:
         for (qint64 missing = latenessNs - intervalNs; missing >= intervalNs; missing -= intervalNs)
             add(missing);
     }
-    // Raw and stall-corrected lateness histograms of a run.
-    static void histograms(const Recorder &recorder, qint64 intervalNs, LagHistogram *raw, LagHistogram *corrected);
-
     // Nearest-rank percentile (p in 0..100) of values; sorts a copy. 0 for no values.
     static double percentile(QVector<double> values, double p);
     // The same on values already sorted ascending.
@@ -49,7 +46,7 @@ public:
     // Total length of the union of [start, end) intervals, in the same unit.
     static qint64 unionLength(QVector<QPair<qint64, qint64>> intervals);
 
-    static Summary summarize(const Recorder &recorder, const RunConfig &config, qint64 startNs, qint64 endNs);
-    // Summary::byMode: the ticks split by the mode in force when each fell due.
-    static QVector<ModeFigures> byMode(const Recorder &recorder, const QVector<TickSample> &ticks);
+    // Summary::byMode: the ticks split by the mode in force when each fell due (switches in
+    // time order). Empty unless at least two modes had ticks.
+    static QVector<ModeFigures> byMode(const QVector<ModeSwitch> &switches, const QVector<TickSample> &ticks);
 };

@@ -1,6 +1,7 @@
 #include "stats/ticktally.h"
 
 #include "stats/statistics.h"
+#include "stats/summary.h"
 
 void TickTally::add(qint64 latenessNs, qint64 intervalNs)
 {
@@ -26,4 +27,18 @@ void TickTally::merge(const TickTally &other)
     longTasks += other.longTasks;
     for (size_t b = 0; b < stallsAtLeast.size(); ++b)
         stallsAtLeast[b] += other.stallsAtLeast[b];
+}
+
+void TickTally::fill(Summary *s) const
+{
+    s->ticks = lateness.count();
+    s->p50Ms = double(lateness.percentileNs(50)) / 1e6;
+    s->p95Ms = double(lateness.percentileNs(95)) / 1e6;
+    s->p99Ms = double(lateness.percentileNs(99)) / 1e6;
+    s->maxMs = double(lateness.maxNs()) / 1e6;
+    s->p95CorrectedMs = double(corrected.percentileNs(95)) / 1e6;
+    s->p99CorrectedMs = double(corrected.percentileNs(99)) / 1e6;
+    s->missedTicks = missedTicks;
+    s->longTasks = longTasks;
+    s->stallsAtLeast = stallsAtLeast;
 }

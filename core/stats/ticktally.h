@@ -4,6 +4,8 @@
 
 #include <array>
 
+struct Summary;
+
 // What ticks add up to: lateness raw and stall-corrected, missed ticks, long tasks and the
 // stalls per reference band. Shared by the live statistics and the decimated history, so
 // both count a tick the same way.
@@ -17,4 +19,6 @@ struct TickTally
 
     void add(qint64 latenessNs, qint64 intervalNs);
     void merge(const TickTally &other);
+    // The tick figures of a Summary: counts, and percentiles from the histograms.
+    void fill(Summary *s) const;
 };

@@ -3,6 +3,7 @@
 #include "window/dashboard.h"
 #include "formats/outputset.h"
 #include "engine/recorder.h"
+#include "run/summarizer.h"
 #include "stats/statistics.h"
 
 #include <QApplication>
@@ -83,7 +84,7 @@ bool PngExporter::encodeRun(const LoadedRun &run, QSize size, QByteArray *png, Q
 {
     Dashboard dashboard;
     dashboard.setRecorder(run.recorder, run.startNs, qint64(run.config.intervalMs) * 1000000);
-    dashboard.setSummary(Statistics::summarize(*run.recorder, run.config, run.startNs, run.endNs), run.config,
+    dashboard.setSummary(Summarizer::summarize(*run.recorder, run.config, run.startNs, run.endNs), run.config,
                          run.config.mode);
     const QImage image = renderOffscreen(&dashboard, size, [&] {
         dashboard.refreshCharts(run.endNs);

@@ -3,7 +3,7 @@
 #include "style/appearance.h"
 #include "export/exportdialog.h"
 #include "engine/kinds.h"
-#include "stats/livestats.h"
+#include "run/livestats.h"
 
 #include <QMainWindow>
 #include <QTimer>

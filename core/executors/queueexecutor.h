@@ -15,12 +15,12 @@ class Recorder;
 // slices so its own ticks still run between them. When the producer outruns the loop the
 // queue fills and push() blocks the producer: back-pressure, recorded as waits on its lane.
 // (asyncio: loop.call_soon_threadsafe(queue.put_nowait, item), or a janus-style queue.)
-class QueueBridge : public QObject
+class QueueExecutor : public QObject
 {
     Q_OBJECT
 public:
-    QueueBridge(Recorder *recorder, int periodMs, int capacity, int itemUs, QObject *parent = nullptr);
-    ~QueueBridge() override;
+    QueueExecutor(Recorder *recorder, int periodMs, int capacity, int itemUs, QObject *parent = nullptr);
+    ~QueueExecutor() override;
 
     void start();
     // Stops and joins the producer; items still queued end as cancelled.

@@ -1,4 +1,4 @@
-#include "executors/queuebridge.h"
+#include "executors/queueexecutor.h"
 
 #include "engine/monotonicclock.h"
 #include "engine/recorder.h"
@@ -20,7 +20,7 @@ void spinFor(qint64 ns)
 }
 } // namespace
 
-QueueBridge::QueueBridge(Recorder *recorder, int periodMs, int capacity, int itemUs, QObject *parent)
+QueueExecutor::QueueExecutor(Recorder *recorder, int periodMs, int capacity, int itemUs, QObject *parent)
     : QObject(parent)
     , m_recorder(recorder)
     , m_periodMs(qMax(1, periodMs))
@@ -30,15 +30,15 @@ QueueBridge::QueueBridge(Recorder *recorder, int periodMs, int capacity, int ite
 {
     m_nextSlice.setSingleShot(true);
     m_nextSlice.setInterval(0);
-    connect(&m_nextSlice, &QTimer::timeout, this, &QueueBridge::consume);
+    connect(&m_nextSlice, &QTimer::timeout, this, &QueueExecutor::consume);
 }
 
-QueueBridge::~QueueBridge()
+QueueExecutor::~QueueExecutor()
 {
     stop();
 }
 
-void QueueBridge::start()
+void QueueExecutor::start()
 {
     if (m_producer.joinable())
         return;
@@ -49,7 +49,7 @@ void QueueBridge::start()
     m_producer = std::thread([this] { produce(); });
 }
 
-void QueueBridge::stop()
+void QueueExecutor::stop()
 {
     if (!m_producer.joinable())
         return;
@@ -74,7 +74,7 @@ void QueueBridge::stop()
     recordDepth(0);
 }
 
-void QueueBridge::produce()
+void QueueExecutor::produce()
 {
     qint64 next = MonotonicClock::nowNs();
     for (;;) {
@@ -106,11 +106,11 @@ void QueueBridge::produce()
         lock.unlock();
         recordDepth(depth);
         if (notify) // one pending notification is enough: the consumer drains in slices
-            QMetaObject::invokeMethod(this, &QueueBridge::consume, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(this, &QueueExecutor::consume, Qt::QueuedConnection);
     }
 }
 
-void QueueBridge::consume()
+void QueueExecutor::consume()
 {
     Q_ASSERT(QThread::currentThread() == thread());
     const qint64 sliceEnd = MonotonicClock::nowNs() + kSliceNs;
@@ -140,7 +140,7 @@ void QueueBridge::consume()
     m_nextSlice.start();
 }
 
-void QueueBridge::recordDepth(size_t depth)
+void QueueExecutor::recordDepth(size_t depth)
 {
     m_recorder->addCounter(Counter::QueueDepth, MonotonicClock::nowNs(), double(depth));
 }

@@ -1,8 +1,8 @@
-#include "stats/livestats.h"
+#include "run/livestats.h"
 
 #include "engine/recorder.h"
 #include "run/runconfig.h"
-#include "stats/statistics.h"
+#include "run/summarizer.h"
 #include "stats/verdict.h"
 
 void LiveStats::reset()
@@ -67,12 +67,7 @@ void LiveStats::update(const Recorder &recorder, qint64 startNs, qint64 nowNs, q
     }
     m_reentries += recorder.counter(Counter::Reentry, m_reentries).size();
 
-    QStringList modes;
-    for (const ModeSwitch &m : recorder.modeSwitches()) {
-        if (!modes.contains(Kinds::name(m.mode)))
-            modes << Kinds::name(m.mode);
-    }
-    m_modes = modes.join(QLatin1Char('+'));
+    m_modes = Summarizer::modes(recorder);
 }
 
 Summary LiveStats::summary(const RunConfig &config) const
@@ -82,27 +77,10 @@ Summary LiveStats::summary(const RunConfig &config) const
     s.mode = m_modes.isEmpty() ? Kinds::name(config.mode) : m_modes;
     s.durationS = double(m_nowNs - m_startNs) / 1e9;
     s.intervalMs = config.intervalMs;
-    s.ticks = m_ticksTally.lateness.count();
-    s.p50Ms = double(m_ticksTally.lateness.percentileNs(50)) / 1e6;
-    s.p95Ms = double(m_ticksTally.lateness.percentileNs(95)) / 1e6;
-    s.p99Ms = double(m_ticksTally.lateness.percentileNs(99)) / 1e6;
-    s.maxMs = double(m_ticksTally.lateness.maxNs()) / 1e6;
-    s.p95CorrectedMs = double(m_ticksTally.corrected.percentileNs(95)) / 1e6;
-    s.p99CorrectedMs = double(m_ticksTally.corrected.percentileNs(99)) / 1e6;
-    s.missedTicks = m_ticksTally.missedTicks;
-    s.stallsAtLeast = m_ticksTally.stallsAtLeast;
-    s.tasks = m_tally.tasks;
-    s.cancelled = m_tally.cancelled;
-    s.failed = m_tally.failed;
-    s.taskMsMedian = double(m_tally.ran.percentileNs(50)) / 1e6;
-    s.queueWaitMsMedian = double(m_tally.waited.percentileNs(50)) / 1e6;
-    s.longTasks = m_ticksTally.longTasks;
+    m_ticksTally.fill(&s);
+    m_tally.fill(&s);
     const qint64 runNs = m_nowNs - m_startNs;
     s.loopBusyPct = runNs > 0 ? qMin(100.0, 100.0 * double(m_loopBusyNs + m_loopBusyRunningNs) / double(runNs)) : 0;
-    s.queueWaitMsMax = double(m_tally.waited.maxNs()) / 1e6;
-    s.loopWaits = m_tally.loopWaits;
-    s.loopWaitMs = double(m_tally.loopWaitNs) / 1e6;
-    s.producerWaits = m_tally.producerWaits;
     s.maxQueueDepth = m_maxQueueDepth;
     s.maxNestingDepth = m_maxNestingDepth;
     s.reentries = m_reentries;

@@ -12,7 +12,7 @@ struct RunConfig;
 
 // Statistics of a run in progress, updated from what the recorder gained since the last
 // call: O(new ticks + unfinished spans) per update, however long the run. Percentiles come
-// from histograms (within 1.6 %); the exact figures are Statistics::summarize at the end.
+// from histograms (within 1.6 %); the exact figures are Summarizer::summarize at the end.
 class LiveStats
 {
 public:
