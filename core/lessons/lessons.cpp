@@ -4,6 +4,8 @@
 #include <QFile>
 
 namespace {
+// Every lesson runs for 5 s with a 10 ms ticker; the other fields are spelled out so that new
+// RunConfig defaults cannot change a lesson.
 RunConfig preset(ExecMode mode, WorkKind work, int periodMs, int workers)
 {
     RunConfig c;
@@ -18,6 +20,22 @@ RunConfig preset(ExecMode mode, WorkKind work, int periodMs, int workers)
     c.switchMs = 5;
     c.queueCapacity = 32;
     c.itemUs = 2000;
+    return c;
+}
+
+// "I/O <ioMs> ms every <periodMs> ms", as presetSummary() reads it.
+RunConfig ioPreset(ExecMode mode, int ioMs, int periodMs, int workers)
+{
+    RunConfig c = preset(mode, WorkKind::Io, periodMs, workers);
+    c.ioMs = ioMs;
+    return c;
+}
+
+// "CPU <jsonKb> KB JSON every <periodMs> ms".
+RunConfig cpuPreset(ExecMode mode, int jsonKb, int periodMs, int workers)
+{
+    RunConfig c = preset(mode, WorkKind::Cpu, periodMs, workers);
+    c.jsonKb = jsonKb;
     return c;
 }
 
@@ -37,16 +55,25 @@ QString code(const QString &file)
     return out;
 }
 
+// A lesson with its name, preset and snippets; the caller adds the translated texts.
+Lesson lesson(const QString &name, const RunConfig &preset)
+{
+    Lesson l;
+    l.name = name;
+    l.preset = preset;
+    l.asyncioSnippet = code(name + QStringLiteral(".py"));
+    l.qtSnippet = code(name + QStringLiteral(".cpp"));
+    return l;
+}
+
 QVector<Lesson> build()
 {
     QVector<Lesson> lessons;
 
     // 1 -------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("blocking");
+        Lesson l = lesson(QStringLiteral("blocking"), ioPreset(ExecMode::Inline, 200, 300, 2));
         l.title = QCoreApplication::translate("Lessons", "Blocking call on the loop");
-        l.preset = preset(ExecMode::Inline, WorkKind::Io, 300, 2);
         l.whatHappens = QCoreApplication::translate("Lessons",
             "Every 300 ms a timer handler on the GUI thread calls a function that blocks for 200 ms, "
             "the way a synchronous database driver or HTTP client waits for its answer. The call runs "
@@ -63,17 +90,13 @@ QVector<Lesson> build()
             "late by whatever is left of that task, so the spikes are a sawtooth, not single dots. "
             "Timeline: the tasks sit on the GUI thread's own lane, and every spike lines up with one of "
             "them. Keep this picture in mind: the next lessons move the same call elsewhere.");
-        l.asyncioSnippet = code(QStringLiteral("blocking.py"));
-        l.qtSnippet = code(QStringLiteral("blocking.cpp"));
         lessons.append(l);
     }
 
     // 2 -------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("pool");
+        Lesson l = lesson(QStringLiteral("pool"), ioPreset(ExecMode::Pool, 200, 100, 4));
         l.title = QCoreApplication::translate("Lessons", "Offload to a thread pool");
-        l.preset = preset(ExecMode::Pool, WorkKind::Io, 100, 4);
         l.whatHappens = QCoreApplication::translate("Lessons",
             "The same 200 ms blocking call, now submitted every 100 ms, is handed to a QThreadPool with "
             "QtConcurrent::run. The timer handler only enqueues it and returns; one of four pool threads "
@@ -90,17 +113,13 @@ QVector<Lesson> build()
             "pool-1, pool-2 and pool-3 lanes, two or three of them overlapping at any time, while the GUI "
             "thread's lane stays empty. Switch the mode to Blocking during the run and watch the chart "
             "jump.");
-        l.asyncioSnippet = code(QStringLiteral("pool.py"));
-        l.qtSnippet = code(QStringLiteral("pool.cpp"));
         lessons.append(l);
     }
 
     // 3 -------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("bounded-pool");
+        Lesson l = lesson(QStringLiteral("bounded-pool"), ioPreset(ExecMode::Pool, 200, 100, 1));
         l.title = QCoreApplication::translate("Lessons", "Bounded pool: tasks queue up");
-        l.preset = preset(ExecMode::Pool, WorkKind::Io, 100, 1);
         l.whatHappens = QCoreApplication::translate("Lessons",
             "The pool lesson again, with the pool capped at a single thread. A task arrives every 100 ms "
             "and takes 200 ms, so the one worker can finish only half of them in time; the others wait "
@@ -118,18 +137,13 @@ QVector<Lesson> build()
             "end, unstarted tasks piling up on the queue row, and the queued strip under each task "
             "(from submit to start) longer than the one before. Hover the last task that started: after "
             "5 s it had waited more than 2 s. Stop cancels everything still queued.");
-        l.asyncioSnippet = code(QStringLiteral("bounded-pool.py"));
-        l.qtSnippet = code(QStringLiteral("bounded-pool.cpp"));
         lessons.append(l);
     }
 
     // 4 -------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("thread");
+        Lesson l = lesson(QStringLiteral("thread"), ioPreset(ExecMode::Thread, 150, 200, 1));
         l.title = QCoreApplication::translate("Lessons", "A dedicated thread with its own loop");
-        l.preset = preset(ExecMode::Thread, WorkKind::Io, 200, 1);
-        l.preset.ioMs = 150;
         l.whatHappens = QCoreApplication::translate("Lessons",
             "Loop Lab starts one QThread that runs an event loop of its own (exec()) and moves a worker "
             "QObject onto it. Every 200 ms the GUI thread posts a 150 ms task to that worker with "
@@ -148,17 +162,13 @@ QVector<Lesson> build()
             "Latency chart: flat. Timeline: every task on the single thread-1 lane, one at a time and in "
             "the order submitted; the GUI thread's lane stays empty. Raise the task length above the "
             "period and they start to queue, exactly like a pool with one worker.");
-        l.asyncioSnippet = code(QStringLiteral("thread.py"));
-        l.qtSnippet = code(QStringLiteral("thread.cpp"));
         lessons.append(l);
     }
 
     // 5 -------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("process");
+        Lesson l = lesson(QStringLiteral("process"), cpuPreset(ExecMode::Process, 2048, 250, 2));
         l.title = QCoreApplication::translate("Lessons", "Worker processes for CPU work");
-        l.preset = preset(ExecMode::Process, WorkKind::Cpu, 250, 2);
         l.whatHappens = QCoreApplication::translate("Lessons",
             "Every 250 ms a CPU task is due: parse a 2 MB JSON document with QJsonDocument and count "
             "every key. It goes to one of two worker processes, each a QProcess running "
@@ -180,18 +190,13 @@ QVector<Lesson> build()
             "few milliseconds of jitter but no long freezes. Timeline: the process-1 and process-2 lanes; each "
             "task starts with a transfer segment (serialising and piping the document) before the parse "
             "itself. Compare the two lengths: their ratio decides whether a process pays off.");
-        l.asyncioSnippet = code(QStringLiteral("process.py"));
-        l.qtSnippet = code(QStringLiteral("process.cpp"));
         lessons.append(l);
     }
 
     // 6 -------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("gil");
+        Lesson l = lesson(QStringLiteral("gil"), cpuPreset(ExecMode::Gil, 4096, 250, 2));
         l.title = QCoreApplication::translate("Lessons", "The GIL: offloaded, still late");
-        l.preset = preset(ExecMode::Gil, WorkKind::Cpu, 250, 2);
-        l.preset.jsonKb = 4096;
         l.whatHappens = QCoreApplication::translate("Lessons",
             "Every 250 ms a CPU task (parse a 4 MB JSON document, walk every key) goes to a pool of two "
             "threads, as in the pool lesson, but under a model of CPython's global interpreter lock: a "
@@ -215,17 +220,13 @@ QVector<Lesson> build()
             "milliseconds per switch. Switch the mode to the plain pool on the same CPU work and the "
             "chart flattens, because C++ threads share no such lock. Switch the work to I/O and the GIL "
             "mode flattens too.");
-        l.asyncioSnippet = code(QStringLiteral("gil.py"));
-        l.qtSnippet = code(QStringLiteral("gil.cpp"));
         lessons.append(l);
     }
 
     // 7 -------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("wait");
+        Lesson l = lesson(QStringLiteral("wait"), ioPreset(ExecMode::Wait, 200, 300, 4));
         l.title = QCoreApplication::translate("Lessons", "Offload, then wait: blocks anyway");
-        l.preset = preset(ExecMode::Wait, WorkKind::Io, 300, 4);
         l.whatHappens = QCoreApplication::translate("Lessons",
             "Each 200 ms task goes to the thread pool, as in the pool lesson, but the handler that "
             "submitted it then calls QFuture::waitForFinished() because it wants the result before it "
@@ -245,18 +246,13 @@ QVector<Lesson> build()
             "Timeline: the work sits on a pool lane, and right above it the GUI thread's lane shows a "
             "wait span of the same length: the loop blocked on the future. Offloading moved the work, "
             "not the waiting.");
-        l.asyncioSnippet = code(QStringLiteral("wait.py"));
-        l.qtSnippet = code(QStringLiteral("wait.cpp"));
         lessons.append(l);
     }
 
     // 8 -------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("nested");
+        Lesson l = lesson(QStringLiteral("nested"), ioPreset(ExecMode::Nested, 500, 400, 4));
         l.title = QCoreApplication::translate("Lessons", "Nested event loop: re-entrancy");
-        l.preset = preset(ExecMode::Nested, WorkKind::Io, 400, 4);
-        l.preset.ioMs = 500;
         l.whatHappens = QCoreApplication::translate("Lessons",
             "Every 400 ms a 500 ms task goes to the pool, and the handler that submitted it waits for it "
             "inside a local QEventLoop: exec() runs the event loop again, one level down, until the "
@@ -281,18 +277,13 @@ QVector<Lesson> build()
             "long ago on the pool lanes, yet their handlers cannot return while a wait above them is "
             "open, so the depth only comes down when you press Stop. The chart looks healthy; the depth "
             "row is the warning.");
-        l.asyncioSnippet = code(QStringLiteral("nested.py"));
-        l.qtSnippet = code(QStringLiteral("nested.cpp"));
         lessons.append(l);
     }
 
     // 9 -------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("mutex");
+        Lesson l = lesson(QStringLiteral("mutex"), ioPreset(ExecMode::Mutex, 300, 250, 2));
         l.title = QCoreApplication::translate("Lessons", "A mutex shared with the loop");
-        l.preset = preset(ExecMode::Mutex, WorkKind::Io, 250, 2);
-        l.preset.ioMs = 300;
         l.whatHappens = QCoreApplication::translate("Lessons",
             "Every 250 ms the GUI thread submits a 300 ms task to a pool of two threads. The task holds a "
             "QMutex for its whole run, as if the mutex guarded a cache the task fills. Before submitting, "
@@ -314,17 +305,13 @@ QVector<Lesson> build()
             "task runs on the GUI thread's lane. Timeline: wait spans on the GUI lane that start when the "
             "handler reaches lock() and end the moment a worker's task ends, or the one after it: QMutex "
             "is not fair, so the next queued task may grab the lock before the waiting GUI thread does.");
-        l.asyncioSnippet = code(QStringLiteral("mutex.py"));
-        l.qtSnippet = code(QStringLiteral("mutex.cpp"));
         lessons.append(l);
     }
 
     // 10 ------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("queue");
+        Lesson l = lesson(QStringLiteral("queue"), ioPreset(ExecMode::Queue, 200, 1, 1));
         l.title = QCoreApplication::translate("Lessons", "Bounded queue and back-pressure");
-        l.preset = preset(ExecMode::Queue, WorkKind::Io, 1, 1);
         l.whatHappens = QCoreApplication::translate("Lessons",
             "A plain synchronous producer thread makes an item every millisecond and pushes it into a "
             "thread-safe queue that holds at most 32 items, then pokes the GUI thread with a queued call. "
@@ -349,18 +336,13 @@ QVector<Lesson> build()
             "(looplab run --lesson queue), up to about 15 ms in the window, whose own repaints take turns "
             "on the same loop; never a long task, because the loop is busy but never blocked: a tick that "
             "falls due runs before the next 4 ms slice of items.");
-        l.asyncioSnippet = code(QStringLiteral("queue.py"));
-        l.qtSnippet = code(QStringLiteral("queue.cpp"));
         lessons.append(l);
     }
 
     // 11 ------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("shutdown");
+        Lesson l = lesson(QStringLiteral("shutdown"), ioPreset(ExecMode::Pool, 3000, 500, 2));
         l.title = QCoreApplication::translate("Lessons", "Cancellation and graceful shutdown");
-        l.preset = preset(ExecMode::Pool, WorkKind::Io, 500, 2);
-        l.preset.ioMs = 3000;
         l.whatHappens = QCoreApplication::translate("Lessons",
             "Long blocking tasks, 3 s each, one every 500 ms on two pool threads, so at any moment two "
             "are running and several are waiting. Then the run stops: after 5 s on the command line, or "
@@ -384,8 +366,6 @@ QVector<Lesson> build()
             "milliseconds of the stop instead of running out their 3 s. Latency chart: flat throughout, "
             "the shutdown included. On the command line the summary is still printed and the exports "
             "still written after Ctrl+C.");
-        l.asyncioSnippet = code(QStringLiteral("shutdown.py"));
-        l.qtSnippet = code(QStringLiteral("shutdown.cpp"));
         lessons.append(l);
     }
 
