@@ -13,6 +13,7 @@ LOOPLAB_PACKAGES=(
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     fonts-dejavu-core
     dpkg-dev desktop-file-utils appstream
+    python3 # tst_lessons byte-compiles the asyncio snippets
 )
 
 looplab_install_deps() {

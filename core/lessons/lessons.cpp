@@ -1,8 +1,11 @@
 #include "lessons/lessons.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 namespace {
+// Every lesson runs for 5 s with a 10 ms ticker; the other fields are spelled out so that new
+// RunConfig defaults cannot change a lesson.
 RunConfig preset(ExecMode mode, WorkKind work, int periodMs, int workers)
 {
     RunConfig c;
@@ -20,13 +23,47 @@ RunConfig preset(ExecMode mode, WorkKind work, int periodMs, int workers)
     return c;
 }
 
-// Snippets are written as raw literals; the stored copy carries no trailing newline.
-QString code(const QString &text)
+// "I/O <ioMs> ms every <periodMs> ms", as presetSummary() reads it.
+RunConfig ioPreset(ExecMode mode, int ioMs, int periodMs, int workers)
 {
-    QString out = text;
+    RunConfig c = preset(mode, WorkKind::Io, periodMs, workers);
+    c.ioMs = ioMs;
+    return c;
+}
+
+// "CPU <jsonKb> KB JSON every <periodMs> ms".
+RunConfig cpuPreset(ExecMode mode, int jsonKb, int periodMs, int workers)
+{
+    RunConfig c = preset(mode, WorkKind::Cpu, periodMs, workers);
+    c.jsonKb = jsonKb;
+    return c;
+}
+
+// A snippet is the file resources/lessons/<file>, embedded as :/lessons/<file> (see
+// core/CMakeLists.txt); the stored copy carries no trailing newline.
+QString code(const QString &file)
+{
+    QFile in(QStringLiteral(":/lessons/") + file);
+    if (!in.open(QIODevice::ReadOnly)) {
+        qWarning("Lessons: snippet %s is not in the resources", qPrintable(in.fileName()));
+        Q_ASSERT(false);
+        return QString();
+    }
+    QString out = QString::fromUtf8(in.readAll());
     while (out.endsWith(QLatin1Char('\n')))
         out.chop(1);
     return out;
+}
+
+// A lesson with its name, preset and snippets; the caller adds the translated texts.
+Lesson lesson(const QString &name, const RunConfig &preset)
+{
+    Lesson l;
+    l.name = name;
+    l.preset = preset;
+    l.asyncioSnippet = code(name + QStringLiteral(".py"));
+    l.qtSnippet = code(name + QStringLiteral(".cpp"));
+    return l;
 }
 
 QVector<Lesson> build()
@@ -35,10 +72,8 @@ QVector<Lesson> build()
 
     // 1 -------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("blocking");
+        Lesson l = lesson(QStringLiteral("blocking"), ioPreset(ExecMode::Inline, 200, 300, 2));
         l.title = QCoreApplication::translate("Lessons", "Blocking call on the loop");
-        l.preset = preset(ExecMode::Inline, WorkKind::Io, 300, 2);
         l.whatHappens = QCoreApplication::translate("Lessons",
             "Every 300 ms a timer handler on the GUI thread calls a function that blocks for 200 ms, "
             "the way a synchronous database driver or HTTP client waits for its answer. The call runs "
@@ -55,56 +90,13 @@ QVector<Lesson> build()
             "late by whatever is left of that task, so the spikes are a sawtooth, not single dots. "
             "Timeline: the tasks sit on the GUI thread's own lane, and every spike lines up with one of "
             "them. Keep this picture in mind: the next lessons move the same call elsewhere.");
-        l.asyncioSnippet = code(QStringLiteral(R"py(import asyncio
-import time
-
-def fetch_report() -> str:
-    time.sleep(0.2)      # a sync driver at work
-    return "report"
-
-async def handler() -> None:
-    while True:
-        fetch_report()   # no await: stuck for 200 ms
-        # fix: await asyncio.to_thread(fetch_report)
-        await asyncio.sleep(0.3)
-
-async def ticker() -> None:
-    loop = asyncio.get_running_loop()
-    while True:
-        due = loop.time() + 0.01
-        await asyncio.sleep(0.01)
-        late = (loop.time() - due) * 1000
-        print(f"tick late by {late:.0f} ms")
-
-async def main() -> None:
-    await asyncio.gather(handler(), ticker())
-
-asyncio.run(main())
-)py"));
-        l.qtSnippet = code(QStringLiteral(R"cpp(// Session: one task per period, from a timer
-// living on the GUI thread
-connect(&m_submitTimer, &QTimer::timeout,
-        this, &Session::submitOne);
-
-// InlineExecutor: the task runs in that handler
-void InlineExecutor::submit(
-    const TaskRequest &request)
-{
-    runTask(request, 0);  // lane 0: the GUI thread
-}
-// runTask() calls Workload::blockingIo(): the GUI
-// thread sleeps for ioMs, and the ticker's wake-up
-// waits behind it
-)cpp"));
         lessons.append(l);
     }
 
     // 2 -------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("pool");
+        Lesson l = lesson(QStringLiteral("pool"), ioPreset(ExecMode::Pool, 200, 100, 4));
         l.title = QCoreApplication::translate("Lessons", "Offload to a thread pool");
-        l.preset = preset(ExecMode::Pool, WorkKind::Io, 100, 4);
         l.whatHappens = QCoreApplication::translate("Lessons",
             "The same 200 ms blocking call, now submitted every 100 ms, is handed to a QThreadPool with "
             "QtConcurrent::run. The timer handler only enqueues it and returns; one of four pool threads "
@@ -121,58 +113,13 @@ void InlineExecutor::submit(
             "pool-1, pool-2 and pool-3 lanes, two or three of them overlapping at any time, while the GUI "
             "thread's lane stays empty. Switch the mode to Blocking during the run and watch the chart "
             "jump.");
-        l.asyncioSnippet = code(QStringLiteral(R"py(import asyncio
-import time
-
-def fetch_report() -> str:
-    time.sleep(0.2)    # blocks a pool thread only
-    return "report"
-
-async def one_task() -> None:
-    report = await asyncio.to_thread(fetch_report)
-    # or: loop.run_in_executor(None, fetch_report)
-    print("got", report)
-
-async def main() -> None:
-    running = set()
-    for _ in range(50):        # a task every 100 ms
-        task = asyncio.create_task(one_task())
-        running.add(task)      # keep a reference
-        task.add_done_callback(running.discard)
-        await asyncio.sleep(0.1)
-    await asyncio.gather(*running)
-
-asyncio.run(main())
-)py"));
-        l.qtSnippet = code(QStringLiteral(R"cpp(// PoolExecutor: a QThreadPool owned by the run
-m_pool.setMaxThreadCount(workers);   // --workers
-
-QFuture<void> PoolExecutor::startOnPool(
-    const TaskRequest &request)
-{
-    auto job = [this, request] {   // on pool-N
-        runTask(request, m_recorder->
-                laneForCurrentThread(lanePrefix()));
-    };
-    // Enqueue and return: the GUI thread is free
-    // again within microseconds
-    return QtConcurrent::run(&m_pool, job);
-}
-
-// Session: results come back to the GUI thread
-connect(executor, &Executor::taskDone,
-        this, &Session::taskFinished,
-        Qt::QueuedConnection);
-)cpp"));
         lessons.append(l);
     }
 
     // 3 -------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("bounded-pool");
+        Lesson l = lesson(QStringLiteral("bounded-pool"), ioPreset(ExecMode::Pool, 200, 100, 1));
         l.title = QCoreApplication::translate("Lessons", "Bounded pool: tasks queue up");
-        l.preset = preset(ExecMode::Pool, WorkKind::Io, 100, 1);
         l.whatHappens = QCoreApplication::translate("Lessons",
             "The pool lesson again, with the pool capped at a single thread. A task arrives every 100 ms "
             "and takes 200 ms, so the one worker can finish only half of them in time; the others wait "
@@ -190,55 +137,13 @@ connect(executor, &Executor::taskDone,
             "end, unstarted tasks piling up on the queue row, and the queued strip under each task "
             "(from submit to start) longer than the one before. Hover the last task that started: after "
             "5 s it had waited more than 2 s. Stop cancels everything still queued.");
-        l.asyncioSnippet = code(QStringLiteral(R"py(import asyncio
-import time
-from concurrent.futures import ThreadPoolExecutor
-
-def fetch_report() -> float:
-    started = time.monotonic()
-    time.sleep(0.2)
-    return started
-
-async def one_task(pool, submitted) -> None:
-    loop = asyncio.get_running_loop()
-    started = await loop.run_in_executor(
-        pool, fetch_report)
-    wait = started - submitted
-    print(f"queued for {wait:.1f} s")   # grows
-
-async def main() -> None:
-    pool = ThreadPoolExecutor(max_workers=1)
-    tasks = []
-    for _ in range(50):   # 10 in per second, 5 out
-        job = one_task(pool, time.monotonic())
-        tasks.append(asyncio.create_task(job))
-        await asyncio.sleep(0.1)
-    await asyncio.gather(*tasks)
-    pool.shutdown()
-
-asyncio.run(main())
-)py"));
-        l.qtSnippet = code(QStringLiteral(R"cpp(// The same PoolExecutor, with --workers 1
-m_pool.setMaxThreadCount(1);
-
-// Every 100 ms on the GUI thread: still only an
-// enqueue. QThreadPool keeps what it cannot start
-// yet in a queue of its own.
-(void)startOnPool(request);
-
-// runTask() marks the start when pool-1 finally
-// takes the task: queue wait = startNs - submitNs
-)cpp"));
         lessons.append(l);
     }
 
     // 4 -------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("thread");
+        Lesson l = lesson(QStringLiteral("thread"), ioPreset(ExecMode::Thread, 150, 200, 1));
         l.title = QCoreApplication::translate("Lessons", "A dedicated thread with its own loop");
-        l.preset = preset(ExecMode::Thread, WorkKind::Io, 200, 1);
-        l.preset.ioMs = 150;
         l.whatHappens = QCoreApplication::translate("Lessons",
             "Loop Lab starts one QThread that runs an event loop of its own (exec()) and moves a worker "
             "QObject onto it. Every 200 ms the GUI thread posts a 150 ms task to that worker with "
@@ -257,67 +162,13 @@ m_pool.setMaxThreadCount(1);
             "Latency chart: flat. Timeline: every task on the single thread-1 lane, one at a time and in "
             "the order submitted; the GUI thread's lane stays empty. Raise the task length above the "
             "period and they start to queue, exactly like a pool with one worker.");
-        l.asyncioSnippet = code(QStringLiteral(R"py(import asyncio
-import threading
-
-class LoopThread:
-    """An asyncio loop in a thread of its own."""
-
-    def __init__(self) -> None:
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(
-            target=self.loop.run_forever, daemon=True)
-        self.thread.start()
-
-    def submit(self, coro):
-        # thread-safe; gives a concurrent Future
-        return asyncio.run_coroutine_threadsafe(
-            coro, self.loop)
-
-    def close(self) -> None:
-        stop = self.loop.stop
-        self.loop.call_soon_threadsafe(stop)
-        self.thread.join()
-        self.loop.close()
-
-async def fetch_report() -> str:
-    await asyncio.sleep(0.15)
-    return "report"
-
-# plain synchronous code calling async code
-worker = LoopThread()
-future = worker.submit(fetch_report())
-print(future.result(timeout=5))  # not a loop thread
-worker.close()
-)py"));
-        l.qtSnippet = code(QStringLiteral(R"cpp(// ThreadExecutor: a QThread running exec(), and a
-// worker object that lives on it
-m_worker->moveToThread(&m_thread);
-connect(&m_thread, &QThread::finished,
-        m_worker, &QObject::deleteLater);
-m_thread.start();          // run() calls exec()
-
-void ThreadExecutor::submit(
-    const TaskRequest &request)
-{
-    // Posted to thread-1's queue; runs there in turn
-    QMetaObject::invokeMethod(
-        m_worker,
-        [this, request] { runTask(request, m_lane); },
-        Qt::QueuedConnection);
-}
-// runTask() emits taskDone on thread-1; the Session
-// gets it through a queued connection
-)cpp"));
         lessons.append(l);
     }
 
     // 5 -------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("process");
+        Lesson l = lesson(QStringLiteral("process"), cpuPreset(ExecMode::Process, 2048, 250, 2));
         l.title = QCoreApplication::translate("Lessons", "Worker processes for CPU work");
-        l.preset = preset(ExecMode::Process, WorkKind::Cpu, 250, 2);
         l.whatHappens = QCoreApplication::translate("Lessons",
             "Every 250 ms a CPU task is due: parse a 2 MB JSON document with QJsonDocument and count "
             "every key. It goes to one of two worker processes, each a QProcess running "
@@ -339,67 +190,13 @@ void ThreadExecutor::submit(
             "few milliseconds of jitter but no long freezes. Timeline: the process-1 and process-2 lanes; each "
             "task starts with a transfer segment (serialising and piping the document) before the parse "
             "itself. Compare the two lengths: their ratio decides whether a process pays off.");
-        l.asyncioSnippet = code(QStringLiteral(R"py(import asyncio
-import json
-from concurrent.futures import ProcessPoolExecutor
-
-def count_keys(node) -> int:
-    if isinstance(node, dict):
-        inner = sum(map(count_keys, node.values()))
-        return len(node) + inner
-    if isinstance(node, list):
-        return sum(map(count_keys, node))
-    return 0
-
-def parse_and_walk(text: str) -> int:  # in a child
-    return count_keys(json.loads(text))
-
-async def main() -> None:
-    rows = [{"id": i, "tags": ["a", "b"]}
-            for i in range(100_000)]
-    text = json.dumps({"records": rows})
-    loop = asyncio.get_running_loop()
-    with ProcessPoolExecutor(max_workers=2) as pool:
-        # text is pickled and piped to the child
-        keys = await loop.run_in_executor(
-            pool, parse_and_walk, text)
-    print(keys, "keys")
-
-if __name__ == "__main__":  # children import us
-    asyncio.run(main())
-)py"));
-        l.qtSnippet = code(QStringLiteral(R"cpp(// ProcessExecutor: each worker is looplab --worker
-auto *process = new QProcess(this);
-process->setProgram(m_program);     // this binary
-process->setArguments({QStringLiteral("--worker")});
-connect(process,
-        &QProcess::readyReadStandardOutput,
-        this, [this, index] { onReadyRead(index); });
-process->start();
-
-// send(): a one-line JSON header, then the document.
-// write() only fills QProcess's buffer; the bytes go
-// down the pipe as fast as the child reads them.
-m_recorder->markStart(request.id, worker.lane,
-                      MonotonicClock::nowNs());
-process->write(
-    WireProtocol::encodeRequestHeader(wire));
-process->write(wire.payload);
-
-// onReadyRead(): one JSON line back per task; the
-// child's receive time ends the transfer segment.
-m_recorder->markRun(response.id, response.recvNs);
-)cpp"));
         lessons.append(l);
     }
 
     // 6 -------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("gil");
+        Lesson l = lesson(QStringLiteral("gil"), cpuPreset(ExecMode::Gil, 4096, 250, 2));
         l.title = QCoreApplication::translate("Lessons", "The GIL: offloaded, still late");
-        l.preset = preset(ExecMode::Gil, WorkKind::Cpu, 250, 2);
-        l.preset.jsonKb = 4096;
         l.whatHappens = QCoreApplication::translate("Lessons",
             "Every 250 ms a CPU task (parse a 4 MB JSON document, walk every key) goes to a pool of two "
             "threads, as in the pool lesson, but under a model of CPython's global interpreter lock: a "
@@ -423,63 +220,13 @@ m_recorder->markRun(response.id, response.recvNs);
             "milliseconds per switch. Switch the mode to the plain pool on the same CPU work and the "
             "chart flattens, because C++ threads share no such lock. Switch the work to I/O and the GIL "
             "mode flattens too.");
-        l.asyncioSnippet = code(QStringLiteral(R"py(import asyncio
-import json
-import sys
-
-DOC = json.dumps([{"id": i, "name": f"u{i}"}
-                  for i in range(100_000)])
-
-def parse_and_walk() -> int:
-    data = json.loads(DOC)   # C: holds the GIL
-    return sum(len(r) for r in data)  # switches
-
-async def ticker() -> None:
-    loop = asyncio.get_running_loop()
-    while True:
-        due = loop.time() + 0.01
-        await asyncio.sleep(0.01)
-        late = (loop.time() - due) * 1000
-        print(f"tick late by {late:.0f} ms")
-
-async def main() -> None:
-    print(sys.getswitchinterval())   # 0.005
-    tick = asyncio.create_task(ticker())
-    for _ in range(20):     # offloaded, still late
-        await asyncio.to_thread(parse_and_walk)
-    tick.cancel()
-
-asyncio.run(main())
-)py"));
-        l.qtSnippet = code(QStringLiteral(R"cpp(// GilExecutor::work(), on a pool thread
-m_gil->acquire();          // "calling Python"
-if (request.kind == WorkKind::Io) {
-    m_gil->release();      // blocking I/O lets go
-    Workload::blockingIo(request.ioMs, cancel);
-    m_gil->acquire();
-} else {
-    // The parse never yields (json.loads is C
-    // code); the walk offers the lock at every
-    // object once another thread has waited a
-    // whole switch interval.
-    Workload::parseAndWalk(request.json, cancel,
-        [this] { m_gil->yieldPoint(); });
-}
-m_gil->release();
-
-// Session: from now on a tick needs the lock too
-m_probe->setTickGate([gil] { gil->acquire(); },
-                     [gil] { gil->release(); });
-)cpp"));
         lessons.append(l);
     }
 
     // 7 -------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("wait");
+        Lesson l = lesson(QStringLiteral("wait"), ioPreset(ExecMode::Wait, 200, 300, 4));
         l.title = QCoreApplication::translate("Lessons", "Offload, then wait: blocks anyway");
-        l.preset = preset(ExecMode::Wait, WorkKind::Io, 300, 4);
         l.whatHappens = QCoreApplication::translate("Lessons",
             "Each 200 ms task goes to the thread pool, as in the pool lesson, but the handler that "
             "submitted it then calls QFuture::waitForFinished() because it wants the result before it "
@@ -499,62 +246,13 @@ m_probe->setTickGate([gil] { gil->acquire(); },
             "Timeline: the work sits on a pool lane, and right above it the GUI thread's lane shows a "
             "wait span of the same length: the loop blocked on the future. Offloading moved the work, "
             "not the waiting.");
-        l.asyncioSnippet = code(QStringLiteral(R"py(import asyncio
-import time
-from concurrent.futures import ThreadPoolExecutor
-
-pool = ThreadPoolExecutor(max_workers=4)
-
-def fetch_report() -> str:
-    time.sleep(0.2)
-    return "report"
-
-async def handler_wrong() -> str:
-    future = pool.submit(fetch_report)  # offloaded
-    return future.result()  # ...the loop waits here
-
-async def handler_right() -> str:
-    future = pool.submit(fetch_report)
-    return await asyncio.wrap_future(future)
-
-# Also wrong on a running loop, though these raise
-# RuntimeError instead of freezing:
-#     asyncio.run(coro())
-#     loop.run_until_complete(coro())
-
-print(asyncio.run(handler_right()))
-)py"));
-        l.qtSnippet = code(QStringLiteral(R"cpp(// WaitExecutor: offload, then park the GUI thread
-void WaitExecutor::submit(
-    const TaskRequest &request)
-{
-    QSemaphore done;           // future.result()
-    startTask(request, &done);
-    const quint32 wait = beginLoopWait();
-    done.acquire();            // no ticks, no paints
-    endLoopWait(wait);         // the wait span
-}
-// future.waitForFinished() parks it the same way,
-// but may run a task no pool thread has started
-// right here (work stealing): then the work, too,
-// lands on the GUI lane.
-
-// The fix: let a watcher call back; return at once
-auto *watcher = new QFutureWatcher<void>(this);
-connect(watcher, &QFutureWatcher<void>::finished,
-        watcher, &QObject::deleteLater);
-watcher->setFuture(startOnPool(request));
-)cpp"));
         lessons.append(l);
     }
 
     // 8 -------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("nested");
+        Lesson l = lesson(QStringLiteral("nested"), ioPreset(ExecMode::Nested, 500, 400, 4));
         l.title = QCoreApplication::translate("Lessons", "Nested event loop: re-entrancy");
-        l.preset = preset(ExecMode::Nested, WorkKind::Io, 400, 4);
-        l.preset.ioMs = 500;
         l.whatHappens = QCoreApplication::translate("Lessons",
             "Every 400 ms a 500 ms task goes to the pool, and the handler that submitted it waits for it "
             "inside a local QEventLoop: exec() runs the event loop again, one level down, until the "
@@ -579,66 +277,13 @@ watcher->setFuture(startOnPool(request));
             "long ago on the pool lanes, yet their handlers cannot return while a wait above them is "
             "open, so the depth only comes down when you press Stop. The chart looks healthy; the depth "
             "row is the warning.");
-        l.asyncioSnippet = code(QStringLiteral(R"py(import asyncio
-import nest_asyncio  # third party: lifts the guard
-
-nest_asyncio.apply()
-items = [1, 2, 3]
-
-async def refresh() -> None:
-    await asyncio.sleep(0.05)
-    items.clear()      # runs inside count_sync()
-
-def count_sync() -> int:
-    before = len(items)
-    loop = asyncio.get_running_loop()
-    # nested: every ready task runs in here
-    loop.run_until_complete(asyncio.sleep(0.2))
-    return before - len(items)   # 3: changed
-
-async def main() -> None:
-    task = asyncio.create_task(refresh())
-    print("removed meanwhile:", count_sync())
-    await task
-
-asyncio.run(main())
-)py"));
-        l.qtSnippet = code(QStringLiteral(R"cpp(// NestedExecutor: offload, then spin a local loop
-void NestedExecutor::submit(
-    const TaskRequest &request)
-{
-    QFutureWatcher<void> watcher;
-    QEventLoop loop;
-    connect(&watcher,
-            &QFutureWatcher<void>::finished,
-            &loop, &QEventLoop::quit);
-    watcher.setFuture(startOnPool(request));
-
-    const std::shared_ptr<bool> alive = m_alive;
-    m_loops.append(&loop);   // the depth counter
-    loop.exec();  // ticks, clicks, other handlers:
-                  // all run in here, a level down
-    if (!*alive)
-        return;   // Stop ran in there, deleted us
-    m_loops.removeOne(&loop);
-}
-
-// Session: Qt never re-enters a QTimer's own
-// handler, so in this mode each submission is a
-// queued call, which a nested loop does deliver
-QMetaObject::invokeMethod(this, &Session::submitNow,
-                          Qt::QueuedConnection);
-)cpp"));
         lessons.append(l);
     }
 
     // 9 -------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("mutex");
+        Lesson l = lesson(QStringLiteral("mutex"), ioPreset(ExecMode::Mutex, 300, 250, 2));
         l.title = QCoreApplication::translate("Lessons", "A mutex shared with the loop");
-        l.preset = preset(ExecMode::Mutex, WorkKind::Io, 250, 2);
-        l.preset.ioMs = 300;
         l.whatHappens = QCoreApplication::translate("Lessons",
             "Every 250 ms the GUI thread submits a 300 ms task to a pool of two threads. The task holds a "
             "QMutex for its whole run, as if the mutex guarded a cache the task fills. Before submitting, "
@@ -660,63 +305,13 @@ QMetaObject::invokeMethod(this, &Session::submitNow,
             "task runs on the GUI thread's lane. Timeline: wait spans on the GUI lane that start when the "
             "handler reaches lock() and end the moment a worker's task ends, or the one after it: QMutex "
             "is not fair, so the next queued task may grab the lock before the waiting GUI thread does.");
-        l.asyncioSnippet = code(QStringLiteral(R"py(import asyncio
-import threading
-import time
-
-cache: dict[str, str] = {}
-cache_lock = threading.Lock()
-
-def refresh_wrong() -> None:   # on a pool thread
-    with cache_lock:           # held while slow
-        time.sleep(0.3)
-        cache["report"] = "fresh"
-
-def refresh_right() -> None:
-    time.sleep(0.3)            # slow part unlocked
-    report = "fresh"
-    with cache_lock:           # held for a moment
-        cache["report"] = report
-
-async def read_report() -> str | None:
-    with cache_lock:   # the loop waits for the pool
-        return cache.get("report")
-
-async def main() -> None:
-    worker = asyncio.create_task(
-        asyncio.to_thread(refresh_wrong))
-    await asyncio.sleep(0.01)
-    print(await read_report())   # loop froze here
-    await worker
-
-asyncio.run(main())
-)py"));
-        l.qtSnippet = code(QStringLiteral(R"cpp(// MutexExecutor::work(), on a pool thread
-QMutexLocker lock(&m_shared);   // the whole task
-return PoolExecutor::work(request);
-
-// MutexExecutor::submit(), on the GUI thread
-{
-    QMutexLocker lock(&m_shared); // waits a task
-    ++m_tasksSubmitted;   // for nanoseconds of work
-}
-
-// The fix: slow part unlocked, lock to publish
-const Result result = compute(request);
-{
-    QMutexLocker lock(&m_shared);
-    m_latest = result;
-}
-)cpp"));
         lessons.append(l);
     }
 
     // 10 ------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("queue");
+        Lesson l = lesson(QStringLiteral("queue"), ioPreset(ExecMode::Queue, 200, 1, 1));
         l.title = QCoreApplication::translate("Lessons", "Bounded queue and back-pressure");
-        l.preset = preset(ExecMode::Queue, WorkKind::Io, 1, 1);
         l.whatHappens = QCoreApplication::translate("Lessons",
             "A plain synchronous producer thread makes an item every millisecond and pushes it into a "
             "thread-safe queue that holds at most 32 items, then pokes the GUI thread with a queued call. "
@@ -741,62 +336,13 @@ const Result result = compute(request);
             "(looplab run --lesson queue), up to about 15 ms in the window, whose own repaints take turns "
             "on the same loop; never a long task, because the loop is busy but never blocked: a tick that "
             "falls due runs before the next 4 ms slice of items.");
-        l.asyncioSnippet = code(QStringLiteral(R"py(import asyncio
-import threading
-import time
-
-def produce(loop, q: asyncio.Queue, n: int) -> None:
-    def put(item) -> None:
-        # put() waits for room, result() for put()
-        asyncio.run_coroutine_threadsafe(
-            q.put(item), loop).result()
-
-    for i in range(n):
-        time.sleep(0.001)        # an item per ms
-        put(i)
-    put(None)                    # end of stream
-
-async def main() -> None:
-    q: asyncio.Queue = asyncio.Queue(maxsize=32)
-    loop = asyncio.get_running_loop()
-    threading.Thread(target=produce,
-                     args=(loop, q, 2000),
-                     daemon=True).start()
-    while (item := await q.get()) is not None:
-        time.sleep(0.002)   # 2 ms of handling
-        print(item, "depth", q.qsize())
-
-asyncio.run(main())
-# unbounded, from the thread:
-# loop.call_soon_threadsafe(q.put_nowait, item)
-)py"));
-        l.qtSnippet = code(QStringLiteral(R"cpp(// QueueBridge::produce(), on a plain std::thread
-std::unique_lock lock(m_mutex);
-m_notFull.wait(lock, [this] {    // back-pressure:
-    return m_items.size() < m_capacity;
-});                              // full? wait
-m_items.push_back(id);
-lock.unlock();
-QMetaObject::invokeMethod(this,
-    &QueueBridge::consume, Qt::QueuedConnection);
-
-// QueueBridge::consume(), on the GUI thread: pops
-// what is there, never waits on the queue, stops
-// after a 4 ms slice and lets the ticker run
-m_notFull.notify_one();
-m_nextSlice.start(); // a zero QTimer: a posted call
-                     // would go before the ticker
-)cpp"));
         lessons.append(l);
     }
 
     // 11 ------------------------------------------------------------------------------
     {
-        Lesson l;
-        l.name = QStringLiteral("shutdown");
+        Lesson l = lesson(QStringLiteral("shutdown"), ioPreset(ExecMode::Pool, 3000, 500, 2));
         l.title = QCoreApplication::translate("Lessons", "Cancellation and graceful shutdown");
-        l.preset = preset(ExecMode::Pool, WorkKind::Io, 500, 2);
-        l.preset.ioMs = 3000;
         l.whatHappens = QCoreApplication::translate("Lessons",
             "Long blocking tasks, 3 s each, one every 500 ms on two pool threads, so at any moment two "
             "are running and several are waiting. Then the run stops: after 5 s on the command line, or "
@@ -820,65 +366,6 @@ m_nextSlice.start(); // a zero QTimer: a posted call
             "milliseconds of the stop instead of running out their 3 s. Latency chart: flat throughout, "
             "the shutdown included. On the command line the summary is still printed and the exports "
             "still written after Ctrl+C.");
-        l.asyncioSnippet = code(QStringLiteral(R"py(import asyncio
-import signal
-import threading
-import time
-from concurrent.futures import ThreadPoolExecutor
-
-stop = threading.Event()
-
-def long_io() -> str:        # 3 s in 5 ms steps
-    for _ in range(600):
-        if stop.is_set():    # cooperative cancel
-            return "cancelled"
-        time.sleep(0.005)
-    return "done"
-
-async def main() -> None:
-    loop = asyncio.get_running_loop()
-    quit_now = asyncio.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, quit_now.set)
-    pool = ThreadPoolExecutor(max_workers=2)
-
-    def submit():
-        return loop.run_in_executor(pool, long_io)
-
-    futures = [submit()]
-    try:
-        async with asyncio.timeout(5):  # cancels
-            while not quit_now.is_set():
-                await asyncio.sleep(0.5)
-                futures.append(submit())
-    except TimeoutError:
-        pass
-    stop.set()               # ask the running ones
-    # drop the queued ones, wait a bounded time
-    pool.shutdown(wait=False, cancel_futures=True)
-    done, late = await asyncio.wait(futures,
-                                    timeout=2)
-    print(f"{len(done)} ended, {len(late)} late")
-
-asyncio.run(main())
-)py"));
-        l.qtSnippet = code(QStringLiteral(R"cpp(// Session::stop(): one path for Stop, closing the
-// window, the end of --duration, SIGINT, SIGTERM
-m_submitTimer.stop();
-m_cancel->store(true);  // queued tasks end as
-                        // cancelled when picked up;
-                        // running ones see it in 5 ms
-for (Executor *e : std::as_const(m_executors))
-    e->shutdown(kShutdownTimeoutMs);   // <= 2 s
-emit finished();   // the recorder keeps its data
-
-// SignalBridge: the handler only writes a byte to
-// a socketpair; a QSocketNotifier turns it into a
-// Qt signal on the loop thread
-connect(&bridge,
-        &SignalBridge::terminationRequested,
-        &session, &Session::stop);
-)cpp"));
         lessons.append(l);
     }
 
