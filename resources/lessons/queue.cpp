@@ -1,4 +1,4 @@
-// QueueBridge::produce(), on a plain std::thread
+// QueueExecutor::produce(), on a plain std::thread
 std::unique_lock lock(m_mutex);
 m_notFull.wait(lock, [this] {    // back-pressure:
     return m_items.size() < m_capacity;
@@ -6,9 +6,9 @@ m_notFull.wait(lock, [this] {    // back-pressure:
 m_items.push_back(id);
 lock.unlock();
 QMetaObject::invokeMethod(this,
-    &QueueBridge::consume, Qt::QueuedConnection);
+    &QueueExecutor::consume, Qt::QueuedConnection);
 
-// QueueBridge::consume(), on the GUI thread: pops
+// QueueExecutor::consume(), on the GUI thread: pops
 // what is there, never waits on the queue, stops
 // after a 4 ms slice and lets the ticker run
 m_notFull.notify_one();
