@@ -3,7 +3,7 @@
 #include "charts/laghistogramchart.h"
 #include "charts/latencychart.h"
 #include "window/mainwindow.h"
-#include "run/runconfig.h"
+#include "engine/runconfig.h"
 #include "style/theme.h"
 #include "timeline/timelineview.h"
 

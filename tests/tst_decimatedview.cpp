@@ -1,7 +1,7 @@
 #include "charts/lagpyramid.h"
 #include "charts/latencychart.h"
 #include "engine/recorder.h"
-#include "run/runconfig.h"
+#include "engine/runconfig.h"
 #include "formats/runfile.h"
 #include "timeline/timelineview.h"
 

@@ -1,7 +1,7 @@
 #include "stats/laghistogram.h"
 #include "run/livestats.h"
 #include "engine/recorder.h"
-#include "run/runconfig.h"
+#include "engine/runconfig.h"
 #include "run/summarizer.h"
 #include "stats/statistics.h"
 

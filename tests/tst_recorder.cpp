@@ -1,6 +1,6 @@
 #include "run/livestats.h"
 #include "engine/recorder.h"
-#include "run/runconfig.h"
+#include "engine/runconfig.h"
 #include "run/summarizer.h"
 #include "stats/statistics.h"
 

@@ -1,5 +1,5 @@
 #include "lessons/lessons.h"
-#include "formats/scenariofile.h"
+#include "cli/scenariofile.h"
 
 #include <QTemporaryDir>
 #include <QTest>

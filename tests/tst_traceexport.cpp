@@ -1,5 +1,5 @@
 #include "engine/recorder.h"
-#include "run/runconfig.h"
+#include "engine/runconfig.h"
 #include "formats/traceexport.h"
 
 #include <QElapsedTimer>

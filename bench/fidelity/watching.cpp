@@ -15,7 +15,7 @@
 #include "engine/recorder.h"
 #include "charts/latencychart.h"
 #include "window/mainwindow.h"
-#include "run/runconfig.h"
+#include "engine/runconfig.h"
 #include "run/session.h"
 
 #include <QApplication>

@@ -2,7 +2,7 @@
 
 #include "formats/inputfile.h"
 #include "lessons/lessons.h"
-#include "formats/scenariofile.h"
+#include "cli/scenariofile.h"
 #include "engine/translations.h"
 
 #include <QCommandLineParser>

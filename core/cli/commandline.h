@@ -1,7 +1,7 @@
 #pragma once
 
 #include "formats/outputset.h"
-#include "run/runconfig.h"
+#include "engine/runconfig.h"
 
 #include <QSize>
 #include <QStringList>

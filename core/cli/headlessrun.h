@@ -2,7 +2,7 @@
 
 #include "cli/commandline.h"
 #include "run/comparison.h"
-#include "run/loadedrun.h"
+#include "engine/loadedrun.h"
 
 #include <functional>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "run/loadedrun.h"
+#include "engine/loadedrun.h"
 
 #include <QByteArray>
 #include <QString>

@@ -3,7 +3,7 @@
 #include "engine/kinds.h"
 #include "engine/recorder.h"
 #include "formats/jsonstring.h"
-#include "run/runconfig.h"
+#include "engine/runconfig.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "run/runconfig.h"
+#include "engine/runconfig.h"
 
 // One sync/async bridging pattern a user can pick and run: the preset it runs with and the
 // texts that explain it. Written for Loop Lab; the asyncio snippet sits beside the Qt one

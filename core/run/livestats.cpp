@@ -1,7 +1,7 @@
 #include "run/livestats.h"
 
 #include "engine/recorder.h"
-#include "run/runconfig.h"
+#include "engine/runconfig.h"
 #include "run/summarizer.h"
 #include "stats/verdict.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "run/runconfig.h"
-#include "run/loadedrun.h"
+#include "engine/runconfig.h"
+#include "engine/loadedrun.h"
 #include "stats/summary.h"
 
 #include <QHash>

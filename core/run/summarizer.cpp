@@ -1,7 +1,7 @@
 #include "run/summarizer.h"
 
 #include "engine/recorder.h"
-#include "run/runconfig.h"
+#include "engine/runconfig.h"
 #include "stats/statistics.h"
 #include "stats/verdict.h"
 

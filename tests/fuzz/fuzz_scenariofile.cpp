@@ -1,5 +1,5 @@
 // libFuzzer target: a scenario file (looplab run --scenario FILE.json) parsed by ScenarioFile.
-#include "formats/scenariofile.h"
+#include "cli/scenariofile.h"
 
 #include <cstddef>
 #include <cstdint>

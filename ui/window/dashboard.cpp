@@ -5,7 +5,7 @@
 #include "window/longtasklog.h"
 #include "engine/monotonicclock.h"
 #include "engine/recorder.h"
-#include "run/runconfig.h"
+#include "engine/runconfig.h"
 #include "window/statsstrip.h"
 #include "stats/summary.h"
 #include "style/theme.h"

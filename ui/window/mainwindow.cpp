@@ -15,7 +15,7 @@
 #include "engine/recorder.h"
 #include "window/recoverybar.h"
 #include "formats/runfile.h"
-#include "run/runconfig.h"
+#include "engine/runconfig.h"
 #include "run/session.h"
 #include "stats/statistics.h"
 #include "window/statsstrip.h"

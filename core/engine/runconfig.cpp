@@ -1,4 +1,4 @@
-#include "run/runconfig.h"
+#include "engine/runconfig.h"
 
 #include <cmath>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "run/runconfig.h"
+#include "engine/runconfig.h"
 
 #include <QString>
 

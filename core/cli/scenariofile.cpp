@@ -1,4 +1,4 @@
-#include "formats/scenariofile.h"
+#include "cli/scenariofile.h"
 
 #include "formats/inputfile.h"
 #include "lessons/lessons.h"
