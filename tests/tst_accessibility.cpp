@@ -7,6 +7,7 @@
 #include "engine/recorder.h"
 #include "run/session.h"
 #include "timeline/timelineview.h"
+#include "looplabversion.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

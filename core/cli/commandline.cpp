@@ -4,6 +4,7 @@
 #include "lessons/lessons.h"
 #include "cli/scenariofile.h"
 #include "engine/translations.h"
+#include "looplabversion.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

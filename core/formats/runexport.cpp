@@ -4,6 +4,7 @@
 #include "engine/runconfig.h"
 #include "stats/statistics.h"
 #include "stats/summary.h"
+#include "looplabversion.h"
 
 
 #include <cmath>

@@ -2,6 +2,7 @@
 
 #include "engine/recorder.h"
 #include "formats/jsonstring.h"
+#include "looplabversion.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

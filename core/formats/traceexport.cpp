@@ -4,6 +4,7 @@
 #include "engine/recorder.h"
 #include "formats/jsonstring.h"
 #include "engine/runconfig.h"
+#include "looplabversion.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -4,6 +4,7 @@
 #include "run/session.h"
 #include "stats/statistics.h"
 #include "stats/verdict.h"
+#include "looplabversion.h"
 
 #include <QJsonArray>
 

@@ -8,6 +8,7 @@
 #include "export/pngexporter.h"
 #include "engine/translations.h"
 #include "executors/process/workerprocess.h"
+#include "looplabversion.h"
 
 #include <QApplication>
 #include <QIcon>

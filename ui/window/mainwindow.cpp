@@ -21,6 +21,7 @@
 #include "window/statsstrip.h"
 #include "timeline/timelineview.h"
 #include "formats/traceexport.h"
+#include "looplabversion.h"
 
 #include <QAction>
 #include <QActionGroup>
