@@ -8,6 +8,7 @@
 #include "run/session.h"
 #include "timeline/timelineview.h"
 #include "looplabversion.h"
+#include "windowfixture.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -62,25 +63,18 @@ private:
 
 void tst_Accessibility::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("looplab-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_accessibility"));
-    QSettings().clear();
+    WindowFixture::isolateSettings("tst_accessibility");
 }
 
 void tst_Accessibility::init()
 {
-    m_window = new MainWindow;
-    m_window->resize(1400, 900);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    m_window = WindowFixture::showWindow(QSize(1400, 900), WindowFixture::Wait::Active);
+    QVERIFY(m_window);
 }
 
 void tst_Accessibility::cleanup()
 {
-    m_window->close();
-    delete m_window;
-    m_window = nullptr;
+    WindowFixture::closeWindow(m_window);
     QSettings().clear();
 }
 

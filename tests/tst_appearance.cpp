@@ -6,6 +6,7 @@
 #include "engine/runconfig.h"
 #include "style/theme.h"
 #include "timeline/timelineview.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,10 +34,7 @@ private:
 
 void tst_Appearance::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("looplab-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_appearance"));
-    QSettings().clear();
+    WindowFixture::isolateSettings("tst_appearance");
 }
 
 void tst_Appearance::cleanup()

@@ -7,6 +7,7 @@
 #include "run/session.h"
 #include "stats/statistics.h"
 #include "executors/process/workerprocess.h"
+#include "windowfixture.h"
 
 #include <QApplication>
 #include <QListWidget>
@@ -86,10 +87,7 @@ bool allStartWith(const QSet<QString> &lanes, const QString &prefix)
 
 void tst_LessonRun::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("looplab-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_lessonrun"));
-    QSettings().clear();
+    WindowFixture::isolateSettings("tst_lessonrun");
 }
 
 bool tst_LessonRun::runFromPanel(MainWindow *window, const QString &name)

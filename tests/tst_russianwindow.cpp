@@ -1,6 +1,7 @@
 #include "lessons/lessons.h"
 #include "window/mainwindow.h"
 #include "engine/translations.h"
+#include "windowfixture.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -29,10 +30,7 @@ private slots:
 
 void tst_RussianWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("looplab-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_russianwindow"));
-    QSettings().clear();
+    WindowFixture::isolateSettings("tst_russianwindow");
     QVERIFY(Translations::install(QStringLiteral("ru")));
     Lessons::retranslate();
 }

@@ -5,6 +5,7 @@
 #include "formats/runfile.h"
 #include "sanitized.h"
 #include "run/session.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QElapsedTimer>
@@ -44,10 +45,7 @@ private:
 
 void tst_StressWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("looplab-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_stresswindow"));
-    QSettings().clear();
+    WindowFixture::isolateSettings("tst_stresswindow");
     QFile::remove(MainWindow::autosavePath());
     // PNG export scales images on Qt's global pool; its idle threads would linger for 30 s
     // and look like threads the window forgot.
@@ -64,17 +62,13 @@ void tst_StressWindow::initTestCase()
 
 void tst_StressWindow::init()
 {
-    m_window = new MainWindow;
-    m_window->resize(1200, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_window = WindowFixture::showWindow(QSize(1200, 800));
+    QVERIFY(m_window);
 }
 
 void tst_StressWindow::cleanup()
 {
-    m_window->close();
-    delete m_window;
-    m_window = nullptr;
+    WindowFixture::closeWindow(m_window);
 }
 
 void tst_StressWindow::allFinished()
