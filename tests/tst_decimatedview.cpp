@@ -3,6 +3,7 @@
 #include "engine/recorder.h"
 #include "engine/runconfig.h"
 #include "formats/runfile.h"
+#include "timeline/timelinelayout.h"
 #include "timeline/timelineview.h"
 
 #include <QTest>
@@ -75,8 +76,8 @@ bool plots(LatencyChart &chart, double xS, double yMs)
 QPoint lastSpanPoint(const TimelineView &view, const Recorder &recorder)
 {
     const Span s = recorder.span(recorder.spanCount() - 1);
-    const int rowsTop = 2 * (view.fontMetrics().height() + 6);
-    return QPoint(int(view.axis().mapTimeToX((s.startNs + s.endNs) / 2)), rowsTop + s.lane * 22 + 11);
+    const TimelineLayout l = view.layout();
+    return QPoint(int(view.axis().mapTimeToX((s.startNs + s.endNs) / 2)), l.rowTop(s.lane) + l.rowHeight(s.lane) / 2);
 }
 } // namespace
 
@@ -136,8 +137,9 @@ void tst_DecimatedView::liveRunFollowsTheRecorder()
     QVERIFY2(hit >= int(recorder->firstSpan()), qPrintable(QString::number(hit)));
     QVERIFY(timeline.toolTipFor(hit).contains(QStringLiteral("Task %1").arg(hit)));
     // Nothing is hit in the decimated part, which is drawn as a band.
-    const int rowsTop = 2 * (timeline.fontMetrics().height() + 6);
-    QCOMPARE(timeline.spanAt(QPoint(int(timeline.axis().mapTimeToX(kOrigin + 2 * kS)), rowsTop + 22 + 11)), -1);
+    const TimelineLayout l = timeline.layout();
+    const QPoint decimated(int(timeline.axis().mapTimeToX(kOrigin + 2 * kS)), l.rowTop(1) + l.rowHeight(1) / 2);
+    QCOMPARE(timeline.spanAt(decimated), -1);
     const QImage image = timeline.grab().toImage();
     QVERIFY(!image.isNull());
 }

@@ -1,5 +1,6 @@
 #include "engine/recorder.h"
 #include "style/theme.h"
+#include "timeline/timelinelayout.h"
 #include "timeline/timelineview.h"
 
 #include <QElapsedTimer>
@@ -25,18 +26,12 @@ const bool s_platformSet = [] {
     return true;
 }();
 
-// The row geometry TimelineView draws with: a header band and a tick label band, each one line
-// of text tall, then 22 px lanes while they fit.
-int rowsTop(const TimelineView &view)
-{
-    return 2 * (view.fontMetrics().height() + 6);
-}
-
-constexpr int kLaneHeight = 22;
-
+// The middle of a row, at a time; the rows sit where the view's layout says (tst_timelinelayout
+// checks those numbers, layoutFollowsTheWidget that the view feeds them in).
 QPoint pointAt(const TimelineView &view, int row, qint64 ns)
 {
-    return QPoint(int(view.axis().mapTimeToX(ns)), rowsTop(view) + row * kLaneHeight + kLaneHeight / 2);
+    const TimelineLayout l = view.layout();
+    return QPoint(int(view.axis().mapTimeToX(ns)), l.rowTop(row) + l.rowHeight(row) / 2);
 }
 
 quint32 addSpan(Recorder &r, WorkKind kind, ExecMode mode, int lane, qint64 submitMs, qint64 startMs,
@@ -89,6 +84,7 @@ private slots:
     void init();
     void cleanup();
     void sizeHints();
+    void layoutFollowsTheWidget();
     void lanesInOrder();
     void showAllCoversTheRun();
     void hitTest_data();
@@ -146,6 +142,27 @@ void tst_TimelineView::sizeHints()
     QCOMPARE(m_view->sizeHint(), QSize(900, 260));
     QCOMPARE(m_view->minimumSizeHint(), QSize(300, 120));
     QVERIFY(m_view->testAttribute(Qt::WA_OpaquePaintEvent));
+}
+
+void tst_TimelineView::layoutFollowsTheWidget()
+{
+    TimelineLayout::Input in;
+    in.fontHeight = m_view->fontMetrics().height();
+    in.height = m_view->height();
+    in.spanRows = 4; // three lanes and the queue row
+    in.plotLeft = m_view->axis().leftPx;
+    in.plotRight = m_view->axis().leftPx + m_view->axis().widthPx;
+    const TimelineLayout expected = TimelineLayout::compute(in);
+    const TimelineLayout l = m_view->layout();
+    QCOMPARE(l.rowsTop, expected.rowsTop);
+    QCOMPARE(l.axisTop, expected.axisTop);
+    QCOMPARE(l.spansBottom, expected.spansBottom);
+    QCOMPARE(l.rowsBottom, expected.rowsBottom);
+    QCOMPARE(l.plotLeft, expected.plotLeft);
+    QCOMPARE(l.plotRight, expected.plotRight);
+    // At the default size every lane is full height.
+    QCOMPARE(l.laneHeight, TimelineLayout::kLaneHeight);
+    QCOMPARE(m_view->preferredHeight(), expected.preferredHeight());
 }
 
 void tst_TimelineView::lanesInOrder()
@@ -406,6 +423,9 @@ void tst_TimelineView::manyLanesScroll()
     QVERIFY(bar);
     QVERIFY(bar->isVisible());
     QCOMPARE(view.firstVisibleRow(), 0);
+    // Twelve lanes in 200 px: as small as lanes get, and the bar scrolls what is left over.
+    QCOMPARE(view.layout().laneHeight, TimelineLayout::kMinLaneHeight);
+    QCOMPARE(bar->maximum(), view.layout().overflow());
     // The plot leaves the bar its room.
     QVERIFY(view.axis().leftPx + view.axis().widthPx <= bar->x());
 
@@ -414,6 +434,7 @@ void tst_TimelineView::manyLanesScroll()
         sendWheel(&view, QPoint(500, 150), -120, Qt::ShiftModifier);
     QCOMPARE(bar->value(), bar->maximum());
     QVERIFY(view.firstVisibleRow() > 0);
+    QCOMPARE(view.layout().rowsTop, view.layout().viewTop - bar->value());
     const qint64 mid = kOrigin + (100 * 11 + 40) * kMs;
     const int x = int(view.axis().mapTimeToX(mid));
     bool hit = false;
@@ -438,7 +459,8 @@ void tst_TimelineView::hoverLineFollowsTheCursor()
     // The line is drawn at that x, across the rows.
     const QImage image = m_view->grab().toImage();
     int onLine = 0;
-    for (int y = rowsTop(*m_view); y < rowsTop(*m_view) + 12; ++y)
+    const int rowsTop = m_view->layout().rowsTop;
+    for (int y = rowsTop; y < rowsTop + 12; ++y)
         onLine += image.pixelColor(400, y).rgb() == Theme::textColor().rgb() ? 1 : 0;
     QVERIFY2(onLine >= 6, qPrintable(QString::number(onLine))); // dashed
     QEvent leave(QEvent::Leave);
@@ -682,7 +704,8 @@ void tst_TimelineView::levelOfDetailDrawsTheSamePicture()
     }
     QCOMPARE(differing, 0);
     // Not blank: the lanes hold work.
-    QVERIFY(pixelsNear(every, QRect(m_view->axis().leftPx, rowsTop(*m_view), m_view->axis().widthPx, 3 * kLaneHeight),
+    const TimelineLayout l = m_view->layout();
+    QVERIFY(pixelsNear(every, QRect(m_view->axis().leftPx, l.rowsTop, m_view->axis().widthPx, 3 * l.laneHeight),
                        Theme::workColor(WorkKind::Io), 10) > 0);
 }
 
@@ -763,14 +786,14 @@ void tst_TimelineView::counterRows()
              (QStringList{QStringLiteral("GUI thread"), QStringLiteral("pool-1"), QStringLiteral("pool-2"),
                           QStringLiteral("queue"), QStringLiteral("queue depth"), QStringLiteral("nesting depth")}));
     // Each counter row is two lanes tall.
-    QCOMPARE(m_view->preferredHeight(), before + 4 * kLaneHeight);
+    QCOMPARE(m_view->preferredHeight(), before + 4 * TimelineLayout::kLaneHeight);
 
     // Spans hit-test as before; the counter rows hold no spans.
     m_view->resize(900, m_view->preferredHeight());
     QCOMPARE(m_view->spanAt(pointAt(*m_view, 0, kOrigin + 200 * kMs)), 0);
     QCOMPARE(m_view->spanAt(pointAt(*m_view, 3, kOrigin + 2850 * kMs)), 5);
     QCOMPARE(m_view->spanAt(pointAt(*m_view, 4, kOrigin + 200 * kMs)), -1);
-    QCOMPARE(m_view->spanAt(pointAt(*m_view, 6, kOrigin + 200 * kMs)), -1);
+    QCOMPARE(m_view->spanAt(pointAt(*m_view, 5, kOrigin + 200 * kMs)), -1);
 
     // A new recorder starts without them.
     m_view->setRecorder(knownRecorder(), kOrigin);
@@ -793,8 +816,10 @@ void tst_TimelineView::counterStepPlot()
     // The row below the lane, 44 px tall: zero on its bottom pixel row but one, the maximum
     // (10) six pixels below its top.
     const QImage image = m_view->grab().toImage();
-    const int top = rowsTop(*m_view) + kLaneHeight;
-    const int base = top + 2 * kLaneHeight - 2;
+    const TimelineLayout l = m_view->layout();
+    QCOMPARE(l.rowHeight(1), 44);
+    const int top = l.rowTop(1);
+    const int base = top + l.rowHeight(1) - 2;
     auto at = [&](qint64 ms, int y) { return image.pixelColor(int(m_view->axis().mapTimeToX(kOrigin + ms * kMs)), y); };
     const QColor line = Theme::counterColor(Counter::QueueDepth);
     QCOMPARE(at(500, base).rgb(), line.rgb());
@@ -819,8 +844,8 @@ void tst_TimelineView::reentryAloneShowsNestingRow()
     m_view->refresh(kOrigin + kS);
     m_view->showAll();
     const QImage image = m_view->grab().toImage();
-    const int top = rowsTop(*m_view) + kLaneHeight;
-    const QRect row(m_view->axis().leftPx, top, m_view->axis().widthPx, 2 * kLaneHeight);
+    const TimelineLayout l = m_view->layout();
+    const QRect row(m_view->axis().leftPx, l.rowTop(1), m_view->axis().widthPx, l.rowHeight(1));
     QVERIFY(pixelsNear(image, row, Theme::counterColor(Counter::Reentry), 30) > 5);
 }
 
@@ -863,8 +888,8 @@ void tst_TimelineView::paintsManyCounterSamples()
 
     QCOMPARE(m_view->laneNames().constLast(), QStringLiteral("queue depth"));
     // Zoomed out, every column swings 0..32: the row is mostly filled and outlined.
-    const int top = rowsTop(*m_view) + 2 * kLaneHeight;
-    const QRect row(m_view->axis().leftPx + 2, top + 2, m_view->axis().widthPx - 4, 2 * kLaneHeight - 4);
+    const TimelineLayout l = m_view->layout();
+    const QRect row(m_view->axis().leftPx + 2, l.rowTop(2) + 2, m_view->axis().widthPx - 4, l.rowHeight(2) - 4);
     QSet<QRgb> colours;
     for (int y = row.top(); y <= row.bottom(); ++y)
         for (int x = row.left(); x <= row.right(); ++x)

@@ -1,21 +1,24 @@
 #pragma once
 
-#include "engine/span.h"
-#include "timeline/spanpyramid.h"
+#include "timeline/spanbatcher.h"
 #include "timeline/timeaxis.h"
+#include "timeline/timelinelayout.h"
+#include "timeline/timelinesnapshot.h"
 
+#include <QRectF>
 #include <QVector>
 #include <QWidget>
 
 #include <memory>
-#include <vector>
 
 class QPainter;
 class QScrollBar;
 class Recorder;
 
 // The per-thread task timeline. It owns the time axis the lag chart follows (Dashboard links
-// the two).
+// the two). It paints and takes input; what it shows comes from a TimelineSnapshot of the
+// recorder and sits where TimelineLayout puts it, a SpanBatcher draws the spans and
+// TimelineLegend the key.
 class TimelineView : public QWidget
 {
     Q_OBJECT
@@ -76,6 +79,8 @@ public:
     int preferredHeight() const;
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    // Where the rows sit now (the tests find spans and pixels with it).
+    TimelineLayout layout() const;
 
 signals:
     void liveChanged(bool live);
@@ -98,81 +103,7 @@ protected:
     bool event(QEvent *event) override;
 
 private:
-    // Which batch a drawn rectangle joins: one fill call per batch.
-    enum Batch { QueuedIo, QueuedCpu, QueuedWait, QueuedItem, QueuedCancelled, QueuedFailed, Transfer,
-                 RunIo, RunCpu, RunWait, RunItem, RunCancelled, RunFailed, BatchCount };
-
-    // Span rows (lanes, then the queue row) are laneHeight tall; counter rows below them
-    // are counterHeight tall.
-    struct Layout
-    {
-        int rowsTop = 0;
-        int laneHeight = 22;
-        int counterHeight = 44;
-        int rowCount = 0;
-        int spanRows = 0;
-        int spansBottom = 0;
-        int rowsBottom = 0;
-        int plotLeft = 0;
-        int plotRight = 0;
-        int axisTop = 0;
-        int viewTop = 0; // where the rows' visible part starts (rowsTop is above it when scrolled)
-
-        int rowTop(int row) const
-        {
-            return row < spanRows ? rowsTop + row * laneHeight : spansBottom + (row - spanRows) * counterHeight;
-        }
-        int rowHeight(int row) const { return row < spanRows ? laneHeight : counterHeight; }
-    };
-
-    // What every span of one paint shares: where a lane's two tracks sit inside its row,
-    // and the time to x scale.
-    struct SpanFrame
-    {
-        double pxPerNs = 0;
-        double leftPx = 0;
-        qint64 viewStartNs = 0;
-        qint64 viewEndNs = 0;
-        int runTop = 0;
-        int runHeight = 0;
-        int queuedTop = 0;
-        int queuedHeight = 0;
-        int queue = -1; // the queue row, or -1
-    };
-
-    // A counter's samples copied so far (only the new tail is copied per refresh) and their maximum.
-    struct CounterTrack
-    {
-        QVector<CounterSample> samples;
-        double maxValue = 0;
-    };
-
-    Layout layout() const;
-    int rowCount() const;
-    int spanRowCount() const;
-    int queueRow() const; // -1 when the queue row is hidden
-    int rowOf(const Span &span) const;
     QString rowName(int row) const;
-    qint64 spanEndNs(const Span &span) const; // end, or now while queued or running
-    // First snapshot index whose span may reach fromNs (spans are in submit order).
-    int firstCandidate(qint64 fromNs) const;
-    void addSegment(Batch batch, double x0, double x1, int row, double y, double h, const Layout &l,
-                    bool air = true);
-    SpanFrame spanFrame(const Layout &l) const;
-    static bool isQueuedBatch(Batch batch) { return batch < Transfer; }
-    static void spanBatches(const Span &s, Batch *queued, Batch *run);
-    void addSpan(const Span &s, const Layout &l, const SpanFrame &f);
-    void indexFinished(const Span &s);
-    // The summarised path: exact spans and per-column marks gathered per row and batch, then
-    // joined where they touch, as addSegment() joins them.
-    void collectSummarised(const Layout &l, const SpanFrame &f);
-    void pullCounters();
-    void dropDecimated();
-    const Span &spanById(quint32 id) const { return m_spans.at(int(id - m_firstId)); }
-    // Where the decimated part ends (the first kept span's submit time), or 0 when none.
-    qint64 decimatedEndNs() const;
-    void paintDecimated(QPainter &p, const Layout &l);
-    double counterMax(Counter counter) const; // the value a counter row's top stands for
     qint64 tickStepNs() const;
     void updateAxisGeometry();
     void followNow();
@@ -184,41 +115,21 @@ private:
     // Emits rangeChanged when the range differs from the last one emitted, and repaints.
     void viewChanged();
     void updateScrollBar();
-    void paintHover(QPainter &p, const Layout &l);
 
-    void paintRows(QPainter &p, const Layout &l);
-    void paintModes(QPainter &p, const Layout &l);
-    void paintGrid(QPainter &p, const Layout &l);
-    void paintSpans(QPainter &p, const Layout &l);
-    void paintCounter(QPainter &p, const Layout &l, int row, Counter counter);
-    void paintReentries(QPainter &p, const Layout &l, int row);
-    void paintLabels(QPainter &p, const Layout &l);
-    void paintAxis(QPainter &p, const Layout &l);
-    void paintLegend(QPainter &p);
-    int legendLeft() const;
-    int legendFlags() const; // which optional legend entries show
+    void paintRows(QPainter &p, const TimelineLayout &l);
+    void paintModes(QPainter &p, const TimelineLayout &l, int legendLeft);
+    void paintGrid(QPainter &p, const TimelineLayout &l);
+    void paintDecimated(QPainter &p, const TimelineLayout &l);
+    void paintCounter(QPainter &p, const TimelineLayout &l, int row, Counter counter);
+    void paintReentries(QPainter &p, const TimelineLayout &l, int row);
+    void paintLabels(QPainter &p, const TimelineLayout &l);
+    void paintAxis(QPainter &p, const TimelineLayout &l);
+    void paintHover(QPainter &p, const TimelineLayout &l);
 
     std::shared_ptr<const Recorder> m_recorder;
     qint64 m_originNs = 0;
-    qint64 m_nowNs = 0;
-    // Local snapshot, index == span id - m_firstId; only published spans, so it stays in
-    // submit order. Follows the recorder's firstSpan(): what it decimated is dropped here too.
-    QVector<Span> m_spans;
-    quint32 m_firstId = 0;
-    QVector<quint32> m_unfinished;
-    QStringList m_lanes;
-    QVector<ModeSwitch> m_modeSwitches;
-    int m_maxLane = -1;
-    qint64 m_maxFinishedLengthNs = 0;
-    qint64 m_maxSpanLengthNs = 0;
-    // Sticky per run, so the rows do not jump while pool tasks flicker through the queue.
-    bool m_showQueueRow = false;
-    // What the legend lists besides the kinds every run has.
-    bool m_seenWait = false;
-    bool m_seenItem = false;
-    bool m_seenTransfer = false;
-    CounterTrack m_counters[3]; // by Counter
-    QVector<Counter> m_counterRows; // drawn below the span rows, in this order
+    TimelineSnapshot m_snapshot;
+    SpanBatcher m_batcher{m_snapshot};
 
     TimeAxis m_axis;
     bool m_live = true;
@@ -237,12 +148,6 @@ private:
 
     qint64 m_lastPaintNs = 0;
     // Reused between paints so a frame does not allocate.
-    QVector<QRectF> m_batches[BatchCount];
-    std::vector<int> m_lastRect; // per row and batch: index of its newest rectangle, or -1
-    SpanPyramid m_pyramid; // finished spans
-    bool m_levelOfDetail = true;
-    bool m_collecting = false; // addSegment() gathers into m_intervals instead of joining
-    std::vector<std::vector<std::pair<double, double>>> m_intervals; // per row and batch
     QVector<QRectF> m_counterFill;
     QVector<QRectF> m_counterEdge;
 };
