@@ -148,11 +148,20 @@ void tst_Cli::ioInlineVersusPool()
 
 void tst_Cli::cpuInlineVersusPool()
 {
-    const QStringList common{QStringLiteral("--work"), QStringLiteral("cpu"), QStringLiteral("--json-kb"),
-                             QString::number(Sanitized::work(4096)), QStringLiteral("--period"), QStringLiteral("200"),
-                             QStringLiteral("--duration"), QStringLiteral("1.5")};
-    const QJsonObject blocked = runSummary(common + QStringList{QStringLiteral("--mode"), QStringLiteral("inline")});
-    const QJsonObject offloaded = runSummary(common + QStringList{QStringLiteral("--mode"), QStringLiteral("pool")});
+    // Enough finished tasks is a precondition, not the claim: on a machine shared with other
+    // work the low-priority pool threads may finish none in 1.5 s, so such a run is repeated
+    // longer (1.5, 3, 6 s) before the comparison is judged.
+    QJsonObject blocked, offloaded;
+    for (const double seconds : {1.5, 3.0, 6.0}) {
+        const QStringList common{QStringLiteral("--work"), QStringLiteral("cpu"), QStringLiteral("--json-kb"),
+                                 QString::number(Sanitized::work(4096)), QStringLiteral("--period"), QStringLiteral("200"),
+                                 QStringLiteral("--duration"), QString::number(seconds)};
+        blocked = runSummary(common + QStringList{QStringLiteral("--mode"), QStringLiteral("inline")});
+        offloaded = runSummary(common + QStringList{QStringLiteral("--mode"), QStringLiteral("pool")});
+        if (blocked.value(QStringLiteral("tasks")).toInt() >= 3 && offloaded.value(QStringLiteral("tasks")).toInt() >= 3)
+            break;
+        qWarning("cpuInlineVersusPool: too few tasks finished in %g s (a busy machine?), running longer", seconds);
+    }
     QVERIFY(blocked.value(QStringLiteral("tasks")).toInt() >= 3);
     QVERIFY(offloaded.value(QStringLiteral("tasks")).toInt() >= 3);
     const double inlineMax = blocked.value(QStringLiteral("max_ms")).toDouble();

@@ -26,6 +26,7 @@ private slots:
 private:
     static RunConfig config(ExecMode mode, WorkKind work, double seconds = 1.5);
     static Summary run(const RunConfig &config, std::shared_ptr<const Recorder> *recorder = nullptr);
+    static Summary runWithTasks(RunConfig config, qint64 minTasks = 2);
 };
 
 RunConfig tst_Modes::config(ExecMode mode, WorkKind work, double seconds)
@@ -64,6 +65,22 @@ Summary tst_Modes::run(const RunConfig &config, std::shared_ptr<const Recorder> 
     return session.summary();
 }
 
+// Enough finished tasks is a precondition of each claim, not the claim: on a machine shared
+// with other work the low-priority workers may finish fewer, so such a run is repeated twice
+// and four times as long before its figures are judged.
+Summary tst_Modes::runWithTasks(RunConfig config, qint64 minTasks)
+{
+    Summary s;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        s = run(config);
+        if (s.tasks >= minTasks)
+            break;
+        qWarning("only %lld tasks finished in %g s (a busy machine?), running longer", qint64(s.tasks), config.durationS);
+        config.durationS *= 2;
+    }
+    return s;
+}
+
 void tst_Modes::signature_data()
 {
     QTest::addColumn<int>("mode");
@@ -97,7 +114,7 @@ void tst_Modes::signature()
     RunConfig c = config(ExecMode(mode), WorkKind(work));
     if (ExecMode(mode) == ExecMode::Mutex)
         c.periodMs = 60; // the next submit always finds the previous task holding the lock
-    const Summary s = run(c);
+    const Summary s = runWithTasks(c);
     QVERIFY2(s.tasks >= 2, qPrintable(QString::number(s.tasks)));
     const QString figures = QStringLiteral("p99 %1 ms, max %2 ms, tasks %3, task median %4 ms")
                                 .arg(s.p99Ms).arg(s.maxMs).arg(s.tasks).arg(s.taskMsMedian);
@@ -210,14 +227,14 @@ void tst_Modes::gilCpuBlocksButGilIoDoesNot()
     // for nothing. Each run is held to what the model must do, not to another run: a busy
     // machine slows a parse and the wait for it alike.
     const RunConfig cpuConfig = config(ExecMode::Gil, WorkKind::Cpu);
-    const Summary cpu = run(cpuConfig);
+    const Summary cpu = runWithTasks(cpuConfig);
     const QString cpuFigures = QStringLiteral("max %1 ms, p99 %2 ms, task median %3 ms, switch interval %4 ms")
                                    .arg(cpu.maxMs).arg(cpu.p99Ms).arg(cpu.taskMsMedian).arg(cpuConfig.switchMs);
     QVERIFY2(cpu.tasks >= 2, qPrintable(cpuFigures));
     QVERIFY2(cpu.maxMs >= 3 * cpuConfig.switchMs, qPrintable(cpuFigures));
     QVERIFY2(!cpu.verdict.startsWith(QStringLiteral("Loop responsive")), qPrintable(cpu.verdict));
 
-    const Summary io = run(config(ExecMode::Gil, WorkKind::Io));
+    const Summary io = runWithTasks(config(ExecMode::Gil, WorkKind::Io));
     QVERIFY2(io.tasks >= 2, qPrintable(QString::number(io.tasks)));
     // The same bound as every mode that does not block (signature()).
     QVERIFY2(io.p99Ms < 15 && io.longTasks == 0, qPrintable(QStringLiteral("p99 %1 ms").arg(io.p99Ms)));

@@ -70,15 +70,24 @@ void tst_Session::poolKeepsLoopFree()
 
 void tst_Session::cpuInlineVersusPool()
 {
+    // Enough finished tasks is a precondition, not the claim: on a machine shared with other
+    // work the low-priority pool threads may finish none in 1.2 s, so such a run is repeated
+    // longer (1.2, 2.4, 4.8 s) before the comparison is judged.
     RunConfig config;
     config.work = WorkKind::Cpu;
     config.jsonKb = Sanitized::work(4096);
     config.periodMs = 200;
-    config.durationS = 1.2;
-    config.mode = ExecMode::Inline;
-    const Summary blocked = runFor(config);
-    config.mode = ExecMode::Pool;
-    const Summary offloaded = runFor(config);
+    Summary blocked, offloaded;
+    for (const double seconds : {1.2, 2.4, 4.8}) {
+        config.durationS = seconds;
+        config.mode = ExecMode::Inline;
+        blocked = runFor(config);
+        config.mode = ExecMode::Pool;
+        offloaded = runFor(config);
+        if (blocked.tasks >= 3 && offloaded.tasks >= 3)
+            break;
+        qWarning("cpuInlineVersusPool: too few tasks finished in %g s (a busy machine?), running longer", seconds);
+    }
     QVERIFY(blocked.tasks >= 3);
     QVERIFY(offloaded.tasks >= 3);
     // A parse of 4 MB takes tens of ms: inline, the loop waits for all of it.
