@@ -10,23 +10,60 @@
 #include <QSettings>
 #include <QSpinBox>
 
-// The strings keep the context they had in MainWindow, so the translations stay valid.
+#include <iterator>
 
 namespace {
-QSpinBox *makeSpinBox(QWidget *parent, int min, int max, int step, const QString &suffix, const QString &toolTip,
-                      const QString &name, const QString &accessibleName, int value)
+// The strings keep the context they had in MainWindow, so the translations stay valid.
+QString translated(const char *text)
 {
-    auto *box = new QSpinBox(parent);
-    box->setRange(min, max);
-    box->setSingleStep(step);
-    box->setSuffix(suffix);
-    box->setToolTip(toolTip);
-    box->setStatusTip(toolTip);
-    box->setAccelerated(true);
-    box->setValue(value);
-    box->setObjectName(name);
-    box->setAccessibleName(accessibleName);
-    return box;
+    return text ? QCoreApplication::translate("MainWindow", text) : QString();
+}
+
+// One number of the workload, in WorkloadToolBar::Spin order: its RunConfig field, named as
+// its object name and, under run/, its settings key.
+struct SpinSpec
+{
+    const char *name;
+    int RunConfig::*field;
+    int min, max, step;
+    const char *suffix;
+    const char *toolTip;
+    const char *accessibleName;
+    const char *label; // in front of it in the toolbar
+    bool lessonSetting; // in the lesson-settings toolbar
+    bool fixedWhileRunning;
+};
+
+const SpinSpec kSpins[] = {
+    {"ioMs", &RunConfig::ioMs, 1, 10000, 10, QT_TRANSLATE_NOOP("MainWindow", " ms"),
+     QT_TRANSLATE_NOOP("MainWindow", "How long one blocking I/O task sleeps."),
+     QT_TRANSLATE_NOOP("MainWindow", "I/O task length"), QT_TRANSLATE_NOOP("MainWindow", "  Task length: "), false, false},
+    {"jsonKb", &RunConfig::jsonKb, 16, RunConfig::kMaxJsonKb, 256, QT_TRANSLATE_NOOP("MainWindow", " KB"),
+     QT_TRANSLATE_NOOP("MainWindow", "Size of the JSON document one CPU task parses and walks."),
+     QT_TRANSLATE_NOOP("MainWindow", "JSON size"), QT_TRANSLATE_NOOP("MainWindow", "  JSON size: "), false, false},
+    {"periodMs", &RunConfig::periodMs, 1, 10000, 10, QT_TRANSLATE_NOOP("MainWindow", " ms"),
+     QT_TRANSLATE_NOOP("MainWindow", "One task is submitted every period, from the GUI thread."),
+     QT_TRANSLATE_NOOP("MainWindow", "Submit period"), QT_TRANSLATE_NOOP("MainWindow", "  Submit every: "), false, false},
+    {"workers", &RunConfig::workers, 1, 64, 1, nullptr,
+     QT_TRANSLATE_NOOP("MainWindow", "Threads in the pool (or worker processes). Fewer than the load makes tasks queue. "
+                                     "Applies to the next start."),
+     QT_TRANSLATE_NOOP("MainWindow", "Pool workers"), QT_TRANSLATE_NOOP("MainWindow", "  Workers: "), false, true},
+    {"switchMs", &RunConfig::switchMs, 1, 1000, 1, QT_TRANSLATE_NOOP("MainWindow", " ms"),
+     QT_TRANSLATE_NOOP("MainWindow", "GIL lesson: how long a waiting thread lets the holder run before asking for the lock "
+                                     "(Python's sys.setswitchinterval). Applies to the next start."),
+     QT_TRANSLATE_NOOP("MainWindow", "GIL switch interval"), QT_TRANSLATE_NOOP("MainWindow", " GIL switch: "), true, true},
+    {"queueCapacity", &RunConfig::queueCapacity, 1, 100000, 8, nullptr,
+     QT_TRANSLATE_NOOP("MainWindow", "Queue lesson: how many items the producer queue holds before the producer blocks. "
+                                     "Applies to the next start."),
+     QT_TRANSLATE_NOOP("MainWindow", "Queue capacity"), QT_TRANSLATE_NOOP("MainWindow", "  Queue: "), true, true},
+    {"itemUs", &RunConfig::itemUs, 0, 1000000, 500, QT_TRANSLATE_NOOP("MainWindow", " µs"),
+     QT_TRANSLATE_NOOP("MainWindow", "Queue lesson: loop time spent handling one item. Applies to the next start."),
+     QT_TRANSLATE_NOOP("MainWindow", "Item cost"), nullptr, true, true},
+};
+
+QString settingsKey(const SpinSpec &spin)
+{
+    return QStringLiteral("run/") + QLatin1String(spin.name);
 }
 } // namespace
 
@@ -35,6 +72,7 @@ WorkloadToolBar::WorkloadToolBar(QWidget *parent)
 {
     setWindowTitle(QCoreApplication::translate("MainWindow", "Workload"));
     setObjectName(QStringLiteral("workToolBar"));
+    static_assert(std::size(kSpins) == SpinCount);
     const RunConfig defaults;
     m_work = new QComboBox(this);
     m_work->addItem(QCoreApplication::translate("MainWindow", "I/O (blocking sleep)"), int(WorkKind::Io));
@@ -44,70 +82,41 @@ WorkloadToolBar::WorkloadToolBar(QWidget *parent)
     m_work->setStatusTip(m_work->toolTip());
     m_work->setObjectName(QStringLiteral("work"));
     m_work->setAccessibleName(QCoreApplication::translate("MainWindow", "Work kind"));
-    m_ioMs = makeSpinBox(this, 1, 10000, 10, QCoreApplication::translate("MainWindow", " ms"),
-                         QCoreApplication::translate("MainWindow", "How long one blocking I/O task sleeps."),
-                         QStringLiteral("ioMs"), QCoreApplication::translate("MainWindow", "I/O task length"),
-                         defaults.ioMs);
-    m_jsonKb = makeSpinBox(this, 16, RunConfig::kMaxJsonKb, 256, QCoreApplication::translate("MainWindow", " KB"),
-                           QCoreApplication::translate("MainWindow", "Size of the JSON document one CPU task parses and walks."),
-                           QStringLiteral("jsonKb"), QCoreApplication::translate("MainWindow", "JSON size"),
-                           defaults.jsonKb);
-    m_periodMs = makeSpinBox(this, 1, 10000, 10, QCoreApplication::translate("MainWindow", " ms"),
-                             QCoreApplication::translate("MainWindow", "One task is submitted every period, from the GUI thread."),
-                             QStringLiteral("periodMs"), QCoreApplication::translate("MainWindow", "Submit period"),
-                             defaults.periodMs);
-    m_workers = makeSpinBox(this, 1, 64, 1, QString(),
-                            QCoreApplication::translate("MainWindow",
-                                                        "Threads in the pool (or worker processes). Fewer than the load "
-                                                        "makes tasks queue. Applies to the next start."),
-                            QStringLiteral("workers"), QCoreApplication::translate("MainWindow", "Pool workers"),
-                            defaults.workers);
+    for (int i = 0; i < SpinCount; ++i) {
+        const SpinSpec &spin = kSpins[i];
+        auto *box = new QSpinBox(this);
+        box->setRange(spin.min, spin.max);
+        box->setSingleStep(spin.step);
+        box->setSuffix(translated(spin.suffix));
+        box->setToolTip(translated(spin.toolTip));
+        box->setStatusTip(box->toolTip());
+        box->setAccelerated(true);
+        box->setValue(defaults.*spin.field);
+        box->setObjectName(QLatin1String(spin.name));
+        box->setAccessibleName(translated(spin.accessibleName));
+        m_spins[i] = box;
+    }
 
-    addWidget(new QLabel(QCoreApplication::translate("MainWindow", " Work: "), this));
-    addWidget(m_work);
-    addWidget(new QLabel(QCoreApplication::translate("MainWindow", "  Task length: "), this));
-    addWidget(m_ioMs);
-    addWidget(new QLabel(QCoreApplication::translate("MainWindow", "  JSON size: "), this));
-    addWidget(m_jsonKb);
-    addWidget(new QLabel(QCoreApplication::translate("MainWindow", "  Submit every: "), this));
-    addWidget(m_periodMs);
-    addWidget(new QLabel(QCoreApplication::translate("MainWindow", "  Workers: "), this));
-    addWidget(m_workers);
-
-    m_switchMs = makeSpinBox(this, 1, 1000, 1, QCoreApplication::translate("MainWindow", " ms"),
-                             QCoreApplication::translate("MainWindow",
-                                                         "GIL lesson: how long a waiting thread lets the holder run before "
-                                                         "asking for the lock (Python's sys.setswitchinterval). Applies to "
-                                                         "the next start."),
-                             QStringLiteral("switchMs"), QCoreApplication::translate("MainWindow", "GIL switch interval"),
-                             defaults.switchMs);
-    m_queueCapacity = makeSpinBox(this, 1, 100000, 8, QString(),
-                                  QCoreApplication::translate("MainWindow",
-                                                              "Queue lesson: how many items the producer queue holds "
-                                                              "before the producer blocks. Applies to the next start."),
-                                  QStringLiteral("queueCapacity"),
-                                  QCoreApplication::translate("MainWindow", "Queue capacity"), defaults.queueCapacity);
-    m_itemUs = makeSpinBox(this, 0, 1000000, 500, QCoreApplication::translate("MainWindow", " µs"),
-                           QCoreApplication::translate("MainWindow", "Queue lesson: loop time spent handling one item. "
-                                                                     "Applies to the next start."),
-                           QStringLiteral("itemUs"), QCoreApplication::translate("MainWindow", "Item cost"),
-                           defaults.itemUs);
-    // A toolbar of its own: on a narrow window it moves to a row of its own instead of
-    // hiding behind the toolbar's » menu. Added to the window, which then owns it.
+    // The lessons' settings, a toolbar of their own: on a narrow window it moves to a row of
+    // its own instead of hiding behind the toolbar's » menu. Added to the window, which then
+    // owns it.
     m_lessonBar = new QToolBar(this);
     m_lessonBar->setWindowTitle(QCoreApplication::translate("MainWindow", "Lesson settings"));
     m_lessonBar->setObjectName(QStringLiteral("lessonSettingsToolBar"));
-    m_lessonBar->addWidget(new QLabel(QCoreApplication::translate("MainWindow", " GIL switch: "), m_lessonBar));
-    m_lessonBar->addWidget(m_switchMs);
-    m_lessonBar->addWidget(new QLabel(QCoreApplication::translate("MainWindow", "  Queue: "), m_lessonBar));
-    m_lessonBar->addWidget(m_queueCapacity);
-    m_lessonBar->addWidget(m_itemUs);
+    addWidget(new QLabel(QCoreApplication::translate("MainWindow", " Work: "), this));
+    addWidget(m_work);
+    for (int i = 0; i < SpinCount; ++i) {
+        QToolBar *bar = kSpins[i].lessonSetting ? m_lessonBar : this;
+        if (kSpins[i].label)
+            bar->addWidget(new QLabel(translated(kSpins[i].label), bar));
+        bar->addWidget(m_spins[i]);
+    }
 
     connect(m_work, &QComboBox::currentIndexChanged, this, [this] { emit workChanged(work()); });
-    connect(m_ioMs, &QSpinBox::valueChanged, this, &WorkloadToolBar::ioMsChanged);
-    connect(m_jsonKb, &QSpinBox::valueChanged, this, &WorkloadToolBar::jsonKbChanged);
-    connect(m_periodMs, &QSpinBox::valueChanged, this, &WorkloadToolBar::periodMsChanged);
-    for (QSpinBox *box : {m_ioMs, m_jsonKb, m_periodMs, m_workers, m_switchMs, m_queueCapacity, m_itemUs}) {
+    connect(m_spins[IoMs], &QSpinBox::valueChanged, this, &WorkloadToolBar::ioMsChanged);
+    connect(m_spins[JsonKb], &QSpinBox::valueChanged, this, &WorkloadToolBar::jsonKbChanged);
+    connect(m_spins[PeriodMs], &QSpinBox::valueChanged, this, &WorkloadToolBar::periodMsChanged);
+    for (QSpinBox *box : m_spins) {
         box->installEventFilter(this);
         for (QLineEdit *edit : box->findChildren<QLineEdit *>())
             edit->installEventFilter(this);
@@ -118,27 +127,17 @@ RunConfig WorkloadToolBar::config() const
 {
     RunConfig config;
     config.work = work();
-    config.ioMs = m_ioMs->value();
-    config.jsonKb = m_jsonKb->value();
-    config.periodMs = m_periodMs->value();
-    config.workers = m_workers->value();
-    config.switchMs = m_switchMs->value();
-    config.queueCapacity = m_queueCapacity->value();
-    config.itemUs = m_itemUs->value();
+    for (int i = 0; i < SpinCount; ++i)
+        config.*kSpins[i].field = m_spins[i]->value();
     return config;
 }
 
 void WorkloadToolBar::setConfig(const RunConfig &config, bool running)
 {
     setWork(config.work);
-    m_ioMs->setValue(config.ioMs);
-    m_jsonKb->setValue(config.jsonKb);
-    m_periodMs->setValue(config.periodMs);
-    if (!running) {
-        m_workers->setValue(config.workers);
-        m_switchMs->setValue(config.switchMs);
-        m_queueCapacity->setValue(config.queueCapacity);
-        m_itemUs->setValue(config.itemUs);
+    for (int i = 0; i < SpinCount; ++i) {
+        if (!running || !kSpins[i].fixedWhileRunning)
+            m_spins[i]->setValue(config.*kSpins[i].field);
     }
 }
 
@@ -146,12 +145,12 @@ void WorkloadToolBar::updateEnabled(ExecMode mode, bool running)
 {
     const bool queue = mode == ExecMode::Queue;
     m_work->setEnabled(!queue);
-    m_ioMs->setEnabled(!queue && work() == WorkKind::Io);
-    m_jsonKb->setEnabled(!queue && work() == WorkKind::Cpu);
-    m_workers->setEnabled(!running);
-    m_switchMs->setEnabled(!running && mode == ExecMode::Gil);
-    m_queueCapacity->setEnabled(!running && queue);
-    m_itemUs->setEnabled(!running && queue);
+    m_spins[IoMs]->setEnabled(!queue && work() == WorkKind::Io);
+    m_spins[JsonKb]->setEnabled(!queue && work() == WorkKind::Cpu);
+    m_spins[Workers]->setEnabled(!running);
+    m_spins[SwitchMs]->setEnabled(!running && mode == ExecMode::Gil);
+    m_spins[QueueCapacity]->setEnabled(!running && queue);
+    m_spins[ItemUs]->setEnabled(!running && queue);
 }
 
 void WorkloadToolBar::readSettings(const QSettings &settings)
@@ -160,25 +159,15 @@ void WorkloadToolBar::readSettings(const QSettings &settings)
     if (Kinds::parse(settings.value(QStringLiteral("run/work")).toString(), &work))
         setWork(work);
     const RunConfig defaults;
-    m_ioMs->setValue(settings.value(QStringLiteral("run/ioMs"), defaults.ioMs).toInt());
-    m_jsonKb->setValue(settings.value(QStringLiteral("run/jsonKb"), defaults.jsonKb).toInt());
-    m_periodMs->setValue(settings.value(QStringLiteral("run/periodMs"), defaults.periodMs).toInt());
-    m_workers->setValue(settings.value(QStringLiteral("run/workers"), defaults.workers).toInt());
-    m_switchMs->setValue(settings.value(QStringLiteral("run/switchMs"), defaults.switchMs).toInt());
-    m_queueCapacity->setValue(settings.value(QStringLiteral("run/queueCapacity"), defaults.queueCapacity).toInt());
-    m_itemUs->setValue(settings.value(QStringLiteral("run/itemUs"), defaults.itemUs).toInt());
+    for (int i = 0; i < SpinCount; ++i)
+        m_spins[i]->setValue(settings.value(settingsKey(kSpins[i]), defaults.*kSpins[i].field).toInt());
 }
 
 void WorkloadToolBar::writeSettings(QSettings &settings) const
 {
     settings.setValue(QStringLiteral("run/work"), Kinds::name(work()));
-    settings.setValue(QStringLiteral("run/ioMs"), m_ioMs->value());
-    settings.setValue(QStringLiteral("run/jsonKb"), m_jsonKb->value());
-    settings.setValue(QStringLiteral("run/periodMs"), m_periodMs->value());
-    settings.setValue(QStringLiteral("run/workers"), m_workers->value());
-    settings.setValue(QStringLiteral("run/switchMs"), m_switchMs->value());
-    settings.setValue(QStringLiteral("run/queueCapacity"), m_queueCapacity->value());
-    settings.setValue(QStringLiteral("run/itemUs"), m_itemUs->value());
+    for (int i = 0; i < SpinCount; ++i)
+        settings.setValue(settingsKey(kSpins[i]), m_spins[i]->value());
 }
 
 bool WorkloadToolBar::eventFilter(QObject *watched, QEvent *event)

@@ -4,6 +4,8 @@
 
 #include <QToolBar>
 
+#include <array>
+
 class QComboBox;
 class QSettings;
 class QSpinBox;
@@ -50,11 +52,7 @@ private:
 
     QToolBar *m_lessonBar;
     QComboBox *m_work;
-    QSpinBox *m_ioMs;
-    QSpinBox *m_jsonKb;
-    QSpinBox *m_periodMs;
-    QSpinBox *m_workers;
-    QSpinBox *m_switchMs;
-    QSpinBox *m_queueCapacity;
-    QSpinBox *m_itemUs;
+    // The numbers, in this order (the table in the .cpp says what each is).
+    enum Spin { IoMs, JsonKb, PeriodMs, Workers, SwitchMs, QueueCapacity, ItemUs, SpinCount };
+    std::array<QSpinBox *, SpinCount> m_spins{};
 };
