@@ -43,17 +43,9 @@ LagHistogramChart::LagHistogramChart(QWidget *parent)
     : QChartView(parent)
 {
     QChart *c = chart();
-    ChartStyle::prepare(c, QMargins(4, 0, 8, 0));
-    c->setTitleFont(ChartStyle::adjusted(font(), -0.5));
-    c->setTitleBrush(Theme::textColor());
-    // Beside the plot: the tab this sits in is short, and wide.
-    c->legend()->setAlignment(Qt::AlignRight);
-    c->legend()->setFont(ChartStyle::adjusted(font(), -1));
-    c->legend()->setLabelColor(Theme::textColor());
-    c->legend()->setMarkerShape(QLegend::MarkerShapeRectangle);
-    setBackgroundBrush(Theme::backgroundColor());
-    setFrameShape(QFrame::NoFrame);
-    setRenderHint(QPainter::Antialiasing);
+    // The legend beside the plot: the tab this sits in is short, and wide.
+    ChartStyle::prepareView(this, QMargins(4, 0, 8, 0), ChartStyle::adjusted(font(), -0.5),
+                            ChartStyle::adjusted(font(), -1), Qt::AlignRight);
     setToolTip(tr("%1. The p99 figures come from the buckets, within 1.6 %.").arg(explanation()));
     setAccessibleName(tr("Lateness histogram"));
 
@@ -334,12 +326,7 @@ void LagHistogramChart::installYAxis()
         delete m_yAxis;
     }
     if (m_logScale) {
-        auto *axis = new QLogValueAxis;
-        axis->setBase(10.0);
-        axis->setLabelFormat(QStringLiteral("%g"));
-        axis->setMinorTickCount(-1);
-        axis->setRange(kLogFloor, 10.0);
-        m_yAxis = axis;
+        m_yAxis = ChartStyle::logAxis(kLogFloor, 10.0, -1);
     } else {
         auto *axis = new QValueAxis;
         axis->setLabelFormat(QStringLiteral("%.0f"));

@@ -1,8 +1,10 @@
 #include "charts/latencychart.h"
 
 #include "charts/lagdecimator.h"
+#include "charts/referenceline.h"
 #include "engine/recorder.h"
 #include "stats/statistics.h"
+#include "style/axisstep.h"
 #include "style/chartstyle.h"
 #include "style/theme.h"
 #include "timeline/timeaxis.h"
@@ -32,11 +34,6 @@ namespace {
 // Below this the linear axis does not shrink, so sub-millisecond jitter is not blown up
 // into what looks like lag.
 constexpr double kFloorMs = 5.0;
-// Log axes cannot show zero; lateness at or below zero sits on this floor.
-constexpr double kLogMinMs = 0.01;
-// A hair below the floor: QLogValueAxis computes ln(0.01)/ln(10) as just above -2 and would
-// drop the bottom decade's tick and label.
-constexpr double kLogAxisMinMs = kLogMinMs * (1.0 - 1e-9);
 constexpr double kHeadroom = 1.1;
 // Roughly one x tick label per this many pixels.
 constexpr double kPxPerXTick = 110.0;
@@ -62,25 +59,14 @@ LatencyChart::LatencyChart(QWidget *parent)
     : QChartView(parent)
 {
     QChart *c = chart();
-    ChartStyle::prepare(c, kMargins);
+    ChartStyle::prepareView(this, kMargins, ChartStyle::adjusted(font(), 0, true), ChartStyle::adjusted(font(), -1),
+                            Qt::AlignBottom);
     c->setTitle(tr("Event-loop lag (ticker lateness)"));
-    c->setTitleFont(ChartStyle::adjusted(font(), 0, true));
-    c->setTitleBrush(Theme::textColor());
-    c->legend()->setAlignment(Qt::AlignBottom);
-    c->legend()->setFont(ChartStyle::adjusted(font(), -1));
-    c->legend()->setLabelColor(Theme::textColor());
-    c->legend()->setMarkerShape(QLegend::MarkerShapeRectangle);
-    setBackgroundBrush(Theme::backgroundColor());
-    setFrameShape(QFrame::NoFrame);
-    setRenderHint(QPainter::Antialiasing);
 
-    m_xAxis = new QValueAxis;
+    m_xAxis = ChartStyle::stepAxis();
     m_xAxis->setTitleText(tr("time (s)"));
     m_xAxis->setRange(0.0, m_visibleSeconds);
     m_xAxis->setTickInterval(1.0);
-    m_xAxis->setTickType(QValueAxis::TicksDynamic);
-    m_xAxis->setTickAnchor(0.0);
-    m_xAxis->setMinorTickCount(0);
     ChartStyle::styleAxis(m_xAxis, ChartStyle::adjusted(font(), -1));
     c->addAxis(m_xAxis, Qt::AlignBottom);
     connect(m_xAxis, &QValueAxis::rangeChanged, this, &LatencyChart::onXRangeChanged);
@@ -115,26 +101,10 @@ LatencyChart::LatencyChart(QWidget *parent)
     static_assert(std::size(references) == Statistics::kBandsMs.size());
     for (size_t i = 0; i < std::size(references); ++i) {
         const Reference &r = references[i];
-        ReferenceLine line;
-        line.ms = Statistics::kBandsMs[i];
+        Threshold line;
         line.visible = i < 3;
-        line.series = new QLineSeries(this);
-        line.series->setName(r.text);
-        QPen pen(Theme::mutedTextColor(), 1.0, r.style);
-        pen.setCosmetic(true);
-        line.series->setPen(pen);
-        line.series->setVisible(line.visible);
-        c->addSeries(line.series);
-        line.labelBackground = new QGraphicsRectItem(c);
-        line.labelBackground->setPen(Qt::NoPen);
-        QColor veil = Theme::backgroundColor();
-        veil.setAlpha(200);
-        line.labelBackground->setBrush(veil);
-        line.labelBackground->setZValue(100);
-        line.label = new QGraphicsSimpleTextItem(r.text, c);
-        line.label->setFont(ChartStyle::adjusted(font(), -1.5));
-        line.label->setBrush(Theme::mutedTextColor());
-        line.label->setZValue(101);
+        line.line = ReferenceLine(c, Statistics::kBandsMs[i], r.text, ChartStyle::adjusted(font(), -1.5), r.style, 200);
+        line.line.series()->setVisible(line.visible);
         m_references.append(line);
     }
 
@@ -148,10 +118,8 @@ LatencyChart::LatencyChart(QWidget *parent)
     installYAxis();
     for (QAbstractSeries *series : c->series())
         series->attachAxis(m_xAxis);
-    for (const ReferenceLine &r : std::as_const(m_references)) {
-        for (QLegendMarker *marker : c->legend()->markers(r.series))
-            marker->setVisible(false);
-    }
+    for (Threshold &r : m_references)
+        r.line.hideFromLegend(c);
     for (const ModeBand &band : std::as_const(m_bands)) {
         // The band's own alpha is too faint for a legend swatch.
         QColor swatch = Theme::modeColor(band.mode);
@@ -409,14 +377,12 @@ void LatencyChart::setThresholdVisible(int bandIndex, bool on)
 {
     if (bandIndex < 0 || bandIndex >= m_references.size())
         return;
-    ReferenceLine &r = m_references[bandIndex];
+    Threshold &r = m_references[bandIndex];
     if (r.visible == on)
         return;
     r.visible = on;
-    r.series->setVisible(on);
-    // Qt Charts shows a series' legend marker again with the series; the label names it.
-    for (QLegendMarker *marker : chart()->legend()->markers(r.series))
-        marker->setVisible(false);
+    r.line.series()->setVisible(on);
+    r.line.hideFromLegend(chart());
     placeReferenceLabels();
 }
 
@@ -571,8 +537,8 @@ void LatencyChart::rebuild()
     for (QPointF &p : plotted) {
         if (p.x() >= x0 && p.x() <= x1)
             observedMax = std::max(observedMax, p.y());
-        if (m_logScale && p.y() < kLogMinMs)
-            p.setY(kLogMinMs);
+        if (m_logScale && p.y() < ChartStyle::kLogMinMs)
+            p.setY(ChartStyle::kLogMinMs);
     }
     const double wanted = std::max(kFloorMs, observedMax * kHeadroom);
 
@@ -585,20 +551,20 @@ void LatencyChart::rebuild()
     double yMax = 0;
     m_applyingRange = true;
     if (m_logScale) {
-        yMin = kLogAxisMinMs;
+        yMin = ChartStyle::kLogAxisMinMs;
         yMax = std::pow(10.0, std::ceil(std::log10(wanted) - 1e-9));
         m_yAxis->setRange(yMin, yMax);
     } else {
         auto *axis = static_cast<QValueAxis *>(m_yAxis);
-        const double step = ChartStyle::niceStep(wanted / 5.0);
+        const double step = AxisStep::nice(wanted / 5.0);
         yMax = std::ceil(wanted / step - 1e-9) * step;
         setRangeAndInterval(axis, yMin, yMax, step);
-        axis->setLabelFormat(ChartStyle::formatForStep(step));
+        axis->setLabelFormat(AxisStep::labelFormat(step));
     }
     const double xTicks = std::max(2.0, columns / kPxPerXTick);
-    const double xStep = ChartStyle::niceStep((x1 - x0) / xTicks);
+    const double xStep = AxisStep::nice((x1 - x0) / xTicks);
     setRangeAndInterval(m_xAxis, x0, x1, xStep);
-    m_xAxis->setLabelFormat(ChartStyle::formatForStep(xStep));
+    m_xAxis->setLabelFormat(AxisStep::labelFormat(xStep));
     m_shownStart = x0;
     m_shownEnd = x1;
     m_applyingRange = false;
@@ -615,8 +581,8 @@ void LatencyChart::rebuild()
     }
     m_lagSeries->replace(plotted);
     updateBands(x0, x1, yMin, yMax);
-    for (ReferenceLine &r : m_references)
-        r.series->replace(QList<QPointF>{QPointF(x0, r.ms), QPointF(x1, r.ms)});
+    for (Threshold &r : m_references)
+        r.line.setSpan(x0, x1);
     placeReferenceLabels();
     placeHover();
 }
@@ -645,19 +611,11 @@ void LatencyChart::installYAxis()
         delete m_yAxis;
     }
     if (m_logScale) {
-        auto *axis = new QLogValueAxis;
-        axis->setBase(10.0);
-        axis->setLabelFormat(QStringLiteral("%g"));
-        axis->setMinorTickCount(8);
-        axis->setRange(kLogAxisMinMs, 10.0);
-        m_yAxis = axis;
+        m_yAxis = ChartStyle::logAxis(ChartStyle::kLogAxisMinMs, 10.0);
     } else {
-        auto *axis = new QValueAxis;
+        QValueAxis *axis = ChartStyle::stepAxis();
         axis->setRange(0.0, kFloorMs);
         axis->setTickInterval(1.0);
-        axis->setTickType(QValueAxis::TicksDynamic);
-        axis->setTickAnchor(0.0);
-        axis->setMinorTickCount(0);
         m_yAxis = axis;
     }
     m_yAxis->setTitleText(tr("tick lateness (ms)"));
@@ -666,7 +624,7 @@ void LatencyChart::installYAxis()
 
     // A log axis cannot take the zero and negative values a linear one holds: bring every
     // series within range before attaching, or Qt Charts warns for each point.
-    const double low = m_logScale ? kLogMinMs : 0.0;
+    const double low = m_logScale ? ChartStyle::kLogMinMs : 0.0;
     QList<QPointF> lag = m_lagSeries ? m_lagSeries->points() : QList<QPointF>();
     for (QPointF &p : lag)
         p.setY(std::max(p.y(), low));
@@ -721,19 +679,17 @@ void LatencyChart::placeReferenceLabels()
     // moves left of it instead.
     QVector<QRectF> placed;
     for (auto it = m_references.rbegin(); it != m_references.rend(); ++it) {
-        ReferenceLine &r = *it;
-        const bool inside = r.visible && plot.isValid() && r.ms >= (m_logScale ? kLogMinMs : 0.0)
-                            && r.ms <= m_yMaxMs;
-        r.label->setVisible(inside);
-        r.labelBackground->setVisible(inside);
+        ReferenceLine &r = it->line;
+        const bool inside = it->visible && plot.isValid() && r.ms() >= (m_logScale ? ChartStyle::kLogMinMs : 0.0)
+                            && r.ms() <= m_yMaxMs;
+        r.setLabelVisible(inside);
         if (!inside)
             continue;
-        const double lineY = c->mapToPosition(QPointF(m_shownEnd, r.ms), r.series).y();
-        const QRectF text = r.label->boundingRect();
-        double x = plot.right() - text.width() - 6;
-        double y = lineY - text.height() - 1;
-        if (y < plot.top())
-            y = lineY + 2;
+        const double lineY = c->mapToPosition(QPointF(m_shownEnd, r.ms()), r.series()).y();
+        const QRectF text = r.labelBounds();
+        const QPointF at = r.labelPosAtRight(plot, lineY);
+        double x = at.x();
+        const double y = at.y();
         for (bool moved = true; moved;) {
             moved = false;
             for (const QRectF &other : std::as_const(placed)) {
@@ -743,9 +699,8 @@ void LatencyChart::placeReferenceLabels()
                 }
             }
         }
-        r.label->setPos(x, y);
-        r.labelBackground->setRect(QRectF(x - 3, y, text.width() + 6, text.height()));
-        placed.append(r.labelBackground->rect());
+        r.placeLabel(QPointF(x, y), 3);
+        placed.append(r.veilRect());
     }
 }
 
@@ -821,15 +776,8 @@ void LatencyChart::applyTheme()
     setBackgroundBrush(Theme::backgroundColor());
     for (const ModeBand &band : std::as_const(m_bands))
         band.area->setBrush(Theme::modeBandColor(band.mode));
-    QColor veil = Theme::backgroundColor();
-    veil.setAlpha(200);
-    for (const ReferenceLine &line : std::as_const(m_references)) {
-        QPen pen = line.series->pen();
-        pen.setColor(Theme::mutedTextColor());
-        line.series->setPen(pen);
-        line.labelBackground->setBrush(veil);
-        line.label->setBrush(Theme::mutedTextColor());
-    }
+    for (Threshold &r : m_references)
+        r.line.applyTheme();
     QPen lagPen = m_lagSeries->pen();
     lagPen.setColor(Theme::lagColor());
     m_lagSeries->setPen(lagPen);

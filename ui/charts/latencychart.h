@@ -2,6 +2,7 @@
 
 #include "style/coalescedcall.h"
 #include "charts/lagpyramid.h"
+#include "charts/referenceline.h"
 #include "engine/span.h"
 
 #include <QtCharts/QChartView>
@@ -90,13 +91,10 @@ private:
         QLineSeries *upper = nullptr; // a step function: high while the mode is active
         QAreaSeries *area = nullptr;
     };
-    struct ReferenceLine
+    struct Threshold
     {
-        double ms = 0;
+        ReferenceLine line;
         bool visible = false;
-        QLineSeries *series = nullptr;
-        QGraphicsRectItem *labelBackground = nullptr;
-        QGraphicsSimpleTextItem *label = nullptr;
     };
 
     // Light/dark switch: the colours set once in the constructor are read again.
@@ -143,7 +141,7 @@ private:
 
     QLineSeries *m_lagSeries = nullptr;
     QList<ModeBand> m_bands;
-    QList<ReferenceLine> m_references;
+    QList<Threshold> m_references;
     QValueAxis *m_xAxis = nullptr;
     QAbstractAxis *m_yAxis = nullptr;
 

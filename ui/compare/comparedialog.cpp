@@ -1,5 +1,6 @@
 #include "compare/comparedialog.h"
 
+#include "compare/comparisonexporter.h"
 #include "compare/comparisonview.h"
 #include "export/pngexporter.h"
 #include "style/theme.h"
@@ -318,7 +319,7 @@ void CompareDialog::exportPng()
     if (path.isEmpty())
         return;
     // A fixed size, so exports read the same whatever the size of this dialog.
-    const QImage image = ComparisonView::render(m_view->results(), m_runConfig, QSize(1600, 1000), m_view->isLogScale());
+    const QImage image = ComparisonExporter::render(m_view->results(), m_runConfig, QSize(1600, 1000), m_view->isLogScale());
     QString error;
     if (!PngExporter::save(image, path, &error))
         QMessageBox::warning(this, tr("Export PNG"), error);

@@ -1,9 +1,10 @@
 #include "compare/comparisonview.h"
 
 #include "charts/lagdecimator.h"
-#include "export/pngexporter.h"
+#include "compare/comparisonbuckets.h"
 #include "engine/recorder.h"
 #include "stats/statistics.h"
+#include "style/axisstep.h"
 #include "style/chartstyle.h"
 #include "style/theme.h"
 #include "stats/verdict.h"
@@ -11,9 +12,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QEvent>
-#include <QGraphicsLayout>
-#include <QGraphicsRectItem>
-#include <QGraphicsSimpleTextItem>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -25,52 +23,26 @@
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
 #include <QtCharts/QLegend>
-#include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QLogValueAxis>
 #include <QtCharts/QValueAxis>
 
 #include <algorithm>
-#include <cmath>
-#include <numeric>
 
 namespace {
-// Log axes cannot show zero; lateness at or below zero sits on this floor.
-constexpr double kLogMinMs = 0.01;
-// A hair below the floor: QLogValueAxis computes ln(0.01)/ln(10) as just above -2 and would
-// drop the bottom decade's tick and label.
-constexpr double kLogAxisMinMs = kLogMinMs * (1.0 - 1e-9);
-// Below this the linear axis does not shrink, so sub-millisecond jitter does not look like lag.
-constexpr double kLinearFloorMs = 5.0;
-
 enum Column { ModeColumn, P50, P95, P99, P99Corrected, Max, LongTasks, Missed, Tasks, Busy, VerdictColumn, ColumnCount };
 
-void styleChart(QChart *chart, const QFont &base, const QString &title)
+void prepareView(QChartView *view, const QFont &base, const QString &title)
 {
-    ChartStyle::prepare(chart, QMargins(4, 2, 10, 0));
-    chart->setTitle(title);
-    chart->setTitleFont(ChartStyle::scaled(base, 1.1, true));
-    chart->setTitleBrush(Theme::textColor());
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->legend()->setFont(base);
-    chart->legend()->setLabelColor(Theme::textColor());
-    chart->legend()->setMarkerShape(QLegend::MarkerShapeRectangle);
+    ChartStyle::prepareView(view, QMargins(4, 2, 10, 0), ChartStyle::scaled(base, 1.1, true), base, Qt::AlignBottom);
+    view->chart()->setTitle(title);
+    view->setMinimumHeight(260);
 }
 
 void styleAxis(QAbstractAxis *axis, const QFont &base, const QString &title)
 {
     axis->setTitleText(title);
     ChartStyle::styleAxis(axis, ChartStyle::scaled(base, 0.95));
-}
-
-QLogValueAxis *logAxis(double min, double max)
-{
-    auto *axis = new QLogValueAxis;
-    axis->setBase(10.0);
-    axis->setLabelFormat(QStringLiteral("%g"));
-    axis->setMinorTickCount(8);
-    axis->setRange(min, max);
-    return axis;
 }
 
 void removeAxesAndSeries(QChart *chart)
@@ -82,41 +54,21 @@ void removeAxesAndSeries(QChart *chart)
     }
 }
 
-void hideFromLegend(QChart *chart, QAbstractSeries *series)
+// The comparison's labels sit on a slightly denser veil than the live chart's.
+constexpr int kVeilAlpha = 210;
+constexpr double kVeilPadding = 2;
+
+void placeLabel(ReferenceLine &line, QPointF at, bool visible)
 {
-    for (QLegendMarker *marker : chart->legend()->markers(series))
-        marker->setVisible(false);
+    line.setLabelVisible(visible);
+    line.placeLabel(at, kVeilPadding);
 }
 
-QPen referencePen()
+void removeLabels(QList<ReferenceLine> *lines)
 {
-    QPen pen(Theme::mutedTextColor(), 1.0, Qt::DashLine);
-    pen.setCosmetic(true);
-    return pen;
-}
-
-void addLabel(QChart *chart, const QString &text, const QFont &font, QGraphicsSimpleTextItem **label,
-              QGraphicsRectItem **veil)
-{
-    *veil = new QGraphicsRectItem(chart);
-    (*veil)->setPen(Qt::NoPen);
-    QColor background = Theme::backgroundColor();
-    background.setAlpha(210);
-    (*veil)->setBrush(background);
-    (*veil)->setZValue(100);
-    *label = new QGraphicsSimpleTextItem(text, chart);
-    (*label)->setFont(font);
-    (*label)->setBrush(Theme::mutedTextColor());
-    (*label)->setZValue(101);
-}
-
-void placeLabel(QGraphicsSimpleTextItem *label, QGraphicsRectItem *veil, QPointF at, bool visible)
-{
-    label->setVisible(visible);
-    veil->setVisible(visible);
-    label->setPos(at);
-    const QRectF text = label->boundingRect();
-    veil->setRect(QRectF(at.x() - 2, at.y(), text.width() + 4, text.height()));
+    for (ReferenceLine &r : *lines)
+        r.removeLabel();
+    lines->clear();
 }
 
 QIcon swatch(ExecMode mode)
@@ -154,14 +106,8 @@ ComparisonView::ComparisonView(QWidget *parent)
     m_logBox->setToolTip(tr("Lag chart: logarithmic lateness axis, so sub-millisecond and 100 ms lag both show."));
     connect(m_logBox, &QCheckBox::toggled, this, &ComparisonView::setLogScale);
 
-    for (QChartView *view : {m_lagView, m_histogramView}) {
-        view->setRenderHint(QPainter::Antialiasing);
-        view->setFrameShape(QFrame::NoFrame);
-        view->setBackgroundBrush(Theme::backgroundColor());
-        view->setMinimumHeight(260);
-    }
-    styleChart(m_lagView->chart(), font(), tr("Tick lateness over time, each run from its own start"));
-    styleChart(m_histogramView->chart(), font(), tr("Lateness distribution: share of ticks per bucket"));
+    prepareView(m_lagView, font(), tr("Tick lateness over time, each run from its own start"));
+    prepareView(m_histogramView, font(), tr("Lateness distribution: share of ticks per bucket"));
     connect(m_lagView->chart(), &QChart::plotAreaChanged, this, [this] {
         placeReferenceLabels();
         if (lagColumns() != m_lastColumns)
@@ -266,11 +212,7 @@ void ComparisonView::setResults(const QVector<Comparison::Result> &results, cons
     }
     m_legend->setText(legend.join(QStringLiteral(" &nbsp;&nbsp;&nbsp; ")));
 
-    m_xMaxS = 0;
-    for (const Comparison::Result &r : results)
-        m_xMaxS = std::max(m_xMaxS, double(r.endNs - r.startNs) / 1e9);
-    if (!(m_xMaxS > 0))
-        m_xMaxS = base.durationS > 0 ? base.durationS : 1.0;
+    m_xMaxS = ComparisonBuckets::timeSpanS(results, base.durationS);
 
     buildLagChart();
     buildHistogram();
@@ -304,19 +246,6 @@ QString ComparisonView::describeWorkload(const RunConfig &base)
         .arg(base.durationS, 0, 'g', 3);
 }
 
-int ComparisonView::bucketOf(double ms)
-{
-    if (!(ms > kHistogramMinMs))
-        return 0;
-    const int b = int(std::floor(std::log10(ms / kHistogramMinMs) * kBucketsPerDecade + 1e-9));
-    return std::clamp(b, 0, kHistogramBuckets - 1);
-}
-
-double ComparisonView::bucketLowerMs(int bucket)
-{
-    return kHistogramMinMs * std::pow(10.0, double(bucket) / kBucketsPerDecade);
-}
-
 void ComparisonView::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
@@ -327,47 +256,32 @@ void ComparisonView::buildLagChart()
 {
     QChart *chart = m_lagView->chart();
     removeAxesAndSeries(chart);
-    for (Reference &r : m_references) {
-        delete r.label;
-        delete r.veil;
-    }
-    m_references.clear();
+    removeLabels(&m_references);
     m_lagSeries.clear();
 
-    auto *xAxis = new QValueAxis;
-    xAxis->setTickType(QValueAxis::TicksDynamic);
-    xAxis->setTickAnchor(0.0);
-    xAxis->setMinorTickCount(0);
+    QValueAxis *xAxis = ChartStyle::stepAxis();
     styleAxis(xAxis, font(), tr("time since the run started (s)"));
     chart->addAxis(xAxis, Qt::AlignBottom);
 
-    double maxMs = 0;
-    for (const Comparison::Result &r : std::as_const(m_results))
-        maxMs = std::max(maxMs, r.summary.maxMs);
-    const double wanted = std::max(kLinearFloorMs, maxMs * 1.1);
+    const ComparisonBuckets::Axis lateness = ComparisonBuckets::latenessAxis(m_results, m_logScale);
+    m_yMaxMs = lateness.max;
     QAbstractAxis *yAxis = nullptr;
     if (m_logScale) {
-        m_yMaxMs = std::pow(10.0, std::ceil(std::log10(std::max(wanted, 200.0)) - 1e-9));
-        yAxis = logAxis(kLogAxisMinMs, m_yMaxMs);
+        yAxis = ChartStyle::logAxis(ChartStyle::kLogAxisMinMs, m_yMaxMs);
         styleAxis(yAxis, font(), tr("tick lateness (ms, log scale)"));
     } else {
-        const double step = ChartStyle::niceStep(wanted / 6.0);
-        m_yMaxMs = std::ceil(wanted / step - 1e-9) * step;
-        auto *axis = new QValueAxis;
+        QValueAxis *axis = ChartStyle::stepAxis();
         axis->setRange(0.0, m_yMaxMs);
-        axis->setTickType(QValueAxis::TicksDynamic);
-        axis->setTickAnchor(0.0);
-        axis->setTickInterval(step);
-        axis->setMinorTickCount(0);
-        axis->setLabelFormat(ChartStyle::formatForStep(step));
+        axis->setTickInterval(lateness.step);
+        axis->setLabelFormat(AxisStep::labelFormat(lateness.step));
         yAxis = axis;
         styleAxis(yAxis, font(), tr("tick lateness (ms)"));
     }
     chart->addAxis(yAxis, Qt::AlignLeft);
-    const double xStep = ChartStyle::niceStep(m_xMaxS / 10.0);
-    xAxis->setRange(0.0, m_xMaxS);
-    xAxis->setTickInterval(xStep);
-    xAxis->setLabelFormat(ChartStyle::formatForStep(xStep));
+    const ComparisonBuckets::Axis time = ComparisonBuckets::timeAxis(m_xMaxS);
+    xAxis->setRange(0.0, time.max);
+    xAxis->setTickInterval(time.step);
+    xAxis->setLabelFormat(AxisStep::labelFormat(time.step));
 
     const QList<QPair<double, QString>> references = {
         {1000.0 / 60.0, tr("16.7 ms · one frame")},
@@ -375,30 +289,17 @@ void ComparisonView::buildLagChart()
         {100.0, tr("100 ms · input feels slow")},
     };
     for (const auto &[ms, text] : references) {
-        Reference r;
-        r.ms = ms;
-        r.series = new QLineSeries;
-        r.series->setName(text);
-        r.series->setPen(referencePen());
-        r.series->append(0.0, ms);
-        r.series->append(m_xMaxS, ms);
-        chart->addSeries(r.series);
-        r.series->attachAxis(xAxis);
-        r.series->attachAxis(yAxis);
-        hideFromLegend(chart, r.series);
-        addLabel(chart, text, ChartStyle::scaled(font(), 0.9), &r.label, &r.veil);
+        ReferenceLine r(chart, ms, text, ChartStyle::scaled(font(), 0.9), Qt::DashLine, kVeilAlpha);
+        r.setSpan(0.0, m_xMaxS);
+        r.series()->attachAxis(xAxis);
+        r.series()->attachAxis(yAxis);
+        r.hideFromLegend(chart);
         m_references.append(r);
     }
 
-    // Worst first, so the quieter lines are drawn over its spikes and stay visible; the
-    // shared legend above the charts keeps the order the modes ran in.
-    QVector<int> order(m_results.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
-        return m_results.at(a).summary.p99Ms > m_results.at(b).summary.p99Ms;
-    });
+    // The shared legend above the charts keeps the order the modes ran in.
     m_lagSeries = QList<QLineSeries *>(m_results.size(), nullptr);
-    for (int i : std::as_const(order)) {
+    for (int i : ComparisonBuckets::drawingOrder(m_results)) {
         const ExecMode mode = m_results.at(i).mode;
         auto *series = new QLineSeries;
         series->setName(Kinds::name(mode));
@@ -425,7 +326,7 @@ void ComparisonView::rebuildLagSeries()
         QList<QPointF> points;
         if (r.recorder)
             points = decimator.decimate(r.recorder->ticks(), r.startNs);
-        const double floor = m_logScale ? kLogMinMs : 0.0;
+        const double floor = m_logScale ? ChartStyle::kLogMinMs : 0.0;
         for (QPointF &p : points)
             p.setY(std::max(p.y(), floor));
         m_lagSeries.at(i)->replace(points);
@@ -437,14 +338,10 @@ void ComparisonView::placeReferenceLabels()
 {
     QChart *chart = m_lagView->chart();
     const QRectF plot = chart->plotArea();
-    for (Reference &r : m_references) {
-        const bool inside = plot.isValid() && r.ms <= m_yMaxMs;
-        const double lineY = chart->mapToPosition(QPointF(m_xMaxS, r.ms), r.series).y();
-        const QRectF text = r.label->boundingRect();
-        double y = lineY - text.height() - 1;
-        if (y < plot.top())
-            y = lineY + 2;
-        placeLabel(r.label, r.veil, QPointF(plot.right() - text.width() - 6, y), inside);
+    for (ReferenceLine &r : m_references) {
+        const bool inside = plot.isValid() && r.ms() <= m_yMaxMs;
+        const double lineY = chart->mapToPosition(QPointF(m_xMaxS, r.ms()), r.series()).y();
+        placeLabel(r, r.labelPosAtRight(plot, lineY), inside);
     }
 }
 
@@ -453,14 +350,14 @@ void ComparisonView::placeHistogramLabels()
     QChart *chart = m_histogramView->chart();
     const QRectF plot = chart->plotArea();
     double freeFrom = plot.left();
-    for (Reference &r : m_histogramReferences) {
-        const double lineX = chart->mapToPosition(QPointF(r.ms, m_histogramMaxShare), r.series).x();
+    for (ReferenceLine &r : m_histogramReferences) {
+        const double lineX = chart->mapToPosition(QPointF(r.ms(), m_histogramMaxShare), r.series()).x();
         // The thresholds sit close on a log axis: a label that would overlap its neighbour is left out.
-        const bool fits = plot.isValid() && lineX + 3 >= freeFrom
-                          && lineX + 3 + r.label->boundingRect().width() <= plot.right();
-        placeLabel(r.label, r.veil, QPointF(lineX + 3, plot.top() + 2), fits);
+        const double width = r.labelBounds().width();
+        const bool fits = plot.isValid() && lineX + 3 >= freeFrom && lineX + 3 + width <= plot.right();
+        placeLabel(r, QPointF(lineX + 3, plot.top() + 2), fits);
         if (fits)
-            freeFrom = lineX + 3 + r.label->boundingRect().width() + 4;
+            freeFrom = lineX + 3 + width + 4;
     }
 }
 
@@ -477,52 +374,19 @@ void ComparisonView::buildHistogram()
 {
     QChart *chart = m_histogramView->chart();
     removeAxesAndSeries(chart);
-    for (Reference &r : m_histogramReferences) {
-        delete r.label;
-        delete r.veil;
-    }
-    m_histogramReferences.clear();
+    removeLabels(&m_histogramReferences);
 
-    // Raw ticks, as the lag chart draws them; the corrected figures are in the table.
-    QVector<QVector<double>> shares;
-    int first = kHistogramBuckets;
-    int last = -1;
-    double maxShare = 0;
-    for (const Comparison::Result &r : std::as_const(m_results)) {
-        QVector<double> share(kHistogramBuckets, 0.0);
-        const quint32 n = r.recorder ? r.recorder->tickCount() : 0;
-        for (quint32 i = 0; i < n; ++i)
-            share[bucketOf(double(r.recorder->tick(i).latenessNs()) / 1e6)] += 1;
-        for (int b = 0; b < kHistogramBuckets; ++b) {
-            if (share.at(b) == 0)
-                continue;
-            share[b] *= 100.0 / double(n);
-            first = std::min(first, b);
-            last = std::max(last, b);
-            maxShare = std::max(maxShare, share.at(b));
-        }
-        shares.append(share);
-    }
-    if (last < 0) {
-        first = 0;
-        last = kHistogramBuckets / 2;
-    }
-    // Whole decades, and always the thresholds, so two exports line up by eye.
-    const double xMin = std::min(0.1, std::pow(10.0, std::floor(std::log10(bucketLowerMs(first)) + 1e-9)));
-    const double xMax = std::max(1000.0, std::pow(10.0, std::ceil(std::log10(bucketLowerMs(last + 1)) - 1e-9)));
-    const double yStep = ChartStyle::niceStep(std::max(maxShare, 1.0) * 1.1 / 5.0);
-    m_histogramMaxShare = std::ceil(std::max(maxShare, 1.0) * 1.1 / yStep - 1e-9) * yStep;
+    const ComparisonBuckets::Histogram histogram = ComparisonBuckets::histogram(m_results);
+    m_histogramMaxShare = histogram.share.max;
 
-    QLogValueAxis *xAxis = logAxis(xMin * (1.0 - 1e-9), xMax);
-    styleAxis(xAxis, font(), tr("tick lateness (ms, log scale; %1 buckets per decade)").arg(kBucketsPerDecade));
+    QLogValueAxis *xAxis = ChartStyle::logAxis(histogram.xMinMs * (1.0 - 1e-9), histogram.xMaxMs);
+    styleAxis(xAxis, font(),
+              tr("tick lateness (ms, log scale; %1 buckets per decade)").arg(ComparisonBuckets::kBucketsPerDecade));
     chart->addAxis(xAxis, Qt::AlignBottom);
-    auto *yAxis = new QValueAxis;
+    QValueAxis *yAxis = ChartStyle::stepAxis();
     yAxis->setRange(0.0, m_histogramMaxShare);
-    yAxis->setTickType(QValueAxis::TicksDynamic);
-    yAxis->setTickAnchor(0.0);
-    yAxis->setTickInterval(yStep);
-    yAxis->setMinorTickCount(0);
-    yAxis->setLabelFormat(ChartStyle::formatForStep(yStep));
+    yAxis->setTickInterval(histogram.share.step);
+    yAxis->setLabelFormat(AxisStep::labelFormat(histogram.share.step));
     styleAxis(yAxis, font(), tr("share of the run's ticks (%)"));
     chart->addAxis(yAxis, Qt::AlignLeft);
 
@@ -532,35 +396,18 @@ void ComparisonView::buildHistogram()
         {100.0, tr("slow")},
     };
     for (const auto &[ms, text] : references) {
-        Reference r;
-        r.ms = ms;
-        r.series = new QLineSeries;
-        r.series->setPen(referencePen());
-        r.series->append(ms, 0.0);
-        r.series->append(ms, m_histogramMaxShare);
-        chart->addSeries(r.series);
-        r.series->attachAxis(xAxis);
-        r.series->attachAxis(yAxis);
-        addLabel(chart, text, ChartStyle::scaled(font(), 0.85), &r.label, &r.veil);
+        ReferenceLine r(chart, ms, text, ChartStyle::scaled(font(), 0.85), Qt::DashLine, kVeilAlpha);
+        r.setHeight(0.0, m_histogramMaxShare);
+        r.series()->attachAxis(xAxis);
+        r.series()->attachAxis(yAxis);
         m_histogramReferences.append(r);
     }
 
     // Worst first, as on the lag chart, so the narrow peaks of the quiet modes stay on top.
-    QVector<int> order(m_results.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
-        return m_results.at(a).summary.p99Ms > m_results.at(b).summary.p99Ms;
-    });
-    for (int i : std::as_const(order)) {
+    for (int i : ComparisonBuckets::drawingOrder(m_results)) {
         const ExecMode mode = m_results.at(i).mode;
-        const QVector<double> &share = shares.at(i);
         auto *upper = new QLineSeries;
-        upper->append(bucketLowerMs(first), 0.0);
-        for (int b = first; b <= last; ++b) {
-            upper->append(bucketLowerMs(b), share.at(b));
-            upper->append(bucketLowerMs(b + 1), share.at(b));
-        }
-        upper->append(bucketLowerMs(last + 1), 0.0);
+        upper->append(ComparisonBuckets::outline(histogram.shares.at(i), histogram.first, histogram.last));
         auto *area = new QAreaSeries(upper);
         upper->setParent(area); // the area does not own its outline; removeAllSeries deletes the area
         area->setName(Kinds::name(mode));
@@ -651,43 +498,26 @@ void ComparisonView::fitTableHeight()
     m_table->setFixedHeight(height);
 }
 
-QImage ComparisonView::render(const QVector<Comparison::Result> &results, const RunConfig &base, QSize size,
-                              bool logScale)
+void ComparisonView::prepareOffscreen()
 {
-    ComparisonView view;
-    view.setAttribute(Qt::WA_DontShowOnScreen);
-    view.setLogScale(logScale);
-    view.m_logBox->hide(); // a control, not part of the picture; the axis title says "log"
-    view.resize(size);
-    view.setResults(results, base);
-    view.show(); // lays out every child at its final size before rendering
+    setAttribute(Qt::WA_DontShowOnScreen);
+    m_logBox->hide(); // a control, not part of the picture; the axis title says "log"
+}
+
+void ComparisonView::settle(QSize size)
+{
+    show(); // lays out every child at its final size before rendering
     // Twice: the table's wrapped rows, and so the view's minimum height, settle only once
     // the columns have their final widths.
     for (int pass = 0; pass < 2; ++pass) {
         QApplication::processEvents();
-        view.fitTableHeight();
-        view.resize(size);
+        fitTableHeight();
+        resize(size);
         QApplication::processEvents();
     }
-    view.rebuildLagSeries();
-    view.placeHistogramLabels();
+    rebuildLagSeries();
+    placeHistogramLabels();
     QApplication::processEvents();
-    QImage image = PngExporter::render(&view, 1.0);
-    if (image.size() != size) // asked for less than the view's minimum size
-        image = image.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-    return image;
-}
-
-bool ComparisonView::encodePng(const QVector<Comparison::Result> &results, const RunConfig &base, QSize size,
-                               QByteArray *png, QString *error)
-{
-    return PngExporter::encode(render(results, base, size), png, error);
-}
-
-bool ComparisonView::exportPng(const QVector<Comparison::Result> &results, const RunConfig &base, const QString &path,
-                               QSize size, QString *error)
-{
-    return PngExporter::save(render(results, base, size), path, error);
 }
 
 void ComparisonView::changeEvent(QEvent *event)

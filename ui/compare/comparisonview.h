@@ -1,24 +1,22 @@
 #pragma once
 
+#include "charts/referenceline.h"
 #include "style/coalescedcall.h"
 #include "run/comparison.h"
 
-#include <QImage>
 #include <QSize>
 #include <QWidget>
 
-class QChart;
 class QChartView;
 class QCheckBox;
-class QGraphicsRectItem;
-class QGraphicsSimpleTextItem;
 class QLabel;
 class QLineSeries;
 class QTableWidget;
 
 // Several runs of one workload side by side, for the window and the exported image: a
 // header naming the workload and ranking the modes, their lateness over time overlaid,
-// their lateness distributions overlaid and a table of figures, one row per mode.
+// their lateness distributions overlaid and a table of figures, one row per mode. The
+// numbers come from ComparisonBuckets; ComparisonExporter makes the image.
 class ComparisonView : public QWidget
 {
     Q_OBJECT
@@ -39,35 +37,16 @@ public:
     QChartView *histogramChart() const { return m_histogramView; }
     QString verdictText() const;
 
-    // Lays out a view of size off screen and renders it; for the headless export.
-    static QImage render(const QVector<Comparison::Result> &results, const RunConfig &base, QSize size,
-                         bool logScale = true);
-    static bool encodePng(const QVector<Comparison::Result> &results, const RunConfig &base, QSize size,
-                          QByteArray *png, QString *error);
-    static bool exportPng(const QVector<Comparison::Result> &results, const RunConfig &base, const QString &path,
-                          QSize size, QString *error);
+    // For an image rather than the screen: never shown on it, and without the log-scale box,
+    // a control rather than part of the picture (the axis title says "log").
+    void prepareOffscreen();
+    // Shows the view (off screen, after prepareOffscreen) and lets every child settle at size.
+    void settle(QSize size);
 
     // "Work: CPU: parse + walk 2048 KB of JSON, one task every 100 ms · ..." — the subtitle.
     static QString describeWorkload(const RunConfig &base);
 
-    // Histogram buckets: log-spaced from kHistogramMinMs, kBucketsPerDecade per decade.
-    static constexpr double kHistogramMinMs = 0.01;
-    static constexpr int kBucketsPerDecade = 4;
-    static constexpr int kHistogramBuckets = 6 * kBucketsPerDecade; // up to 10 s
-    static int bucketOf(double ms);
-    static double bucketLowerMs(int bucket);
-
 private:
-    // A dashed threshold line (16.7, 50, 100 ms) with its label; horizontal on the lag
-    // chart, vertical on the histogram.
-    struct Reference
-    {
-        double ms = 0;
-        QLineSeries *series = nullptr;
-        QGraphicsSimpleTextItem *label = nullptr;
-        QGraphicsRectItem *veil = nullptr; // keeps the label legible over the lines
-    };
-
     void resizeEvent(QResizeEvent *event) override;
     // Light/dark switch: neutral colours again, and the charts rebuilt in them.
     void changeEvent(QEvent *event) override;
@@ -103,6 +82,8 @@ private:
     QChartView *m_histogramView;
     QTableWidget *m_table;
     QList<QLineSeries *> m_lagSeries;
-    QList<Reference> m_references;
-    QList<Reference> m_histogramReferences;
+    // Dashed threshold lines (16.7, 50, 100 ms): horizontal on the lag chart, vertical on the
+    // histogram.
+    QList<ReferenceLine> m_references;
+    QList<ReferenceLine> m_histogramReferences;
 };

@@ -81,11 +81,6 @@ void ExportDialog::setScale(qreal scale)
     m_scale->setCurrentIndex(scale > 1.5 ? 1 : 0);
 }
 
-void ExportDialog::setPath(const QString &path)
-{
-    m_path->setText(path);
-}
-
 void ExportDialog::browse()
 {
     QString chosen = QFileDialog::getSaveFileName(this, tr("Export PNG"), path(), tr("PNG images (*.png)"));

@@ -21,7 +21,6 @@ public:
 
     void setTarget(Target target);
     void setScale(qreal scale);
-    void setPath(const QString &path);
 
 private:
     void browse();

@@ -5,10 +5,12 @@
 #include <QGraphicsLayout>
 #include <QtCharts/QAbstractAxis>
 #include <QtCharts/QChart>
+#include <QtCharts/QChartView>
 #include <QtCharts/QLegend>
+#include <QtCharts/QLogValueAxis>
+#include <QtCharts/QValueAxis>
 
 #include <algorithm>
-#include <cmath>
 
 QFont ChartStyle::adjusted(const QFont &base, double deltaPt, bool bold)
 {
@@ -68,21 +70,37 @@ void ChartStyle::prepare(QChart *chart, const QMargins &margins)
     chart->layout()->setContentsMargins(0, 0, 0, 0);
 }
 
-double ChartStyle::niceStep(double value)
+void ChartStyle::prepareView(QChartView *view, const QMargins &margins, const QFont &titleFont,
+                             const QFont &legendFont, Qt::Alignment legendSide)
 {
-    if (!(value > 0))
-        return 1.0;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    const double f = value / magnitude;
-    const double nice = f <= 1.0 ? 1.0 : f <= 2.0 ? 2.0 : f <= 2.5 ? 2.5 : f <= 5.0 ? 5.0 : 10.0;
-    return nice * magnitude;
+    QChart *chart = view->chart();
+    prepare(chart, margins);
+    chart->setTitleFont(titleFont);
+    chart->setTitleBrush(Theme::textColor());
+    chart->legend()->setAlignment(legendSide);
+    chart->legend()->setFont(legendFont);
+    chart->legend()->setLabelColor(Theme::textColor());
+    chart->legend()->setMarkerShape(QLegend::MarkerShapeRectangle);
+    view->setBackgroundBrush(Theme::backgroundColor());
+    view->setFrameShape(QFrame::NoFrame);
+    view->setRenderHint(QPainter::Antialiasing);
 }
 
-QString ChartStyle::formatForStep(double step)
+QLogValueAxis *ChartStyle::logAxis(double min, double max, int minorTickCount)
 {
-    int decimals = 0;
-    while (decimals < 6 && std::abs(step * std::pow(10.0, decimals)
-                                    - std::round(step * std::pow(10.0, decimals))) > 1e-6)
-        ++decimals;
-    return QStringLiteral("%.") + QString::number(decimals) + QLatin1Char('f');
+    auto *axis = new QLogValueAxis;
+    axis->setBase(10.0);
+    axis->setLabelFormat(QStringLiteral("%g"));
+    axis->setMinorTickCount(minorTickCount);
+    axis->setRange(min, max);
+    return axis;
+}
+
+QValueAxis *ChartStyle::stepAxis()
+{
+    auto *axis = new QValueAxis;
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0.0);
+    axis->setMinorTickCount(0);
+    return axis;
 }

@@ -16,7 +16,6 @@ public:
     void schedule();
     // The caller did the work directly; a queued call still pending does nothing.
     void cancel() { m_pending = false; }
-    bool isPending() const { return m_pending; }
 
 private:
     QPointer<QObject> m_context;

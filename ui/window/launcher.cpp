@@ -1,7 +1,7 @@
 #include "window/launcher.h"
 
 #include "cli/commandline.h"
-#include "compare/comparisonview.h"
+#include "compare/comparisonexporter.h"
 #include "cli/headlessrun.h"
 #include "lessons/lessons.h"
 #include "window/mainwindow.h"
@@ -124,7 +124,7 @@ int Launcher::runCommand(int argc, char *argv[], const CliRequest &request)
         QApplication app(argc, argv);
         installEnglish();
         if (request.command == CliRequest::Command::Compare)
-            return HeadlessRun::compare(request, &ComparisonView::encodePng);
+            return HeadlessRun::compare(request, &ComparisonExporter::encodePng);
         return request.command == CliRequest::Command::Run ? HeadlessRun::run(request, &PngExporter::encodeRun)
                                                            : HeadlessRun::exportSaved(request, &PngExporter::encodeRun);
     }

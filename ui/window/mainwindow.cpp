@@ -21,27 +21,24 @@
 #include "window/statsstrip.h"
 #include "timeline/timelineview.h"
 #include "formats/traceexport.h"
+#include "window/workloadtoolbar.h"
 #include "looplabversion.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
-#include <QKeyEvent>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
-#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QThread>
@@ -54,17 +51,6 @@ namespace {
 constexpr int kFrameMs = 16;
 constexpr int kFramesPerStatsUpdate = 15;
 
-QSpinBox *makeSpinBox(QWidget *parent, int min, int max, int step, const QString &suffix, const QString &toolTip)
-{
-    auto *box = new QSpinBox(parent);
-    box->setRange(min, max);
-    box->setSingleStep(step);
-    box->setSuffix(suffix);
-    box->setToolTip(toolTip);
-    box->setStatusTip(toolTip);
-    box->setAccelerated(true);
-    return box;
-}
 // The core's messages are written to follow "looplab: …" on a command line; in a dialog they
 // stand alone, so they start with a capital and end with a full stop.
 QString asSentence(QString text)
@@ -264,87 +250,18 @@ void MainWindow::createToolBars()
     run->addAction(m_exportAction);
 
     addToolBarBreak();
-    QToolBar *work = addToolBar(tr("Workload"));
-    work->setObjectName(QStringLiteral("workToolBar"));
-    const RunConfig defaults;
-    m_work = new QComboBox(work);
-    m_work->addItem(tr("I/O (blocking sleep)"), int(WorkKind::Io));
-    m_work->addItem(tr("CPU (parse + walk JSON)"), int(WorkKind::Cpu));
-    m_work->setToolTip(tr("What each task does: a blocking call with no async API, or CPU-bound JSON parsing."));
-    m_work->setStatusTip(m_work->toolTip());
-    m_work->setObjectName(QStringLiteral("work"));
-    m_work->setAccessibleName(tr("Work kind"));
-    m_ioMs = makeSpinBox(work, 1, 10000, 10, tr(" ms"), tr("How long one blocking I/O task sleeps."));
-    m_ioMs->setValue(defaults.ioMs);
-    m_ioMs->setObjectName(QStringLiteral("ioMs"));
-    m_ioMs->setAccessibleName(tr("I/O task length"));
-    m_jsonKb = makeSpinBox(work, 16, RunConfig::kMaxJsonKb, 256, tr(" KB"), tr("Size of the JSON document one CPU task parses and walks."));
-    m_jsonKb->setValue(defaults.jsonKb);
-    m_jsonKb->setObjectName(QStringLiteral("jsonKb"));
-    m_jsonKb->setAccessibleName(tr("JSON size"));
-    m_periodMs = makeSpinBox(work, 1, 10000, 10, tr(" ms"), tr("One task is submitted every period, from the GUI thread."));
-    m_periodMs->setValue(defaults.periodMs);
-    m_periodMs->setObjectName(QStringLiteral("periodMs"));
-    m_periodMs->setAccessibleName(tr("Submit period"));
-    m_workers = makeSpinBox(work, 1, 64, 1, QString(),
-                            tr("Threads in the pool (or worker processes). Fewer than the load makes tasks queue. "
-                               "Applies to the next start."));
-    m_workers->setValue(defaults.workers);
-    m_workers->setObjectName(QStringLiteral("workers"));
-    m_workers->setAccessibleName(tr("Pool workers"));
-
-    work->addWidget(new QLabel(tr(" Work: "), work));
-    work->addWidget(m_work);
-    work->addWidget(new QLabel(tr("  Task length: "), work));
-    work->addWidget(m_ioMs);
-    work->addWidget(new QLabel(tr("  JSON size: "), work));
-    work->addWidget(m_jsonKb);
-    work->addWidget(new QLabel(tr("  Submit every: "), work));
-    work->addWidget(m_periodMs);
-    work->addWidget(new QLabel(tr("  Workers: "), work));
-    work->addWidget(m_workers);
-
-    m_switchMs = makeSpinBox(work, 1, 1000, 1, tr(" ms"),
-                             tr("GIL lesson: how long a waiting thread lets the holder run before asking for the lock "
-                                "(Python's sys.setswitchinterval). Applies to the next start."));
-    m_switchMs->setValue(defaults.switchMs);
-    m_switchMs->setObjectName(QStringLiteral("switchMs"));
-    m_switchMs->setAccessibleName(tr("GIL switch interval"));
-    m_queueCapacity = makeSpinBox(work, 1, 100000, 8, QString(),
-                                  tr("Queue lesson: how many items the producer queue holds before the producer blocks. "
-                                     "Applies to the next start."));
-    m_queueCapacity->setValue(defaults.queueCapacity);
-    m_queueCapacity->setObjectName(QStringLiteral("queueCapacity"));
-    m_queueCapacity->setAccessibleName(tr("Queue capacity"));
-    m_itemUs = makeSpinBox(work, 0, 1000000, 500, tr(" µs"),
-                           tr("Queue lesson: loop time spent handling one item. Applies to the next start."));
-    m_itemUs->setValue(defaults.itemUs);
-    m_itemUs->setObjectName(QStringLiteral("itemUs"));
-    m_itemUs->setAccessibleName(tr("Item cost"));
-    // The lessons' own settings, a toolbar of their own: on a narrow window it moves to a row
-    // of its own (fitToolBars) instead of hiding behind the toolbar's » menu.
-    m_optionsBar = addToolBar(tr("Lesson settings"));
-    m_optionsBar->setObjectName(QStringLiteral("lessonSettingsToolBar"));
-    m_optionsBar->addWidget(new QLabel(tr(" GIL switch: "), m_optionsBar));
-    m_optionsBar->addWidget(m_switchMs);
-    m_optionsBar->addWidget(new QLabel(tr("  Queue: "), m_optionsBar));
-    m_optionsBar->addWidget(m_queueCapacity);
-    m_optionsBar->addWidget(m_itemUs);
-    m_workBar = work;
+    m_workload = new WorkloadToolBar(this);
+    addToolBar(m_workload);
+    addToolBar(m_workload->lessonSettingsBar());
 
     // Changes apply to the next submitted task of a running session.
-    connect(m_work, &QComboBox::currentIndexChanged, this, [this] {
-        m_session->setWork(WorkKind(m_work->currentData().toInt()));
+    connect(m_workload, &WorkloadToolBar::workChanged, this, [this](WorkKind work) {
+        m_session->setWork(work);
         updateControlsForMode();
     });
-    connect(m_ioMs, &QSpinBox::valueChanged, m_session, &Session::setIoMs);
-    connect(m_jsonKb, &QSpinBox::valueChanged, m_session, &Session::setJsonKb);
-    connect(m_periodMs, &QSpinBox::valueChanged, m_session, &Session::setPeriodMs);
-    for (QSpinBox *box : findChildren<QSpinBox *>()) {
-        box->installEventFilter(this);
-        for (QLineEdit *edit : box->findChildren<QLineEdit *>())
-            edit->installEventFilter(this);
-    }
+    connect(m_workload, &WorkloadToolBar::ioMsChanged, m_session, &Session::setIoMs);
+    connect(m_workload, &WorkloadToolBar::jsonKbChanged, m_session, &Session::setJsonKb);
+    connect(m_workload, &WorkloadToolBar::periodMsChanged, m_session, &Session::setPeriodMs);
     updateControlsForMode();
 }
 
@@ -482,16 +399,8 @@ void MainWindow::setMode(ExecMode mode)
 
 RunConfig MainWindow::configFromControls() const
 {
-    RunConfig config;
+    RunConfig config = m_workload->config();
     config.mode = currentMode();
-    config.work = WorkKind(m_work->currentData().toInt());
-    config.ioMs = m_ioMs->value();
-    config.jsonKb = m_jsonKb->value();
-    config.periodMs = m_periodMs->value();
-    config.workers = m_workers->value();
-    config.switchMs = m_switchMs->value();
-    config.queueCapacity = m_queueCapacity->value();
-    config.itemUs = m_itemUs->value();
     config.durationS = 0; // until the user stops it
     // No control for it: the default suits the window; a setting for soak tests and the curious.
     const int rawHistoryS = QSettings().value(QStringLiteral("run/rawHistoryS"), config.rawHistoryS).toInt();
@@ -601,38 +510,18 @@ void MainWindow::updateRunActions()
     m_traceAction->setEnabled(hasRun);
     m_openAction->setEnabled(!running);
     m_compareAction->setEnabled(!running);
-    m_workers->setEnabled(!running);
     updateControlsForMode();
 }
 
 void MainWindow::updateControlsForMode()
 {
-    if (!m_work)
-        return;
-    const ExecMode mode = currentMode();
-    const bool running = m_session->isRunning();
-    const bool queue = mode == ExecMode::Queue;
-    const WorkKind work = WorkKind(m_work->currentData().toInt());
-    m_work->setEnabled(!queue);
-    m_ioMs->setEnabled(!queue && work == WorkKind::Io);
-    m_jsonKb->setEnabled(!queue && work == WorkKind::Cpu);
-    m_switchMs->setEnabled(!running && mode == ExecMode::Gil);
-    m_queueCapacity->setEnabled(!running && queue);
-    m_itemUs->setEnabled(!running && queue);
+    if (m_workload)
+        m_workload->updateEnabled(currentMode(), m_session->isRunning());
 }
 
 void MainWindow::setControls(const RunConfig &config)
 {
-    m_work->setCurrentIndex(m_work->findData(int(config.work)));
-    m_ioMs->setValue(config.ioMs);
-    m_jsonKb->setValue(config.jsonKb);
-    m_periodMs->setValue(config.periodMs);
-    if (!m_session->isRunning()) {
-        m_workers->setValue(config.workers);
-        m_switchMs->setValue(config.switchMs);
-        m_queueCapacity->setValue(config.queueCapacity);
-        m_itemUs->setValue(config.itemUs);
-    }
+    m_workload->setConfig(config, m_session->isRunning());
 }
 
 bool MainWindow::applyLesson(const QString &name)
@@ -664,12 +553,6 @@ void MainWindow::applyLessonWhenShown(const QString &name)
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
-    // A spin box would take Space as text; here it means Start / Stop wherever the focus is.
-    if (event->type() == QEvent::ShortcutOverride && watched != windowHandle()) {
-        const auto *key = static_cast<QKeyEvent *>(event);
-        if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier)
-            return true; // not accepted as an override, so the shortcut fires
-    }
     if (watched == windowHandle() && event->type() == QEvent::Expose && !m_pendingLesson.isEmpty()) {
         windowHandle()->removeEventFilter(this);
         // Queued behind the first paint and the layout requests the expose posts.
@@ -891,7 +774,6 @@ void MainWindow::resetToDefaults()
         showNormal();
     resize(1280, 860);
     setControls(RunConfig());
-    m_work->setCurrentIndex(m_work->findData(int(RunConfig().work)));
     setMode(ExecMode::Inline);
     m_lessons->selectLesson(Lessons::all().constFirst().name);
     m_logScaleAction->setChecked(false);
@@ -929,17 +811,7 @@ void MainWindow::readSettings()
         }
     }
     m_lessons->selectLesson(lesson);
-    WorkKind work = WorkKind::Io;
-    if (Kinds::parse(settings.value(QStringLiteral("run/work")).toString(), &work))
-        m_work->setCurrentIndex(m_work->findData(int(work)));
-    const RunConfig defaults;
-    m_ioMs->setValue(settings.value(QStringLiteral("run/ioMs"), defaults.ioMs).toInt());
-    m_jsonKb->setValue(settings.value(QStringLiteral("run/jsonKb"), defaults.jsonKb).toInt());
-    m_periodMs->setValue(settings.value(QStringLiteral("run/periodMs"), defaults.periodMs).toInt());
-    m_workers->setValue(settings.value(QStringLiteral("run/workers"), defaults.workers).toInt());
-    m_switchMs->setValue(settings.value(QStringLiteral("run/switchMs"), defaults.switchMs).toInt());
-    m_queueCapacity->setValue(settings.value(QStringLiteral("run/queueCapacity"), defaults.queueCapacity).toInt());
-    m_itemUs->setValue(settings.value(QStringLiteral("run/itemUs"), defaults.itemUs).toInt());
+    m_workload->readSettings(settings);
     m_logScaleAction->setChecked(settings.value(QStringLiteral("view/logScale"), false).toBool());
     const QString thresholds = settings.value(QStringLiteral("view/thresholds")).toString();
     for (int i = 0; i < int(m_thresholdActions.size()) && i < int(thresholds.size()); ++i)
@@ -958,14 +830,7 @@ void MainWindow::writeSettings() const
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("run/mode"), Kinds::name(currentMode()));
-    settings.setValue(QStringLiteral("run/work"), Kinds::name(WorkKind(m_work->currentData().toInt())));
-    settings.setValue(QStringLiteral("run/ioMs"), m_ioMs->value());
-    settings.setValue(QStringLiteral("run/jsonKb"), m_jsonKb->value());
-    settings.setValue(QStringLiteral("run/periodMs"), m_periodMs->value());
-    settings.setValue(QStringLiteral("run/workers"), m_workers->value());
-    settings.setValue(QStringLiteral("run/switchMs"), m_switchMs->value());
-    settings.setValue(QStringLiteral("run/queueCapacity"), m_queueCapacity->value());
-    settings.setValue(QStringLiteral("run/itemUs"), m_itemUs->value());
+    m_workload->writeSettings(settings);
     settings.setValue(QStringLiteral("view/logScale"), m_logScaleAction->isChecked());
     settings.setValue(QStringLiteral("lessons/current"), m_lessons->currentLesson());
     QString thresholds;
@@ -1004,16 +869,19 @@ QString MainWindow::autosavePath()
 
 void MainWindow::fitToolBars()
 {
-    if (!m_workBar || !m_optionsBar || toolBarArea(m_optionsBar) != toolBarArea(m_workBar))
+    if (!m_workload)
+        return;
+    QToolBar *lessonBar = m_workload->lessonSettingsBar();
+    if (toolBarArea(lessonBar) != toolBarArea(m_workload))
         return; // moved by the user: theirs to place
-    const int needed = m_workBar->sizeHint().width() + m_optionsBar->sizeHint().width() + 8;
+    const int needed = m_workload->sizeHint().width() + lessonBar->sizeHint().width() + 8;
     const bool wrap = needed > width();
-    if (wrap == toolBarBreak(m_optionsBar))
+    if (wrap == toolBarBreak(lessonBar))
         return;
     if (wrap)
-        insertToolBarBreak(m_optionsBar);
+        insertToolBarBreak(lessonBar);
     else
-        removeToolBarBreak(m_optionsBar);
+        removeToolBarBreak(lessonBar);
 }
 
 void MainWindow::resizeEvent(QResizeEvent *event)

@@ -13,16 +13,15 @@ class LessonsPanel;
 class RecentRuns;
 class RecoveryBar;
 class QActionGroup;
-class QComboBox;
 class QDockWidget;
 class QLabel;
-class QSpinBox;
-class QToolBar;
 class Session;
+class WorkloadToolBar;
 struct RunConfig;
 
-// The Loop Lab window: a toolbar to toggle where tasks run, workload controls, and the
-// dashboard (statistics, latency chart, timeline) refreshed at most once per frame.
+// The Loop Lab window: a toolbar to toggle where tasks run, the workload controls
+// (WorkloadToolBar), and the dashboard (statistics, latency chart, timeline) refreshed at
+// most once per frame.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -118,16 +117,7 @@ private:
     QActionGroup *m_schemeGroup = nullptr;
     QVector<bool> m_defaultThresholds;
     QByteArray m_defaultState; // toolbars and dock as first laid out, for Reset to defaults
-    QToolBar *m_workBar = nullptr;
-    QToolBar *m_optionsBar = nullptr;
-    QComboBox *m_work = nullptr;
-    QSpinBox *m_ioMs = nullptr;
-    QSpinBox *m_jsonKb = nullptr;
-    QSpinBox *m_periodMs = nullptr;
-    QSpinBox *m_workers = nullptr;
-    QSpinBox *m_switchMs = nullptr;
-    QSpinBox *m_queueCapacity = nullptr;
-    QSpinBox *m_itemUs = nullptr;
+    WorkloadToolBar *m_workload = nullptr;
     LessonsPanel *m_lessons = nullptr;
     QDockWidget *m_lessonsDock = nullptr;
     QLabel *m_paintCost = nullptr;
