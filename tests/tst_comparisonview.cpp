@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QSpinBox>
 #include <QTest>
 
 #include <QtCharts/QAreaSeries>
@@ -185,15 +186,15 @@ void tst_ComparisonView::dialogFitsItsScreen()
     CompareDialog dialog;
     dialog.setBaseConfig(m_base);
     dialog.setSelectedModes({ExecMode::Inline, ExecMode::Pool});
-    dialog.setDurationS(1);
+    auto *duration = dialog.findChild<QSpinBox *>(QStringLiteral("compareDuration"));
+    QVERIFY(duration);
+    duration->setValue(1);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    QSignalSpy ready(&dialog, &CompareDialog::comparisonReady);
     QVERIFY(dialog.run());
-    QVERIFY(ready.wait(20000));
-    QTRY_VERIFY(!dialog.isRunning());
     auto *area = dialog.findChild<QScrollArea *>(QStringLiteral("comparisonArea"));
-    QVERIFY(area && area->isVisible());
+    QVERIFY(area);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning() && area->isVisible(), 20000);
     const QRect available = dialog.screen()->availableGeometry();
     QVERIFY2(available.contains(dialog.frameGeometry()),
              qPrintable(QStringLiteral("%1x%2 at %3,%4 on %5x%6").arg(dialog.frameGeometry().width())

@@ -63,6 +63,7 @@ CompareDialog::CompareDialog(QWidget *parent)
 
     for (WorkKind kind : {WorkKind::Io, WorkKind::Cpu})
         m_work->addItem(Kinds::label(kind), QVariant::fromValue(int(kind)));
+    m_duration->setObjectName(QStringLiteral("compareDuration"));
     m_duration->setRange(1, 600);
     m_duration->setValue(3);
     m_duration->setSuffix(tr(" s"));
@@ -174,11 +175,6 @@ QList<ExecMode> CompareDialog::selectedModes() const
     return modes;
 }
 
-void CompareDialog::setDurationS(int seconds)
-{
-    m_duration->setValue(seconds);
-}
-
 bool CompareDialog::isRunning() const
 {
     return m_comparison && m_comparison->isRunning();
@@ -274,7 +270,6 @@ void CompareDialog::onFinished()
             m_viewArea->show();
             fitScreen();
         }
-        emit comparisonReady(results, m_runConfig);
     }
     updateControls();
 }

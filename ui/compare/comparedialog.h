@@ -31,7 +31,6 @@ public:
     RunConfig config() const;
     void setSelectedModes(const QList<ExecMode> &modes);
     QList<ExecMode> selectedModes() const;
-    void setDurationS(int seconds);
 
     bool isRunning() const;
     ComparisonView *view() const { return m_view; }
@@ -42,9 +41,6 @@ public:
     void cancel();
 
     static QList<ExecMode> defaultModes();
-
-signals:
-    void comparisonReady(const QVector<Comparison::Result> &results, const RunConfig &base);
 
 protected:
     // Closing while running cancels the comparison first.

@@ -92,6 +92,7 @@ StatsStrip::StatsStrip(QWidget *parent)
 void StatsStrip::addFigure(const QString &key, const QString &title, const QString &toolTip)
 {
     auto *box = new QWidget(this);
+    box->setObjectName(QLatin1String("figure-") + key); // what tests and accessibility tools find
     auto *column = new QVBoxLayout(box);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(0);
@@ -162,12 +163,6 @@ QString StatsStrip::valueText(const QString &key) const
 {
     const Figure *f = figure(key);
     return f ? f->value->text() : QString();
-}
-
-bool StatsStrip::isFigureShown(const QString &key) const
-{
-    const Figure *f = figure(key);
-    return f && !f->box->isHidden();
 }
 
 int StatsStrip::layoutFigures(int width, QVector<QRect> *places) const

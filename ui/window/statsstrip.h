@@ -24,7 +24,6 @@ public:
     // Statistics::kBandsMs late, as "a/b/c/d/e/f".
     QString valueText(const QString &key) const;
     // Whether that figure is on screen (always, once the strip is shown), and on which row.
-    bool isFigureShown(const QString &key) const;
     int figureRow(const QString &key) const;
 
     QSize sizeHint() const override;
