@@ -10,6 +10,7 @@
 #include "stats/statistics.h"
 #include "window/statsstrip.h"
 #include "timeline/timelineview.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QMenu>
@@ -65,25 +66,18 @@ private:
 
 void tst_MainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("looplab-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
-    QSettings().clear();
+    WindowFixture::isolateSettings("tst_mainwindow");
 }
 
 void tst_MainWindow::init()
 {
-    m_window = new MainWindow;
-    m_window->resize(1200, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_window = WindowFixture::showWindow(QSize(1200, 800));
+    QVERIFY(m_window);
 }
 
 void tst_MainWindow::cleanup()
 {
-    m_window->close();
-    delete m_window;
-    m_window = nullptr;
+    WindowFixture::closeWindow(m_window);
 }
 
 bool tst_MainWindow::isFlat(const QImage &image)
