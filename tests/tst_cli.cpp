@@ -43,6 +43,7 @@ private slots:
     void saveOpenExportRoundTrip();
     void traceExport();
     void compareModes();
+    void failIfGate();
     void devicesAreWrittenThrough();
     void namedPipes();
     void writeErrorKeepsEveryOldFile();
@@ -458,6 +459,39 @@ void tst_Cli::traceExport()
         phases.insert(e.toObject().value(QStringLiteral("ph")).toString());
     for (const char *ph : {"M", "X", "b", "e", "C", "i"})
         QVERIFY2(phases.contains(QLatin1String(ph)), ph);
+}
+
+// --fail-if: exit 1 naming each condition that holds, after the files are written; a
+// condition that does not hold changes nothing; a bad one is bad input (2).
+void tst_Cli::failIfGate()
+{
+    const QString json = m_dir.filePath(QStringLiteral("gate.json"));
+    QFile::remove(json);
+    const Result blocked = run({QStringLiteral("run"), QStringLiteral("--mode"), QStringLiteral("inline"), QStringLiteral("--duration"),
+                                QStringLiteral("0.6"), QStringLiteral("--io-ms"), QStringLiteral("100"), QStringLiteral("--period"),
+                                QStringLiteral("150"), QStringLiteral("--fail-if"), QStringLiteral("max_ms>=50"),
+                                QStringLiteral("--fail-if"), QStringLiteral("tasks<0"), QStringLiteral("--summary-json"), json});
+    QCOMPARE(blocked.exitCode, 1);
+    QVERIFY2(blocked.err.contains("looplab: --fail-if max_ms>=50 holds: max_ms is "), blocked.err.constData());
+    QVERIFY2(!blocked.err.contains("tasks<0"), blocked.err.constData());
+    QVERIFY(QFile::exists(json)); // the files first, then the verdict
+
+    const Result fine = run({QStringLiteral("run"), QStringLiteral("--mode"), QStringLiteral("pool"), QStringLiteral("--duration"),
+                             QStringLiteral("0.3"), QStringLiteral("--fail-if"), QStringLiteral("tasks<0")});
+    QVERIFY2(fine.exitCode == 0, fine.err.constData());
+    QVERIFY(fine.err.isEmpty());
+
+    const Result compared = run({QStringLiteral("compare"), QStringLiteral("--modes"), QStringLiteral("inline,pool"),
+                                 QStringLiteral("--duration"), QStringLiteral("0.6"), QStringLiteral("--io-ms"), QStringLiteral("100"),
+                                 QStringLiteral("--period"), QStringLiteral("150"), QStringLiteral("--fail-if"),
+                                 QStringLiteral("long_tasks>0")});
+    QCOMPARE(compared.exitCode, 1);
+    QVERIFY2(compared.err.contains("looplab: inline: --fail-if long_tasks>0 holds: long_tasks is "), compared.err.constData());
+    QVERIFY2(!compared.err.contains("pool:"), compared.err.constData());
+
+    const Result bad = run({QStringLiteral("run"), QStringLiteral("--fail-if"), QStringLiteral("p99>3")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("'p99' is not a number of the summary"), bad.err.constData());
 }
 
 void tst_Cli::compareModes()

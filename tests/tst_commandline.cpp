@@ -19,6 +19,8 @@ private slots:
     void everyModeParses();
     void everyParameter_data();
     void everyParameter();
+    void failIf_data();
+    void failIf();
     void scenarioLayers();
     void badScenario_data();
     void badScenario();
@@ -232,6 +234,50 @@ void tst_CommandLine::everyParameter()
         QVERIFY(!parsed);
         QVERIFY2(error.contains(QStringLiteral("unknown key")), qPrintable(error));
     }
+}
+
+void tst_CommandLine::failIf_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("error"); // empty: accepted
+    QTest::addColumn<double>("measured");
+    QTest::addColumn<bool>("holds");
+    QTest::newRow("greater") << QStringLiteral("p99_ms>16.7") << QString() << 16.8 << true;
+    QTest::newRow("greater, equal") << QStringLiteral("p99_ms>16.7") << QString() << 16.7 << false;
+    QTest::newRow("at least") << QStringLiteral("p99_ms>=16.7") << QString() << 16.7 << true;
+    QTest::newRow("less") << QStringLiteral("p99_ms<1") << QString() << 0.5 << true;
+    QTest::newRow("at most") << QStringLiteral("p99_ms <= 1") << QString() << 1.5 << false;
+    QTest::newRow("unknown field") << QStringLiteral("p99>1") << QStringLiteral("'p99' is not a number of the summary") << 0.0 << false;
+    QTest::newRow("text field") << QStringLiteral("verdict>1") << QStringLiteral("'verdict' is not a number") << 0.0 << false;
+    QTest::newRow("no operator") << QStringLiteral("p99_ms") << QStringLiteral("needs FIELD>NUMBER") << 0.0 << false;
+    QTest::newRow("equals") << QStringLiteral("p99_ms=1") << QStringLiteral("needs FIELD>NUMBER") << 0.0 << false;
+    QTest::newRow("not a number") << QStringLiteral("p99_ms>fast") << QStringLiteral("'fast' is not a number") << 0.0 << false;
+    QTest::newRow("infinite") << QStringLiteral("p99_ms>inf") << QStringLiteral("is not a number") << 0.0 << false;
+}
+
+void tst_CommandLine::failIf()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, error);
+    QFETCH(double, measured);
+    QFETCH(bool, holds);
+    CliRequest request;
+    QString why;
+    const bool parsed = CommandLine::parse(QStringList{QStringLiteral("looplab"), QStringLiteral("run"),
+                                                       QStringLiteral("--fail-if"), text},
+                                           &request, &why);
+    if (!error.isEmpty()) {
+        QVERIFY(!parsed);
+        QVERIFY2(why.contains(error), qPrintable(why));
+        return;
+    }
+    QVERIFY2(parsed, qPrintable(why));
+    QCOMPARE(request.failIf.size(), 1);
+    const FailCondition &c = request.failIf.constFirst();
+    QCOMPARE(c.field, QStringLiteral("p99_ms"));
+    const QJsonObject summary{{QStringLiteral("p99_ms"), measured}};
+    QCOMPARE(c.holds(summary), holds);
+    QVERIFY(c.message(summary).startsWith(QStringLiteral("--fail-if p99_ms")));
 }
 
 void tst_CommandLine::scenarioLayers()

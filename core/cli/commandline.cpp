@@ -142,6 +142,10 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliR
         {QStringLiteral("save-run"), QStringLiteral("Save the whole run (.looplab.json) to open later in the window."),
          QStringLiteral("FILE")},
         {QStringLiteral("png-size"), QStringLiteral("Size of the exported PNG (default 1600x1000)."), QStringLiteral("WxH")},
+        {QStringLiteral("fail-if"),
+         QStringLiteral("Exit 1 when COND holds after the run, e.g. p99_ms>16.7: a numeric field of the summary "
+                        "JSON, >, >=, < or <=, a number. Repeatable; a gate for CI."),
+         QStringLiteral("COND")},
     });
     if (!parser.parse(args)) {
         *error = parser.errorText();
@@ -282,6 +286,12 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliR
     *error = OutputSet::check(request->outputs(), inputs);
     if (!error->isEmpty())
         return false;
+    for (const QString &text : parser.values(QStringLiteral("fail-if"))) {
+        FailCondition condition;
+        if (!FailCondition::parse(text, &condition, error))
+            return false;
+        request->failIf.append(condition);
+    }
     if (parser.isSet(QStringLiteral("png-size"))) {
         const QStringList parts = parser.value(QStringLiteral("png-size")).toLower().split(QLatin1Char('x'));
         bool okW = false, okH = false;

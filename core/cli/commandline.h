@@ -1,6 +1,7 @@
 #pragma once
 
 #include "formats/outputset.h"
+#include "cli/failcondition.h"
 #include "engine/runconfig.h"
 
 #include <QSize>
@@ -24,6 +25,7 @@ struct CliRequest
     QString lesson; // the lesson whose preset the run uses, if any
     QString text;   // for PrintText: help, version or lesson texts
     QString language; // --lang: the window's language ("en", "ru"); empty: the system's
+    QList<FailCondition> failIf; // --fail-if: exit 1 when one holds after the run
 
     // The files asked for, by option. compare writes --export-csv, --export-trace and
     // --save-run once per mode, under perModePath().

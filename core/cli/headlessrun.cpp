@@ -101,6 +101,19 @@ int commit(OutputSet &set, bool staged, const QString &stageError)
     return 1;
 }
 
+// --fail-if, after the files are written: 1 when a condition holds, each one named on stderr.
+int gate(const CliRequest &request, const QJsonObject &summary, const QString &prefix = {})
+{
+    int code = 0;
+    for (const FailCondition &condition : request.failIf) {
+        if (condition.holds(summary)) {
+            printError(condition.message(summary, prefix));
+            code = 1;
+        }
+    }
+    return code;
+}
+
 int writeOutputs(const CliRequest &request, const LoadedRun &run, const Summary &summary,
                  const HeadlessRun::PngEncoder &encodePng)
 {
@@ -163,7 +176,8 @@ int HeadlessRun::run(const CliRequest &request, const PngEncoder &encodePng)
     printOut(formatSummary(summary));
     LoadedRun run = session.snapshot();
     run.lesson = request.lesson;
-    return finish(writeOutputs(request, run, summary, encodePng));
+    const int written = writeOutputs(request, run, summary, encodePng);
+    return finish(qMax(written, gate(request, RunExport::summaryJson(summary, run.config))));
 }
 
 int HeadlessRun::exportSaved(const CliRequest &request, const PngEncoder &encodePng)
@@ -185,7 +199,8 @@ int HeadlessRun::exportSaved(const CliRequest &request, const PngEncoder &encode
     printOut(formatSummary(summary));
     CliRequest outputs = request;
     outputs.lesson = run.lesson;
-    return finish(writeOutputs(outputs, run, summary, encodePng));
+    const int written = writeOutputs(outputs, run, summary, encodePng);
+    return finish(qMax(written, gate(request, RunExport::summaryJson(summary, run.config))));
 }
 
 int HeadlessRun::compare(const CliRequest &request, const ComparePngEncoder &encodePng)
@@ -228,7 +243,11 @@ int HeadlessRun::compare(const CliRequest &request, const ComparePngEncoder &enc
                     }
                               : std::function<bool(QByteArray *, QString *)>(),
                     &error);
-    return finish(commit(set, staged, error));
+    int code = commit(set, staged, error);
+    for (const Comparison::Result &r : results)
+        code = qMax(code, gate(request, RunExport::summaryJson(r.summary, comparison.configFor(r.mode)),
+                               Kinds::name(r.mode) + QStringLiteral(": ")));
+    return finish(code);
 }
 
 int HeadlessRun::demo()
