@@ -113,7 +113,8 @@ class Sender(threading.Thread):
         if dropped != self._reported_dropped and (stopping or now - self._last_health >= 1.0):
             self._reported_dropped = dropped
             self._last_health = now
-            push(('dropped', self._loop_tid, time.monotonic_ns(), self._reported_dropped))
+            # Past the bound: the count itself must not be dropped.
+            _queue.append(('dropped', self._loop_tid, time.monotonic_ns(), self._reported_dropped))
         lines = []
         count = 0
         while _queue and count < 2048:
