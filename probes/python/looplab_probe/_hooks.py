@@ -1,6 +1,8 @@
 """The patches on asyncio: run_forever (a loop starts: tick it), run_in_executor (executor
 spans, asyncio.to_thread included) and Handle._run (slow callbacks and task steps). Each
 wrapper does the user's call exactly as before; only the probe's own work is guarded."""
+import contextvars
+import functools
 import threading
 import time
 
@@ -38,18 +40,42 @@ def patch():
 
     thread_pool = concurrent.futures.ThreadPoolExecutor
     mono = time.monotonic_ns
-    native_id = threading.get_native_id
     push = _sender.push
+    # threading.get_native_id() is a system call each time: remember it per thread.
+    local = threading.local()
+    get_native_id = threading.get_native_id
+
+    def native_id():
+        try:
+            return local.tid
+        except AttributeError:
+            local.tid = get_native_id()
+            return local.tid
+
+    partial = functools.partial
+    context = contextvars.Context
+
+    def name_of(func):
+        # Queued as a str, the event tuple holds no object the garbage collector must
+        # traverse while it waits; asyncio.to_thread's partial(context.run, f) names f.
+        if type(func) is partial:
+            inner = func.func
+            if type(getattr(inner, '__self__', None)) is context and func.args:
+                func = func.args[0]
+            else:
+                func = inner
+        name = getattr(func, '__qualname__', None)
+        return name if type(name) is str else func
 
     def run_in_executor(self, executor, func, *args):
         pool = self._default_executor if executor is None else executor
         if not _config.enabled or not (pool is None or isinstance(pool, thread_pool)):
             # Other executors (a process pool) may need to pickle func: leave them be.
             return orig_run_in_executor(self, executor, func, *args)
-        if self.get_debug():
+        if self._debug:
             self._check_callback(func, 'run_in_executor')
         submit = mono()
-        box = []
+        future = None
 
         def call(*call_args):
             start = mono()
@@ -61,15 +87,14 @@ def patch():
             finally:
                 end = mono()
                 try:
-                    if box and box[0].cancelled():
+                    if future is not None and future.cancelled():
                         state = 'cancelled'
-                    push(('task', native_id(), start, end - start, submit, func, state,
+                    push(('task', native_id(), start, end - start, submit, name_of(func), state,
                           'executor', None))
                 except Exception as exc:
                     _config.fail('executor call', exc)
 
         future = orig_run_in_executor(self, executor, call, *args)
-        box.append(future)
         return future
 
     slow_ns = _config.slow_ns

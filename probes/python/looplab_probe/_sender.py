@@ -67,6 +67,10 @@ def callable_name(func):
     return name[:MAX_NAME]
 
 
+def _name(func):
+    return func[:MAX_NAME] if isinstance(func, str) else callable_name(func)
+
+
 class Sender(threading.Thread):
     def __init__(self, loop_tid):
         super().__init__(name='looplab-sender', daemon=True)
@@ -99,6 +103,7 @@ class Sender(threading.Thread):
                         self._step(True)
                     break
                 self._wake.wait(FLUSH_S)
+                self._wake.clear()
         except Exception as exc:
             _config.fail('sender', exc)
         self._close()
@@ -201,7 +206,7 @@ class Sender(threading.Thread):
             if task is not None:
                 args['task'] = task
             lines.append('{"ph":"X","cat":"looplab.task","name":%s,"pid":%d,"tid":%d,"ts":%s,'
-                         '"dur":%s,"args":%s}\n' % (self._dumps(callable_name(func)), pid, tid,
+                         '"dur":%s,"args":%s}\n' % (self._dumps(_name(func)), pid, tid,
                                                     _ts(start), _ts(dur), self._dumps(args)))
         elif kind == 'slow':
             _, tid, start, dur, callback = event

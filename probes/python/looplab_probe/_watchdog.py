@@ -37,14 +37,20 @@ class Watchdog(threading.Thread):
                     self.wake.wait(1.0)
                     self.wake.clear()
                     continue
-                time.sleep(SAMPLE_S)
+                due = state.deadline
+                overdue = time.monotonic_ns() - due
+                if overdue <= SAMPLE_AFTER_NS:
+                    # Sleep until this tick would be overdue: a healthy loop has moved its
+                    # deadline on by then, so we wake about once per two ticks.
+                    time.sleep(max(SAMPLE_S, (SAMPLE_AFTER_NS - overdue) / 1e9))
+                    continue
                 if not state.loop.is_running():
                     if state.adopted and _ticker.current is state:
                         _ticker.current = None
+                    time.sleep(SAMPLE_S)
                     continue
-                due = state.deadline
-                if due is not None and time.monotonic_ns() - due > SAMPLE_AFTER_NS:
-                    self._sample(state, due)
+                self._sample(state, due)
+                time.sleep(SAMPLE_S)
         except Exception as exc:
             _config.fail('watchdog', exc)
 
