@@ -407,6 +407,29 @@ class ProbeTest(unittest.TestCase):
         self.assertIn('busy (slow.py:', stall['args']['culprit'])
 
 
+class InstallTest(unittest.TestCase):
+    """In-process: install() patches an already imported asyncio, uninstall() restores it."""
+
+    def test_install_and_uninstall(self):
+        import asyncio.base_events
+        import asyncio.events
+        import looplab_probe
+        loop_class = asyncio.base_events.BaseEventLoop
+        before = (loop_class.run_forever, loop_class.run_in_executor, asyncio.events.Handle._run)
+        looplab_probe.install()
+        try:
+            self.assertTrue(looplab_probe.installed())
+            self.assertIsNot(loop_class.run_in_executor, before[1])
+            loop = asyncio.new_event_loop()
+            self.assertEqual(loop.run_until_complete(loop.run_in_executor(None, sum, [1, 2])), 3)
+            loop.close()
+        finally:
+            looplab_probe.uninstall()
+        self.assertFalse(looplab_probe.installed())
+        self.assertEqual((loop_class.run_forever, loop_class.run_in_executor,
+                          asyncio.events.Handle._run), before)
+
+
 class SenderTest(unittest.TestCase):
     """In-process: a full queue drops and counts, and the count reaches Loop Lab."""
 
