@@ -1,0 +1,24 @@
+#pragma once
+
+#include "cli/headlessrun.h"
+
+class StreamSource;
+
+// `looplab record -- COMMAND` and `looplab listen`: Loop Lab as the viewer of another
+// program's loop, headless. record starts COMMAND with the probe injected (Python: the
+// probe's sitecustomize first on PYTHONPATH, LOOPLAB_PROBE=1) and a socket of its own,
+// records until the program exits or --duration ends (then stops it gently: SIGINT, then
+// SIGTERM, then SIGKILL), prints the summary, the stalls and their culprits, and writes the
+// same files as `run`. listen records whatever connects to the usual socket until SIGINT.
+class RecordRun
+{
+public:
+    static int record(const CliRequest &request, const HeadlessRun::PngEncoder &encodePng = {});
+    static int listen(const CliRequest &request, const HeadlessRun::PngEncoder &encodePng = {});
+
+    // Where the Python probe lives: $LOOPLAB_PROBE_DIR, the installed share/looplab/probes/python
+    // beside the binary, or the source tree's probes/python; empty if none has it.
+    static QString pythonProbeDir();
+    // The summary JSON of a recorded program: run's fields plus "source" and "stalls".
+    static QJsonObject summaryJson(const StreamSource &source, const Summary &summary);
+};
