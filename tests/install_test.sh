@@ -15,6 +15,8 @@ expected=(
     "usr/share/applications/$id.desktop"
     "usr/share/metainfo/$id.metainfo.xml"
     usr/share/doc/looplab/copyright
+    usr/share/looplab/probes/python/looplab_probe/__init__.py
+    usr/share/looplab/probes/python/sitecustomize.py
 )
 
 check_tree() { # root: the files are there, valid, and the binary runs from there

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,6 +45,9 @@ private slots:
     void traceExport();
     void compareModes();
     void failIfGate();
+    void recordBlockingProgram();
+    void recordOffloadingProgram();
+    void recordRefusesWhatItCannotRecord();
     void devicesAreWrittenThrough();
     void namedPipes();
     void writeErrorKeepsEveryOldFile();
@@ -492,6 +496,131 @@ void tst_Cli::failIfGate()
     const Result bad = run({QStringLiteral("run"), QStringLiteral("--fail-if"), QStringLiteral("p99>3")});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY2(bad.err.contains("'p99' is not a number of the summary"), bad.err.constData());
+}
+
+namespace {
+// A Python asyncio program of the test's own, in the test's folder.
+QString writeScript(const QTemporaryDir &dir, const char *name, const char *text)
+{
+    const QString path = dir.filePath(QLatin1String(name));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) < 0)
+        return {};
+    return path;
+}
+} // namespace
+
+// `looplab record -- python3 app.py`: the probe goes in unasked, the stall of a coroutine
+// that calls time.sleep shows with that coroutine as its culprit, and the gate sees it.
+void tst_Cli::recordBlockingProgram()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+        QSKIP("python3 is not installed");
+    const QString script = writeScript(m_dir, "blocking.py", R"(import asyncio, time
+
+async def heartbeat():
+    for _ in range(6):
+        await asyncio.sleep(0.1)
+
+async def load_report():
+    await asyncio.sleep(0.2)
+    time.sleep(0.4)
+
+async def main():
+    await asyncio.gather(heartbeat(), load_report())
+    print("program done")
+
+asyncio.run(main())
+)");
+    const QString json = m_dir.filePath(QStringLiteral("record.json"));
+    const QString saved = m_dir.filePath(QStringLiteral("record.looplab.json"));
+    const Result r = run({QStringLiteral("record"), QStringLiteral("--summary-json"), json, QStringLiteral("--save-run"), saved,
+                          QStringLiteral("--fail-if"), QStringLiteral("max_ms>250"), QStringLiteral("--"), QStringLiteral("python3"),
+                          script});
+    QVERIFY2(r.exitCode == 1, r.err.constData()); // the gate: the stall is over 250 ms
+    QVERIFY2(r.err.contains("--fail-if max_ms>250 holds"), r.err.constData());
+    QVERIFY2(r.out.contains("program done"), r.out.constData()); // the program's own output goes through
+    QVERIFY2(r.out.contains("Loop Lab record: "), r.out.constData());
+    QVERIFY2(r.out.contains("load_report"), r.out.constData());
+    QFile file(json);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject summary = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(summary.value(QStringLiteral("source")).toObject().value(QStringLiteral("runtime")).toString(), QStringLiteral("python"));
+    const QJsonArray stalls = summary.value(QStringLiteral("stalls")).toArray();
+    QVERIFY2(stalls.size() >= 1, qPrintable(QString::number(stalls.size())));
+    const QJsonObject worst = stalls.at(0).toObject();
+    QVERIFY2(worst.value(QStringLiteral("duration_ms")).toDouble() >= 300, qPrintable(QString::number(worst.value(QStringLiteral("duration_ms")).toDouble())));
+    QVERIFY2(worst.value(QStringLiteral("culprit")).toString().contains(QStringLiteral("load_report")),
+             qPrintable(worst.value(QStringLiteral("culprit")).toString()));
+    QVERIFY(summary.value(QStringLiteral("ticks")).toInt() > 5);
+    // The saved run opens like any other.
+    const Result again = run({QStringLiteral("export"), saved, QStringLiteral("--summary-json"), m_dir.filePath(QStringLiteral("again.json"))});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+}
+
+// Work handed to asyncio.to_thread runs on worker lanes and the loop stays responsive.
+void tst_Cli::recordOffloadingProgram()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+        QSKIP("python3 is not installed");
+    const QString script = writeScript(m_dir, "offload.py", R"(import asyncio, time
+
+def crunch():
+    time.sleep(0.2)
+
+async def main():
+    loop = asyncio.get_running_loop()
+    for _ in range(3):
+        await loop.run_in_executor(None, crunch)
+
+asyncio.run(main())
+)");
+    const QString json = m_dir.filePath(QStringLiteral("offload.json"));
+    const Result r = run({QStringLiteral("record"), QStringLiteral("--summary-json"), json, QStringLiteral("--fail-if"),
+                          QStringLiteral("long_tasks>0"), QStringLiteral("python3"), script});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile file(json);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject summary = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(summary.value(QStringLiteral("tasks")).toInt(), 3);
+    QVERIFY(summary.value(QStringLiteral("stalls")).toArray().isEmpty());
+    QVERIFY2(summary.value(QStringLiteral("max_ms")).toDouble() < 50, qPrintable(QString::number(summary.value(QStringLiteral("max_ms")).toDouble())));
+}
+
+// A program the probe cannot enter says so (exit 1, the program still ran); one that cannot
+// start, or no command, is bad input (exit 2); --duration stops a program that would go on.
+void tst_Cli::recordRefusesWhatItCannotRecord()
+{
+    const Result plain = run({QStringLiteral("record"), QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+                              QStringLiteral("echo plain program")});
+    QCOMPARE(plain.exitCode, 1);
+    QVERIFY(plain.out.contains("plain program"));
+    QVERIFY2(plain.err.contains("sent nothing"), plain.err.constData());
+
+    const Result missing = run({QStringLiteral("record"), QStringLiteral("--"), m_dir.filePath(QStringLiteral("no-such-program"))});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains("cannot start"), missing.err.constData());
+
+    const Result none = run({QStringLiteral("record")});
+    QCOMPARE(none.exitCode, 2);
+    QVERIFY2(none.err.contains("record needs a command"), none.err.constData());
+
+    if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+        QSKIP("python3 is not installed");
+    const QString script = writeScript(m_dir, "forever.py", R"(import asyncio
+
+async def main():
+    while True:
+        await asyncio.sleep(0.05)
+
+asyncio.run(main())
+)");
+    QElapsedTimer wall;
+    wall.start();
+    const Result stopped = run({QStringLiteral("record"), QStringLiteral("--duration"), QStringLiteral("1"), QStringLiteral("python3"), script});
+    QVERIFY2(stopped.exitCode == 0, stopped.err.constData());
+    QVERIFY2(wall.elapsed() < 15000, qPrintable(QString::number(wall.elapsed())));
+    QVERIFY2(stopped.out.contains("Loop Lab record: "), stopped.out.constData());
 }
 
 void tst_Cli::compareModes()

@@ -35,6 +35,8 @@ const QString kTopDescription = QStringLiteral(
     "  run      run one experiment headless and print its summary (looplab run --help)\n"
     "  compare  run the same work in several modes and compare (looplab compare --help)\n"
     "  export   read a saved run and export it again (looplab export --help)\n"
+    "  record   run a Python asyncio program with the probe and record its loop (looplab record --help)\n"
+    "  listen   record the programs that connect, until Ctrl+C (looplab listen --help)\n"
     "  lessons  list the lessons; `looplab lessons NAME` explains one\n"
     "  demo     run io work inline, then offloaded, and print both summaries");
 
@@ -93,6 +95,69 @@ QString memoryProblem(const RunConfig &c, const QList<ExecMode> &modes)
         .arg(qRound(limitMb));
 }
 
+// The output options and --fail-if, shared by run, compare, export, record and listen.
+void addOutputOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("summary-json"), QStringLiteral("Write the summary as one JSON object to FILE."), QStringLiteral("FILE")},
+        {QStringLiteral("export-csv"), QStringLiteral("Write every tick and span as CSV to FILE."), QStringLiteral("FILE")},
+        {QStringLiteral("export-png"), QStringLiteral("Render the dashboard to a PNG image after the run."), QStringLiteral("FILE")},
+        {QStringLiteral("export-trace"), QStringLiteral("Write a Chrome trace-event JSON (Perfetto, chrome://tracing)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("save-run"), QStringLiteral("Save the whole run (.looplab.json) to open later in the window."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("png-size"), QStringLiteral("Size of the exported PNG (default 1600x1000)."), QStringLiteral("WxH")},
+        {QStringLiteral("fail-if"),
+         QStringLiteral("Exit 1 when COND holds after the run, e.g. p99_ms>16.7: a numeric field of the summary "
+                        "JSON, >, >=, < or <=, a number. Repeatable; a gate for CI."),
+         QStringLiteral("COND")},
+    });
+}
+
+bool parseOutputs(const QCommandLineParser &parser, CliRequest *request, QString *error)
+{
+    request->summaryJson = parser.value(QStringLiteral("summary-json"));
+    request->exportCsv = parser.value(QStringLiteral("export-csv"));
+    request->exportPng = parser.value(QStringLiteral("export-png"));
+    request->exportTrace = parser.value(QStringLiteral("export-trace"));
+    request->saveRun = parser.value(QStringLiteral("save-run"));
+    // Every output is checked before the run, so a long run does not end in an error, and
+    // none may be an input or another output's file.
+    for (const QString &option : kOutputOptions) {
+        if (parser.isSet(option) && parser.value(option).isEmpty()) {
+            *error = QStringLiteral("--%1 needs a file name").arg(option);
+            return false;
+        }
+    }
+    QList<OutputSet::Target> inputs;
+    if (!request->scenario.isEmpty())
+        inputs.append({QStringLiteral("--scenario"), request->scenario});
+    if (!request->inputRun.isEmpty())
+        inputs.append({QStringLiteral("export"), request->inputRun});
+    *error = OutputSet::check(request->outputs(), inputs);
+    if (!error->isEmpty())
+        return false;
+    for (const QString &text : parser.values(QStringLiteral("fail-if"))) {
+        FailCondition condition;
+        if (!FailCondition::parse(text, &condition, error))
+            return false;
+        request->failIf.append(condition);
+    }
+    if (parser.isSet(QStringLiteral("png-size"))) {
+        const QStringList parts = parser.value(QStringLiteral("png-size")).toLower().split(QLatin1Char('x'));
+        bool okW = false, okH = false;
+        const int w = parts.size() == 2 ? parts[0].toInt(&okW) : 0;
+        const int h = parts.size() == 2 ? parts[1].toInt(&okH) : 0;
+        if (!okW || !okH || w < 320 || h < 240 || w > 8192 || h > 8192) {
+            *error = QStringLiteral("--png-size needs WxH between 320x240 and 8192x8192, not '%1'")
+                         .arg(parser.value(QStringLiteral("png-size")));
+            return false;
+        }
+        request->pngSize = QSize(w, h);
+    }
+    return true;
+}
+
 // `run`, `compare` and `export` share their options; compare adds --modes, export reads a
 // saved run instead of running.
 bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliRequest::Command command)
@@ -134,19 +199,8 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliR
          QStringLiteral("NAME")},
         {QStringLiteral("scenario"), QStringLiteral("Read the run's parameters from a JSON file; options given here override it."),
          QStringLiteral("FILE")},
-        {QStringLiteral("summary-json"), QStringLiteral("Write the summary as one JSON object to FILE."), QStringLiteral("FILE")},
-        {QStringLiteral("export-csv"), QStringLiteral("Write every tick and span as CSV to FILE."), QStringLiteral("FILE")},
-        {QStringLiteral("export-png"), QStringLiteral("Render the dashboard to a PNG image after the run."), QStringLiteral("FILE")},
-        {QStringLiteral("export-trace"), QStringLiteral("Write a Chrome trace-event JSON (Perfetto, chrome://tracing)."),
-         QStringLiteral("FILE")},
-        {QStringLiteral("save-run"), QStringLiteral("Save the whole run (.looplab.json) to open later in the window."),
-         QStringLiteral("FILE")},
-        {QStringLiteral("png-size"), QStringLiteral("Size of the exported PNG (default 1600x1000)."), QStringLiteral("WxH")},
-        {QStringLiteral("fail-if"),
-         QStringLiteral("Exit 1 when COND holds after the run, e.g. p99_ms>16.7: a numeric field of the summary "
-                        "JSON, >, >=, < or <=, a number. Repeatable; a gate for CI."),
-         QStringLiteral("COND")},
     });
+    addOutputOptions(parser);
     if (!parser.parse(args)) {
         *error = parser.errorText();
         return false;
@@ -264,47 +318,85 @@ bool parseRun(const QStringList &args, CliRequest *request, QString *error, CliR
             return false;
     }
 
-    request->summaryJson = parser.value(QStringLiteral("summary-json"));
-    request->exportCsv = parser.value(QStringLiteral("export-csv"));
-    request->exportPng = parser.value(QStringLiteral("export-png"));
-    request->exportTrace = parser.value(QStringLiteral("export-trace"));
-    request->saveRun = parser.value(QStringLiteral("save-run"));
-    // Every output is checked before the run, so a long run does not end in an error, and
-    // none may be an input or another output's file.
-    for (const QString &option : kOutputOptions) {
-        if (parser.isSet(option) && parser.value(option).isEmpty()) {
-            *error = QStringLiteral("--%1 needs a file name").arg(option);
-            return false;
-        }
-    }
-    QList<OutputSet::Target> inputs;
-    if (!request->scenario.isEmpty())
-        inputs.append({QStringLiteral("--scenario"), request->scenario});
-    if (!request->inputRun.isEmpty())
-        inputs.append({QStringLiteral("export"), request->inputRun});
     request->command = command;
-    *error = OutputSet::check(request->outputs(), inputs);
-    if (!error->isEmpty())
+    return parseOutputs(parser, request, error);
+    return true;
+}
+// `record [options] [--] COMMAND [ARGS...]`: another program, the probe injected;
+// `listen [options]`: whatever program connects.
+bool parseRecord(const QStringList &args, CliRequest *request, QString *error, CliRequest::Command command)
+{
+    const bool listening = command == CliRequest::Command::Listen;
+    QCommandLineParser parser;
+    // Everything from COMMAND on is the program's, its options included.
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    parser.setApplicationDescription(
+        listening ? QStringLiteral("Records every program that connects to Loop Lab's socket (a Python program that ran\n"
+                                   "`import looplab_probe; looplab_probe.install()`) until Ctrl+C or --duration.")
+                  : QStringLiteral("Starts COMMAND with Loop Lab's probe injected (Python asyncio programs), records its\n"
+                                   "event loop's lag, task spans and the culprit of each stall until it exits (or\n"
+                                   "--duration ends, then it is stopped with SIGINT), and prints the summary."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.addOption(help);
+    parser.addOption({QStringLiteral("duration"),
+                      listening ? QStringLiteral("Stop after S seconds (default: at Ctrl+C).")
+                                : QStringLiteral("Stop the program after S seconds (default: when it exits)."),
+                      QStringLiteral("S")});
+    if (!listening)
+        parser.addOption({QStringLiteral("interval"), QStringLiteral("The probe's ticker interval in ms (default 10)."),
+                          QStringLiteral("MS")});
+    addOutputOptions(parser);
+    if (!listening)
+        parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The program to run, and its arguments."),
+                                     QStringLiteral("[--] COMMAND [ARGS...]"));
+    if (!parser.parse(args)) {
+        *error = parser.errorText();
         return false;
-    for (const QString &text : parser.values(QStringLiteral("fail-if"))) {
-        FailCondition condition;
-        if (!FailCondition::parse(text, &condition, error))
-            return false;
-        request->failIf.append(condition);
     }
-    if (parser.isSet(QStringLiteral("png-size"))) {
-        const QStringList parts = parser.value(QStringLiteral("png-size")).toLower().split(QLatin1Char('x'));
-        bool okW = false, okH = false;
-        const int w = parts.size() == 2 ? parts[0].toInt(&okW) : 0;
-        const int h = parts.size() == 2 ? parts[1].toInt(&okH) : 0;
-        if (!okW || !okH || w < 320 || h < 240 || w > 8192 || h > 8192) {
-            *error = QStringLiteral("--png-size needs WxH between 320x240 and 8192x8192, not '%1'")
-                         .arg(parser.value(QStringLiteral("png-size")));
+    if (parser.isSet(help)) {
+        request->command = CliRequest::Command::PrintText;
+        request->text = withUsage(parser.helpText(), listening ? QStringLiteral("Usage: looplab listen [options]")
+                                                               : QStringLiteral("Usage: looplab record [options] [--] COMMAND [ARGS...]"));
+        return true;
+    }
+    QStringList program = parser.positionalArguments();
+    if (!program.isEmpty() && program.constFirst() == QLatin1String("--"))
+        program.removeFirst();
+    if (listening && !program.isEmpty()) {
+        *error = QStringLiteral("unexpected argument '%1' (listen records programs that connect; to start one, use record)")
+                     .arg(program.constFirst());
+        return false;
+    }
+    if (!listening && program.isEmpty()) {
+        *error = QStringLiteral("record needs a command to run, e.g. looplab record -- python3 app.py");
+        return false;
+    }
+    request->program = program;
+    RunConfig &c = request->config;
+    c.durationS = 0; // until the program exits, or Ctrl+C
+    if (parser.isSet(QStringLiteral("duration"))) {
+        bool ok = false;
+        c.durationS = parser.value(QStringLiteral("duration")).toDouble(&ok);
+        if (!ok || !(c.durationS > 0) || c.durationS > 24 * 3600) {
+            *error = QStringLiteral("--duration needs a number of seconds between 0 and 86400, not '%1'")
+                         .arg(parser.value(QStringLiteral("duration")));
             return false;
         }
-        request->pngSize = QSize(w, h);
     }
-    return true;
+    if (!listening) {
+        const RunParameter *interval = nullptr;
+        for (const RunParameter &p : RunParameter::all()) {
+            if (p.field == &RunConfig::intervalMs)
+                interval = &p;
+        }
+        if (!toInt(parser, QStringLiteral("interval"), &c.intervalMs, error))
+            return false;
+        *error = interval->check(c.intervalMs);
+        if (!error->isEmpty())
+            return false;
+    }
+    request->command = command;
+    return parseOutputs(parser, request, error);
 }
 } // namespace
 
@@ -456,6 +548,10 @@ bool CommandLine::parse(const QStringList &arguments, CliRequest *request, QStri
         return parseRun(QStringList{arguments.value(0)} + rest.mid(1), request, error, CliRequest::Command::Compare);
     if (command == QLatin1String("export"))
         return parseRun(QStringList{arguments.value(0)} + rest.mid(1), request, error, CliRequest::Command::Export);
+    if (command == QLatin1String("record"))
+        return parseRecord(QStringList{arguments.value(0)} + rest.mid(1), request, error, CliRequest::Command::Record);
+    if (command == QLatin1String("listen"))
+        return parseRecord(QStringList{arguments.value(0)} + rest.mid(1), request, error, CliRequest::Command::Listen);
     if (command == QLatin1String("lessons") && rest.size() <= 2) {
         request->command = CliRequest::Command::PrintText;
         if (rest.size() == 1) {

@@ -10,7 +10,7 @@
 // What the user asked for on the command line.
 struct CliRequest
 {
-    enum class Command { Gui, Run, Compare, Export, Demo, PrintText };
+    enum class Command { Gui, Run, Compare, Export, Record, Listen, Demo, PrintText };
     Command command = Command::Gui;
     RunConfig config;
     QString summaryJson;
@@ -21,6 +21,7 @@ struct CliRequest
     QString inputRun;             // export: the saved run to read
     QString scenario;             // --scenario: the file the parameters came from
     QList<ExecMode> compareModes; // compare: the modes, in order
+    QStringList program;          // record: the command and its arguments
     QSize pngSize{1600, 1000};
     QString lesson; // the lesson whose preset the run uses, if any
     QString text;   // for PrintText: help, version or lesson texts

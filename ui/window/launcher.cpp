@@ -3,6 +3,7 @@
 #include "cli/commandline.h"
 #include "compare/comparisonexporter.h"
 #include "cli/headlessrun.h"
+#include "cli/recordrun.h"
 #include "lessons/lessons.h"
 #include "window/mainwindow.h"
 #include "export/pngexporter.h"
@@ -106,6 +107,8 @@ int Launcher::runCommand(int argc, char *argv[], const CliRequest &request)
         installEnglish();
         return HeadlessRun::demo();
     }
+    case CliRequest::Command::Record:
+    case CliRequest::Command::Listen:
     case CliRequest::Command::Run:
     case CliRequest::Command::Export:
     case CliRequest::Command::Compare: {
@@ -114,6 +117,10 @@ int Launcher::runCommand(int argc, char *argv[], const CliRequest &request)
             installEnglish();
             if (request.command == CliRequest::Command::Compare)
                 return HeadlessRun::compare(request);
+            if (request.command == CliRequest::Command::Record)
+                return RecordRun::record(request);
+            if (request.command == CliRequest::Command::Listen)
+                return RecordRun::listen(request);
             return request.command == CliRequest::Command::Run ? HeadlessRun::run(request)
                                                                : HeadlessRun::exportSaved(request);
         }
@@ -125,6 +132,10 @@ int Launcher::runCommand(int argc, char *argv[], const CliRequest &request)
         installEnglish();
         if (request.command == CliRequest::Command::Compare)
             return HeadlessRun::compare(request, &ComparisonExporter::encodePng);
+        if (request.command == CliRequest::Command::Record)
+            return RecordRun::record(request, &PngExporter::encodeRun);
+        if (request.command == CliRequest::Command::Listen)
+            return RecordRun::listen(request, &PngExporter::encodeRun);
         return request.command == CliRequest::Command::Run ? HeadlessRun::run(request, &PngExporter::encodeRun)
                                                            : HeadlessRun::exportSaved(request, &PngExporter::encodeRun);
     }

@@ -1,0 +1,287 @@
+#include "cli/recordrun.h"
+
+#include "cli/headlessoutput.h"
+#include "cli/signalbridge.h"
+#include "engine/monotonicclock.h"
+#include "formats/runexport.h"
+#include "looplabversion.h"
+#include "run/summarizer.h"
+#include "stream/streamserver.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QProcess>
+#include <QTimer>
+
+#include <csignal>
+#include <memory>
+
+#include <unistd.h>
+
+using namespace HeadlessOutput;
+
+namespace {
+// How long a program that was asked to stop gets before the next, harder signal.
+constexpr int kGraceMs = 3000;
+// After the program exits, what it sent last may still be in the socket.
+constexpr int kDrainMs = 300;
+// Stalls listed in the printed summary (the summary JSON has all of them).
+constexpr int kStallsShown = 10;
+
+QString programName(const StreamSource &source)
+{
+    const StreamHello &h = source.recording().hello();
+    return h.program.isEmpty() ? QStringLiteral("pid %1").arg(h.pid) : h.program;
+}
+
+QString formatStalls(const StreamSource &source)
+{
+    const QVector<StreamStall> &stalls = source.recording().stalls();
+    if (stalls.isEmpty())
+        return QStringLiteral("  stalls (>= 50 ms)       none\n");
+    QString out = QStringLiteral("  stalls (>= 50 ms)       %1, longest first:\n").arg(stalls.size());
+    QVector<StreamStall> sorted = stalls;
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const StreamStall &a, const StreamStall &b) { return a.durationNs > b.durationNs; });
+    const qint64 origin = source.recording().startNs();
+    for (int i = 0; i < qMin(kStallsShown, int(sorted.size())); ++i) {
+        const StreamStall &s = sorted.at(i);
+        out += QStringLiteral("    %1 ms at %2 s: %3\n")
+                   .arg(QString::number(double(s.durationNs) / 1e6, 'f', 1), 8)
+                   .arg(QString::number(double(s.startNs - origin) / 1e9, 'f', 2))
+                   .arg(s.culprit.isEmpty() ? QStringLiteral("unknown") : s.culprit);
+    }
+    if (sorted.size() > kStallsShown)
+        out += QStringLiteral("    ... and %1 more (all in --summary-json)\n").arg(sorted.size() - kStallsShown);
+    return out;
+}
+
+Summary summarize(const StreamSource &source)
+{
+    const StreamRecording &r = source.recording();
+    Summary s = Summarizer::summarize(*r.recorder(), r.config(), r.startNs(), r.endNs());
+    // Not one of Loop Lab's own workloads: the program and its runtime say what ran.
+    s.work = programName(source);
+    s.mode = r.hello().runtime;
+    return s;
+}
+
+// The files of one recorded program; with several programs each path gets "-<pid>".
+int writeSource(const CliRequest &request, const StreamSource &source, const Summary &summary, bool several,
+                const HeadlessRun::PngEncoder &encodePng)
+{
+    const StreamRecording &r = source.recording();
+    CliRequest outputs = request;
+    if (several) {
+        const auto suffixed = [&r](const QString &path) {
+            if (path.isEmpty())
+                return path;
+            const QFileInfo info(path);
+            const QString base = info.completeBaseName(), suffix = info.suffix();
+            return info.dir().filePath(base + QStringLiteral("-%1").arg(r.hello().pid)
+                                       + (suffix.isEmpty() ? QString() : QLatin1Char('.') + suffix));
+        };
+        outputs.summaryJson = suffixed(request.summaryJson);
+        outputs.exportCsv = suffixed(request.exportCsv);
+        outputs.exportPng = suffixed(request.exportPng);
+        outputs.exportTrace = suffixed(request.exportTrace);
+        outputs.saveRun = suffixed(request.saveRun);
+    }
+    LoadedRun run;
+    run.recorder = r.recorder();
+    run.config = r.config();
+    run.startNs = r.startNs();
+    run.endNs = r.endNs();
+    const QJsonObject json = RecordRun::summaryJson(source, summary);
+    return qMax(writeOutputs(outputs, run, json, encodePng),
+                gate(request, json, several ? programName(source) + QStringLiteral(": ") : QString()));
+}
+
+// The programs that said hello.
+QList<StreamSource *> heard(const QList<StreamSource *> &sources)
+{
+    QList<StreamSource *> out;
+    for (StreamSource *s : sources) {
+        if (s->recording().hasHello())
+            out << s;
+    }
+    return out;
+}
+
+// Prints and writes every program heard from.
+int report(const CliRequest &request, const QList<StreamSource *> &programs, const HeadlessRun::PngEncoder &encodePng)
+{
+    int code = 0;
+    for (StreamSource *source : programs) {
+        const StreamRecording &r = source->recording();
+        const Summary summary = summarize(*source);
+        QString text = HeadlessRun::formatSummary(summary);
+        text.replace(0, text.indexOf(QLatin1Char('\n')),
+                     QStringLiteral("Loop Lab record: %1 (%2, pid %3)").arg(programName(*source), r.hello().runtime).arg(r.hello().pid));
+        const qsizetype verdictAt = text.lastIndexOf(QStringLiteral("  verdict: "));
+        text.insert(verdictAt, formatStalls(*source));
+        if (r.dropped())
+            text.insert(verdictAt, QStringLiteral("  dropped by the probe    %1 events\n").arg(r.dropped()));
+        if (!source->endReason().isEmpty())
+            text.insert(verdictAt, QStringLiteral("  stream cut off          %1\n").arg(source->endReason()));
+        printOut(text + (programs.size() > 1 ? QStringLiteral("\n") : QString()));
+        code = qMax(code, writeSource(request, *source, summary, programs.size() > 1, encodePng));
+    }
+    return code;
+}
+
+QString recordSocketPath()
+{
+    // A socket of its own, so a window listening on the usual one does not take the program.
+    return QFileInfo(StreamServer::defaultPath()).dir().filePath(QStringLiteral("record-%1.sock").arg(::getpid()));
+}
+} // namespace
+
+QString RecordRun::pythonProbeDir()
+{
+    QStringList candidates;
+    if (qEnvironmentVariableIsSet("LOOPLAB_PROBE_DIR"))
+        candidates << qEnvironmentVariable("LOOPLAB_PROBE_DIR");
+    candidates << QCoreApplication::applicationDirPath() + QStringLiteral("/../share/looplab/probes/python")
+               << QStringLiteral(LOOPLAB_SOURCE_DIR "/probes/python");
+    for (const QString &dir : std::as_const(candidates)) {
+        if (QFileInfo::exists(dir + QStringLiteral("/looplab_probe/__init__.py")))
+            return QDir::cleanPath(dir);
+    }
+    return {};
+}
+
+QJsonObject RecordRun::summaryJson(const StreamSource &source, const Summary &summary)
+{
+    const StreamRecording &r = source.recording();
+    QJsonObject json = RunExport::summaryJson(summary, r.config());
+    json.insert(QStringLiteral("source"), QJsonObject{{QStringLiteral("pid"), r.hello().pid},
+                                                      {QStringLiteral("name"), programName(source)},
+                                                      {QStringLiteral("runtime"), r.hello().runtime},
+                                                      {QStringLiteral("dropped_events"), r.dropped()}});
+    QJsonArray stalls;
+    for (const StreamStall &s : r.stalls()) {
+        stalls.append(QJsonObject{
+            {QStringLiteral("start_ms"), double(qRound64(double(s.startNs - r.startNs()) / 1e3)) / 1e3},
+            {QStringLiteral("duration_ms"), double(qRound64(double(s.durationNs) / 1e3)) / 1e3},
+            {QStringLiteral("culprit"), s.culprit},
+            {QStringLiteral("task"), s.task},
+        });
+    }
+    json.insert(QStringLiteral("stalls"), stalls);
+    return json;
+}
+
+int RecordRun::record(const CliRequest &request, const HeadlessRun::PngEncoder &encodePng)
+{
+    SignalBridge signals_;
+    StreamServer server;
+    server.setPath(recordSocketPath());
+    QString error;
+    if (!server.listen(&error)) {
+        printError(error);
+        return CommandLine::kBadInputExit;
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LOOPLAB_SOCKET"), server.path());
+    env.insert(QStringLiteral("LOOPLAB_PROBE"), QStringLiteral("1"));
+    env.insert(QStringLiteral("LOOPLAB_INTERVAL_MS"), QString::number(request.config.intervalMs));
+    const QString probeDir = pythonProbeDir();
+    if (!probeDir.isEmpty()) {
+        const QString previous = env.value(QStringLiteral("PYTHONPATH"));
+        env.insert(QStringLiteral("PYTHONPATH"), previous.isEmpty() ? probeDir : probeDir + QLatin1Char(':') + previous);
+    }
+
+    QProcess program;
+    program.setProgram(request.program.constFirst());
+    program.setArguments(request.program.mid(1));
+    program.setProcessEnvironment(env);
+    program.setProcessChannelMode(QProcess::ForwardedChannels);
+    program.setInputChannelMode(QProcess::ForwardedInputChannel);
+    QEventLoop loop;
+    QObject::connect(&program, &QProcess::finished, &loop, [&loop] { QTimer::singleShot(kDrainMs, &loop, &QEventLoop::quit); });
+    program.start();
+    if (!program.waitForStarted(10000)) {
+        printError(QStringLiteral("cannot start %1: %2").arg(request.program.constFirst(), program.errorString()));
+        return CommandLine::kBadInputExit;
+    }
+    printError(QStringLiteral("recording %1 (pid %2); Ctrl+C stops it").arg(request.program.join(QLatin1Char(' '))).arg(program.processId()));
+
+    // Asked to stop (the duration ended, or a signal): SIGINT as Ctrl+C would, then harder.
+    int stage = 0;
+    QTimer escalate;
+    escalate.setInterval(kGraceMs);
+    const auto stopProgram = [&] {
+        if (program.state() == QProcess::NotRunning)
+            return;
+        const int signals[] = {SIGINT, SIGTERM, SIGKILL};
+        ::kill(pid_t(program.processId()), signals[qMin(stage, 2)]);
+        ++stage;
+        escalate.start();
+    };
+    QObject::connect(&escalate, &QTimer::timeout, &loop, stopProgram);
+    connectStop(signals_, &loop, stopProgram);
+    QTimer duration;
+    duration.setSingleShot(true);
+    QObject::connect(&duration, &QTimer::timeout, &loop, stopProgram);
+    if (request.config.durationS > 0)
+        duration.start(int(request.config.durationS * 1000));
+    loop.exec();
+    escalate.stop();
+
+    const QList<StreamSource *> programs = heard(server.sources());
+    if (programs.isEmpty()) {
+        printError(probeDir.isEmpty()
+                       ? QStringLiteral("%1 sent nothing: the Python probe was not found (set LOOPLAB_PROBE_DIR)")
+                             .arg(request.program.constFirst())
+                       : QStringLiteral("%1 sent nothing: the probe did not load (Loop Lab can attach to Python "
+                                        "asyncio programs; a program that starts no event loop reports nothing)")
+                             .arg(request.program.constFirst()));
+        return finish(1);
+    }
+    const int code = report(request, programs, encodePng);
+    if (program.exitStatus() == QProcess::NormalExit && program.exitCode() != 0 && stage == 0)
+        printError(QStringLiteral("%1 exited with status %2").arg(request.program.constFirst()).arg(program.exitCode()));
+    return finish(code);
+}
+
+int RecordRun::listen(const CliRequest &request, const HeadlessRun::PngEncoder &encodePng)
+{
+    SignalBridge signals_;
+    StreamServer server;
+    QString error;
+    if (!server.listen(&error)) {
+        printError(error);
+        return CommandLine::kBadInputExit;
+    }
+    printError(QStringLiteral("listening at %1; Ctrl+C stops").arg(server.path()));
+    QObject::connect(&server, &StreamServer::sourceConnected, [](StreamSource *source) {
+        // Said once, when its hello has arrived.
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = QObject::connect(source, &StreamSource::updated, source, [source, connection] {
+            if (!source->recording().hasHello())
+                return;
+            printError(QStringLiteral("%1 connected (pid %2)").arg(programName(*source)).arg(source->recording().hello().pid));
+            QObject::disconnect(*connection);
+        });
+    });
+    QObject::connect(&server, &StreamServer::peerRefused, [](const QString &reason) { printError(reason); });
+    QEventLoop loop;
+    connectStop(signals_, &loop, [&loop] { loop.quit(); });
+    QTimer duration;
+    duration.setSingleShot(true);
+    QObject::connect(&duration, &QTimer::timeout, &loop, &QEventLoop::quit);
+    if (request.config.durationS > 0)
+        duration.start(int(request.config.durationS * 1000));
+    loop.exec();
+    server.close();
+    const QList<StreamSource *> programs = heard(server.sources());
+    if (programs.isEmpty()) {
+        printError(QStringLiteral("no program connected to %1").arg(server.path()));
+        return finish(1);
+    }
+    return finish(report(request, programs, encodePng));
+}
