@@ -131,6 +131,10 @@ bool StreamDecoder::requireInteger(const QJsonObject &object, const QString &fie
 
 bool StreamDecoder::decodeLine(const QByteArray &line, QVector<StreamEvent> *out)
 {
+    // JSON allows no NUL anywhere, but Qt's parser takes one inside a string.
+    const qsizetype nul = line.indexOf('\0');
+    if (nul >= 0)
+        return refuse(QStringLiteral("not JSON (a NUL byte at byte %1)").arg(nul + 1));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
     if (parseError.error != QJsonParseError::NoError)
