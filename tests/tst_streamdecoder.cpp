@@ -262,14 +262,14 @@ void tst_StreamDecoder::refusals_data()
     const QByteArray begin = jsonLine(R"~("ph":"B","cat":"looplab.task","pid":1,"tid":1,"ts":1000000000000)~");
 
     // Framing: a JSON object per line.
-    row("not JSON", kHello + "hello\n", "line 2: not JSON (illegal value at byte 2)");
-    row("empty line", kHello + "\n", "line 2: not JSON (illegal value at byte 1)");
+    row("not JSON", kHello + "hello\n", "line 2: not JSON (illegal value at offset 1)");
+    row("empty line", kHello + "\n", "line 2: not JSON (illegal value at offset 0)");
     row("array", kHello + "[1,2]\n", "line 2: not a JSON object");
-    row("string", kHello + "\"x\"\n", "line 2: not JSON (illegal value at byte 2)");
-    row("two objects", kHello + "{}{}\n", "line 2: not JSON (garbage at the end of the document at byte 3)");
-    row("invalid UTF-8", kHello + "{\"ph\":\"\xff\"}\n", "line 2: not JSON (invalid UTF8 string at byte 8)");
+    row("string", kHello + "\"x\"\n", "line 2: not JSON (illegal value at offset 1)");
+    row("two objects", kHello + "{}{}\n", "line 2: not JSON (garbage at the end of the document at offset 2)");
+    row("invalid UTF-8", kHello + "{\"ph\":\"\xff\"}\n", "line 2: not JSON (invalid UTF8 string at offset 7)");
     row("number beyond double", kHello + jsonLine(R"~("ph":"i","pid":1,"tid":1,"ts":1e400)~"),
-        "line 2: not JSON (illegal number at byte 37)");
+        "line 2: not JSON (illegal number at offset 36)");
     row("line too long", kHello + paddedLine(StreamDecoder::kMaxLineBytes + 1), "line 2: longer than 65536 bytes");
 
     // Required fields.
@@ -330,7 +330,7 @@ void tst_StreamDecoder::refusals_data()
     const QByteArray good = R"~("program":"a","runtime":"python","clock":"monotonic","interval_ms":10,"loop_tid":1)~";
     row("first line a tick", jsonLine(tick + R"~("ts":1000,"args":{"lag_ms":1})~") + kHello,
         "line 1: the first line is not a hello (\"looplab_hello\")");
-    row("first line garbage", "\x01\x02\n", "line 1: not JSON (illegal value at byte 2)");
+    row("first line garbage", "\x01\x02\n", "line 1: not JSON (illegal value at offset 1)");
     row("hello as X", jsonLine(R"~("ph":"X","name":"looplab_hello","pid":1,"tid":1,"ts":1,"dur":1)~"),
         "line 1: the first line is not a hello (\"looplab_hello\")");
     row("second hello", kHello + jsonLine(tick + R"~("ts":1000000000000,"args":{"lag_ms":1})~") + kHello, "line 3: a second hello");
@@ -468,11 +468,11 @@ void tst_StreamDecoder::nulBytes()
     // Inside a string, where Qt's parser alone would take it.
     QByteArray line = R"~({"ph":"i","name":"a@b","pid":1,"tid":1,"ts":1000000000000})~" "\n";
     const Decoded inside = decode(kHello + line.replace('@', '\0'));
-    QCOMPARE(inside.error, QStringLiteral("line 2: not JSON (a NUL byte at byte 20)"));
+    QCOMPARE(inside.error, QStringLiteral("line 2: not JSON (a NUL byte at offset 19)"));
     const Decoded alone = decode(kHello + QByteArray("\0\n", 2));
-    QCOMPARE(alone.error, QStringLiteral("line 2: not JSON (a NUL byte at byte 1)"));
+    QCOMPARE(alone.error, QStringLiteral("line 2: not JSON (a NUL byte at offset 0)"));
     const Decoded before = decode(QByteArray(1, '\0') + kHello);
-    QCOMPARE(before.error, QStringLiteral("line 1: not JSON (a NUL byte at byte 1)"));
+    QCOMPARE(before.error, QStringLiteral("line 1: not JSON (a NUL byte at offset 0)"));
 }
 
 void tst_StreamDecoder::deepNesting()

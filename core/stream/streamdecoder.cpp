@@ -134,11 +134,11 @@ bool StreamDecoder::decodeLine(const QByteArray &line, QVector<StreamEvent> *out
     // JSON allows no NUL anywhere, but Qt's parser takes one inside a string.
     const qsizetype nul = line.indexOf('\0');
     if (nul >= 0)
-        return refuse(QStringLiteral("not JSON (a NUL byte at byte %1)").arg(nul + 1));
+        return refuse(QStringLiteral("not JSON (a NUL byte at offset %1)").arg(nul));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return refuse(QStringLiteral("not JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset + 1));
+        return refuse(QStringLiteral("not JSON (%1 at offset %2)").arg(parseError.errorString()).arg(parseError.offset));
     if (!document.isObject())
         return refuse(QStringLiteral("not a JSON object"));
     const QJsonObject object = document.object();

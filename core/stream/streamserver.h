@@ -1,11 +1,11 @@
 #pragma once
 
+#include "stream/streamsource.h"
+
 #include <QLocalServer>
 #include <QObject>
 
 #include <sys/types.h>
-
-class StreamSource;
 
 // Where programs connect to report to Loop Lab (docs/PROTOCOL.md, "Transport"): a Unix socket
 // only its own user can reach, in a folder of mode 0700, the socket itself 0600. Every peer's
