@@ -16,6 +16,7 @@ declare -A allowed=(
     [core/lessons]="engine"
     [core/run]="engine stats executors formats lessons"
     [core/cli]="engine stats executors formats lessons run"
+    [core/stream]="engine"
     [ui/style]="engine stats"
     [ui/timeline]="engine stats style"
     [ui/charts]="engine stats style timeline"
