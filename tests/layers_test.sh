@@ -15,7 +15,7 @@ declare -A allowed=(
     [core/formats]="engine stats"
     [core/lessons]="engine"
     [core/run]="engine stats executors formats lessons"
-    [core/cli]="engine stats executors formats lessons run"
+    [core/cli]="engine stats executors formats lessons run stream"
     [core/stream]="engine"
     [ui/style]="engine stats"
     [ui/timeline]="engine stats style"
@@ -24,7 +24,7 @@ declare -A allowed=(
     [ui/compare]="CORE style timeline charts export"
     [ui/window]="CORE style timeline charts export compare"
 )
-core_rooms="engine stats executors formats lessons run cli"
+core_rooms="engine stats executors formats lessons run cli stream"
 ui_only_qt='QtWidgets|QtCharts|QWidget|QChart|QApplication|QPainter|QAbstractAxis|QValueAxis|QLogValueAxis|QLineSeries|QScatterSeries|QAreaSeries|QBarSeries|QMainWindow|QDialog|QLabel|QPushButton|QToolBar|QMenu'
 
 check() { # SOURCE_DIR: prints violations, returns 1 if any

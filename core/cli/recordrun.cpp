@@ -41,8 +41,8 @@ QString formatStalls(const StreamSource &source)
 {
     const QVector<StreamStall> &stalls = source.recording().stalls();
     if (stalls.isEmpty())
-        return QStringLiteral("  stalls (>= 50 ms)       none\n");
-    QString out = QStringLiteral("  stalls (>= 50 ms)       %1, longest first:\n").arg(stalls.size());
+        return QStringLiteral("  %1 none\n").arg(QStringLiteral("stalls (>= 50 ms)"), -22);
+    QString out = QStringLiteral("  %1 %2, longest first:\n").arg(QStringLiteral("stalls (>= 50 ms)"), -22).arg(stalls.size());
     QVector<StreamStall> sorted = stalls;
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const StreamStall &a, const StreamStall &b) { return a.durationNs > b.durationNs; });
@@ -124,9 +124,9 @@ int report(const CliRequest &request, const QList<StreamSource *> &programs, con
         const qsizetype verdictAt = text.lastIndexOf(QStringLiteral("  verdict: "));
         text.insert(verdictAt, formatStalls(*source));
         if (r.dropped())
-            text.insert(verdictAt, QStringLiteral("  dropped by the probe    %1 events\n").arg(r.dropped()));
+            text.insert(verdictAt, QStringLiteral("  %1 %2 events\n").arg(QStringLiteral("dropped by the probe"), -22).arg(r.dropped()));
         if (!source->endReason().isEmpty())
-            text.insert(verdictAt, QStringLiteral("  stream cut off          %1\n").arg(source->endReason()));
+            text.insert(verdictAt, QStringLiteral("  %1 %2\n").arg(QStringLiteral("stream cut off"), -22).arg(source->endReason()));
         printOut(text + (programs.size() > 1 ? QStringLiteral("\n") : QString()));
         code = qMax(code, writeSource(request, *source, summary, programs.size() > 1, encodePng));
     }
@@ -217,8 +217,8 @@ int RecordRun::record(const CliRequest &request, const HeadlessRun::PngEncoder &
     const auto stopProgram = [&] {
         if (program.state() == QProcess::NotRunning)
             return;
-        const int signals[] = {SIGINT, SIGTERM, SIGKILL};
-        ::kill(pid_t(program.processId()), signals[qMin(stage, 2)]);
+        const int harder[] = {SIGINT, SIGTERM, SIGKILL};
+        ::kill(pid_t(program.processId()), harder[qMin(stage, 2)]);
         ++stage;
         escalate.start();
     };

@@ -160,7 +160,8 @@ bool StreamDecoder::decodeLine(const QByteArray &line, QVector<StreamEvent> *out
         return decodeHello(object, pid, event.tid, out);
     if (!m_hasHello)
         return refuse(QStringLiteral("the first line is not a hello (\"looplab_hello\")"));
-    if (!time(m_ts, QStringLiteral("ts"), &event.ns))
+    // Metadata names things, it happens at no time: probes send "ts":0 (docs/PROTOCOL.md).
+    if (ph != QLatin1String("M") && !time(m_ts, QStringLiteral("ts"), &event.ns))
         return false;
 
     bool ok = true;
