@@ -6,6 +6,8 @@
 #                           cost of watching (window under Xvfb against headless)
 #   bench/peers/compare.sh  looplab against Python asyncio and Node on the same experiment
 #   bench/peers/gil.sh      the GIL model against CPython's GIL on the same CPU work
+#   bench/peers/probe.sh    the asyncio probe against the program's own ticker, same run
+#   probes/python/bench_probe.py  the probe's own cost (per executor call, idle CPU)
 #   bench/lessons.sh        every lesson's lag with io and cpu work
 # Run it on a quiet machine: tail percentiles on 2 cores move with any other load.
 set -euo pipefail
@@ -17,4 +19,6 @@ bash "$root/bench/micro/run.sh"
 bash "$root/bench/fidelity/run.sh"
 bash "$root/bench/peers/compare.sh"
 bash "$root/bench/peers/gil.sh"
+bash "$root/bench/peers/probe.sh"
+python3 "$root/probes/python/bench_probe.py"
 bash "$root/bench/lessons.sh"
