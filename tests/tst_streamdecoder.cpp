@@ -130,6 +130,7 @@ private slots:
     void recordingSpans();
     void recordingRest();
     void recordingSummary();
+    void recordingStaysBounded();
 };
 
 void tst_StreamDecoder::decodesEveryEvent()
@@ -688,6 +689,58 @@ void tst_StreamDecoder::recordingSummary()
     QCOMPARE(s.tasks, 1);
     QCOMPARE(s.maxMs, 120.0);
     QVERIFY(qAbs(s.durationS - 1.0) < 1e-6); // from the hello to the last tick: 1 s less 0.125 µs
+}
+
+// A program that streams for long: raw ticks and spans older than the raw history are
+// decimated (counted, not kept), and the names of dropped spans go with them.
+void tst_StreamDecoder::recordingStaysBounded()
+{
+    StreamRecording recording(2000000000); // 2 s of raw history
+    StreamHello hello;
+    hello.protocol = 1;
+    hello.program = QStringLiteral("flood.py");
+    hello.runtime = QStringLiteral("python");
+    hello.intervalMs = 1;
+    hello.loopTid = 1;
+    hello.ns = kHelloNs;
+    recording.setHello(hello);
+    constexpr int kTicks = 200000; // 200 s at 1 ms, a dozen tick chunks
+    QVector<StreamEvent> batch;
+    for (int i = 1; i <= kTicks; ++i) {
+        StreamEvent tick;
+        tick.type = Type::Tick;
+        tick.tid = 1;
+        tick.ns = kHelloNs + qint64(i) * 1000000;
+        tick.durationNs = i == kTicks / 2 ? 80000000 : 100000;
+        batch << tick;
+        if (i % 10 == 0) {
+            StreamEvent task;
+            task.type = Type::Task;
+            task.tid = 2;
+            task.ns = tick.ns;
+            task.submitNs = tick.ns;
+            task.durationNs = 500000;
+            task.name = QStringLiteral("step");
+            batch << task;
+        }
+        if (batch.size() >= 1000) {
+            recording.apply(batch);
+            batch.clear();
+        }
+    }
+    recording.apply(batch);
+    const Recorder &r = *recording.recorder();
+    QVERIFY(r.isDecimated());
+    QVERIFY2(r.firstTick() >= kTicks / 2, qPrintable(QString::number(r.firstTick())));
+    QVERIFY2(r.rawBytes() < 8 * qint64(Recorder::kChunkSize) * Recorder::spanSlotBytes(), qPrintable(QString::number(r.rawBytes())));
+    const Summary s = Summarizer::summarize(r, recording.config(), recording.startNs(), recording.endNs());
+    QCOMPARE(s.ticks, qint64(kTicks)); // every tick counted, kept or not
+    QCOMPARE(s.tasks, qint64(kTicks / 10));
+    QCOMPARE(s.longTasks, qint64(1));
+    QCOMPARE(recording.spanName(r.spanCount() - 1), QStringLiteral("step"));
+    QVERIFY(r.firstSpan() > 0);
+    QCOMPARE(recording.spanName(r.firstSpan() - 1), QString());
+    QCOMPARE(recording.spanName(r.firstSpan()), QStringLiteral("step"));
 }
 
 QTEST_GUILESS_MAIN(tst_StreamDecoder)

@@ -1,8 +1,9 @@
 #include "stream/streamrecording.h"
 
-StreamRecording::StreamRecording()
+StreamRecording::StreamRecording(qint64 rawHistoryNs)
     : m_recorder(std::make_shared<Recorder>())
     , m_names{QString()}
+    , m_rawHistoryNs(qMax<qint64>(0, rawHistoryNs))
 {
 }
 
@@ -15,12 +16,31 @@ void StreamRecording::setHello(const StreamHello &hello)
     m_lanes.insert(hello.loopTid, 0);
     m_laneNames << hello.program + QStringLiteral(" loop");
     m_recorder->registerLane(m_laneNames.first());
+    m_recorder->setRawHistory(m_rawHistoryNs, qint64(hello.intervalMs) * 1000000);
+    m_compactedNs = hello.ns;
 }
 
 void StreamRecording::apply(const QVector<StreamEvent> &events)
 {
     for (const StreamEvent &event : events)
         apply(event);
+    compact();
+}
+
+void StreamRecording::compact()
+{
+    constexpr qint64 kEveryNs = 1000000000;
+    if (m_rawHistoryNs <= 0 || m_endNs - m_compactedNs < kEveryNs)
+        return;
+    m_compactedNs = m_endNs;
+    m_recorder->compact(m_endNs);
+    const quint32 first = m_recorder->firstSpan();
+    if (first > m_firstNamed) {
+        const qsizetype drop = qMin<qsizetype>(first - m_firstNamed, m_spanNames.size());
+        m_spanNames.remove(0, drop);
+        m_spanKinds.remove(0, drop);
+        m_firstNamed += quint32(drop);
+    }
 }
 
 void StreamRecording::apply(const StreamEvent &event)
@@ -114,12 +134,14 @@ RunConfig StreamRecording::config() const
 
 QString StreamRecording::spanName(quint32 id) const
 {
-    return id < quint32(m_spanNames.size()) ? m_names.at(m_spanNames.at(id)) : QString();
+    return id >= m_firstNamed && id - m_firstNamed < quint32(m_spanNames.size()) ? m_names.at(m_spanNames.at(id - m_firstNamed))
+                                                                              : QString();
 }
 
 StreamEvent::TaskKind StreamRecording::spanKind(quint32 id) const
 {
-    return id < quint32(m_spanKinds.size()) ? m_spanKinds.at(id) : StreamEvent::TaskKind::Executor;
+    return id >= m_firstNamed && id - m_firstNamed < quint32(m_spanKinds.size()) ? m_spanKinds.at(id - m_firstNamed)
+                                                                              : StreamEvent::TaskKind::Executor;
 }
 
 int StreamRecording::laneFor(qint64 tid)
@@ -150,7 +172,7 @@ quint32 StreamRecording::addSpan(const StreamEvent &event)
             m_names << event.name;
         }
     }
-    Q_ASSERT(id == quint32(m_spanNames.size()));
+    Q_ASSERT(id == m_firstNamed + quint32(m_spanNames.size()));
     m_spanNames.append(name);
     m_spanKinds.append(event.kind);
     return id;

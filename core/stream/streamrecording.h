@@ -40,7 +40,9 @@ public:
     static constexpr int kMaxCounters = 256;    // series; samples of others are ignored
     static constexpr int kMaxStalls = 65536;    // later ones are ignored
 
-    StreamRecording();
+    // Raw ticks and spans older than rawHistoryNs are decimated, as in a run of Loop Lab's
+    // own (RunConfig::rawHistoryS), so a program that streams for hours stays in bounded memory.
+    explicit StreamRecording(qint64 rawHistoryNs = qint64(RunConfig().rawHistoryS) * 1000000000);
 
     // Call once, before apply(): the hello names the loop lane and sets the time base.
     void setHello(const StreamHello &hello);
@@ -74,6 +76,8 @@ private:
     int laneFor(qint64 tid);
     quint32 addSpan(const StreamEvent &event);
     void seen(qint64 ns);
+    // At most once per second of the stream's time: old chunks go into the history.
+    void compact();
 
     std::shared_ptr<Recorder> m_recorder;
     bool m_hasHello = false;
@@ -84,6 +88,8 @@ private:
     QStringList m_laneNames;
     QString m_processName;
     // Per span id: its name's index in m_names (0: no name) and its kind.
+    // Index 0 is span id m_firstNamed; names of decimated spans are dropped with them.
+    quint32 m_firstNamed = 0;
     QVector<quint32> m_spanNames;
     QVector<StreamEvent::TaskKind> m_spanKinds;
     QStringList m_names;
@@ -92,6 +98,8 @@ private:
     QVector<StreamStall> m_stalls;
     QVector<StreamCounter> m_counters;
     QHash<QString, int> m_counterIndex;
+    qint64 m_rawHistoryNs = 0;
+    qint64 m_compactedNs = 0;
     qint64 m_dropped = 0;
     qint64 m_ignored = 0;
 };
