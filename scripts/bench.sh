@@ -8,6 +8,7 @@
 #   bench/peers/gil.sh      the GIL model against CPython's GIL on the same CPU work
 #   bench/peers/probe.sh    the asyncio probe against the program's own ticker, same run
 #   probes/python/bench_probe.py  the probe's own cost (per executor call, idle CPU)
+#   bench/stream/flood.sh   100 k events/s for 60 s into looplab listen: loss, keeping up, memory
 #   bench/lessons.sh        every lesson's lag with io and cpu work
 # Run it on a quiet machine: tail percentiles on 2 cores move with any other load.
 set -euo pipefail
@@ -21,4 +22,5 @@ bash "$root/bench/peers/compare.sh"
 bash "$root/bench/peers/gil.sh"
 bash "$root/bench/peers/probe.sh"
 python3 "$root/probes/python/bench_probe.py"
+bash "$root/bench/stream/flood.sh"
 bash "$root/bench/lessons.sh"
