@@ -21,6 +21,9 @@ named=("${LOOPLAB_PACKAGES[@]}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# The optional compiler launcher (CMakeLists.txt uses ccache if it finds it).
+launcher=$(sed -n 's/^LOOPLAB_CCACHE:FILEPATH=\(\/.*\)$/\1/p' "$build/CMakeCache.txt" 2>/dev/null || true)
+
 # 1. What the build read, outside our own source and build trees.
 {
     # CMake's inputs: every package configuration file find_package() opened.
@@ -31,6 +34,8 @@ trap 'rm -rf "$work"' EXIT
     ninja -C "$build" -t commands | tr ' ;:=' '\n\n\n\n' | grep '^/' || true
 } | sort -u | while IFS= read -r path; do
     case $path in "$source_dir"/* | "$build"/* | /tmp/*) continue ;; esac
+    # ccache, when a machine has it, only speeds the build up: the build does not need it.
+    [ -n "$launcher" ] && [ "$path" = "$launcher" ] && continue
     [ -e "$path" ] && [ ! -d "$path" ] && printf '%s\n' "$path"
 done >"$work/files"
 if [ ! -s "$work/files" ]; then
