@@ -40,6 +40,14 @@ check_tree() { # root: the files are there, valid, and the binary runs from ther
         --summary-json "$tmp/summary.json" >/dev/null || fail "process run from $root"
     grep -q '"tasks_failed": *0' "$tmp/summary.json" || fail "worker processes failed: $(cat "$tmp/summary.json")"
     grep -q '"tasks": *[1-9]' "$tmp/summary.json" || fail "no task finished: $(cat "$tmp/summary.json")"
+    # record finds the installed Python probe beside the binary, not the source tree's.
+    if command -v python3 >/dev/null; then
+        "$root/usr/bin/looplab" record -- python3 -c 'import asyncio; asyncio.run(asyncio.sleep(0.3))' \
+            >"$tmp/record.out" 2>"$tmp/record.err" || fail "record from $root: $(cat "$tmp/record.err")"
+        grep -q "with the probe from $root/usr/share/looplab/probes/python" "$tmp/record.err" \
+            || fail "record did not use the installed probe: $(cat "$tmp/record.err")"
+        grep -q "Loop Lab record:" "$tmp/record.out" || fail "record printed no summary"
+    fi
 }
 
 DESTDIR="$tmp/root" cmake --install "$build" --prefix /usr >/dev/null

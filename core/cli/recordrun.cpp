@@ -208,7 +208,10 @@ int RecordRun::record(const CliRequest &request, const HeadlessRun::PngEncoder &
         printError(QStringLiteral("cannot start %1: %2").arg(request.program.constFirst(), program.errorString()));
         return CommandLine::kBadInputExit;
     }
-    printError(QStringLiteral("recording %1 (pid %2); Ctrl+C stops it").arg(request.program.join(QLatin1Char(' '))).arg(program.processId()));
+    printError(QStringLiteral("recording %1 (pid %2) with the probe from %3; Ctrl+C stops it")
+                   .arg(request.program.join(QLatin1Char(' ')))
+                   .arg(program.processId())
+                   .arg(probeDir.isEmpty() ? QStringLiteral("nowhere (not found)") : probeDir));
 
     // Asked to stop (the duration ended, or a signal): SIGINT as Ctrl+C would, then harder.
     int stage = 0;
