@@ -332,6 +332,8 @@ void LongTaskLog::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 o
     m_lookBackNs = kMinLookBackNs;
     m_model->reset(originNs);
     setColumnHidden(CulpritColumn, true);
+    setColumnHidden(KindColumn, false);
+    setColumnHidden(ModeColumn, false);
     refresh();
 }
 
@@ -339,6 +341,9 @@ void LongTaskLog::setCulprits(const QVector<StreamStall> &stalls)
 {
     m_model->setCulprits(stalls);
     setColumnHidden(CulpritColumn, false);
+    // A program's tasks have no kind or mode of Loop Lab's workloads.
+    setColumnHidden(KindColumn, true);
+    setColumnHidden(ModeColumn, true);
 }
 
 bool LongTaskLog::showsCulprits() const

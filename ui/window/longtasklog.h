@@ -17,7 +17,7 @@ class LongTaskLog : public QTableView
 {
     Q_OBJECT
 public:
-    // CulpritColumn shows only for a program's run (setCulprits).
+    // CulpritColumn shows only for a program's run (setCulprits), which hides Kind and Mode.
     enum Column { AtColumn, StallColumn, CulpritColumn, TaskColumn, KindColumn, ModeColumn, WhatColumn, ColumnCount };
 
     struct Stall

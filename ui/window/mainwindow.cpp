@@ -274,7 +274,7 @@ void MainWindow::createToolBars()
     m_sourceBox->setObjectName(QStringLiteral("sourceChooser"));
     // A long "cut off" reason must not widen the toolbar; the item's tooltip has all of it.
     m_sourceBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_sourceBox->setMinimumContentsLength(28);
+    m_sourceBox->setMinimumContentsLength(20);
     m_sourceBox->addItem(tr("Built-in experiment"));
     m_sourceBox->setItemData(0, tr("Loop Lab's own loop running the workload below."), Qt::ToolTipRole);
     m_sourceBox->setToolTip(tr("What the dashboard shows: Loop Lab's built-in experiment, or a program that "
@@ -741,8 +741,10 @@ void MainWindow::addSourceItem(StreamSource *source)
 {
     m_sourceBox->addItem(ProgramSources::label(*source));
     updateSourceItem(source);
-    statusBar()->showMessage(tr("%1 connected: pick it under Source to watch its loop.")
-                                 .arg(ProgramSources::label(*source)), 8000);
+    const StreamHello &h = source->recording().hello();
+    if (source->recording().hasHello())
+        statusBar()->showMessage(tr("%1 (pid %2) connected: pick it under Source to watch its loop.")
+                                     .arg(h.program).arg(h.pid), 8000);
 }
 
 void MainWindow::updateSourceItem(StreamSource *source)
@@ -771,6 +773,7 @@ void MainWindow::showSource(StreamSource *source)
     m_shown = source;
     m_sourceBox->setCurrentIndex(int(m_sources->sources().indexOf(source)) + 1);
     m_liveStats.reset();
+    m_dashboard->stats()->setModeText(source ? source->recording().hello().runtime : QString());
     if (!source) {
         m_dashboard->setDescription(QString());
         setRunFile(QString());
