@@ -154,6 +154,20 @@ QString RecordRun::pythonProbeDir()
     return {};
 }
 
+QProcessEnvironment RecordRun::probeEnvironment(const QString &socketPath, int intervalMs)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LOOPLAB_SOCKET"), socketPath);
+    env.insert(QStringLiteral("LOOPLAB_PROBE"), QStringLiteral("1"));
+    env.insert(QStringLiteral("LOOPLAB_INTERVAL_MS"), QString::number(intervalMs));
+    const QString probeDir = pythonProbeDir();
+    if (!probeDir.isEmpty()) {
+        const QString previous = env.value(QStringLiteral("PYTHONPATH"));
+        env.insert(QStringLiteral("PYTHONPATH"), previous.isEmpty() ? probeDir : probeDir + QLatin1Char(':') + previous);
+    }
+    return env;
+}
+
 QJsonObject RecordRun::summaryJson(const StreamSource &source, const Summary &summary)
 {
     const StreamRecording &r = source.recording();
@@ -185,15 +199,8 @@ int RecordRun::record(const CliRequest &request, const HeadlessRun::PngEncoder &
         printError(error);
         return CommandLine::kBadInputExit;
     }
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("LOOPLAB_SOCKET"), server.path());
-    env.insert(QStringLiteral("LOOPLAB_PROBE"), QStringLiteral("1"));
-    env.insert(QStringLiteral("LOOPLAB_INTERVAL_MS"), QString::number(request.config.intervalMs));
+    const QProcessEnvironment env = probeEnvironment(server.path(), request.config.intervalMs);
     const QString probeDir = pythonProbeDir();
-    if (!probeDir.isEmpty()) {
-        const QString previous = env.value(QStringLiteral("PYTHONPATH"));
-        env.insert(QStringLiteral("PYTHONPATH"), previous.isEmpty() ? probeDir : probeDir + QLatin1Char(':') + previous);
-    }
 
     QProcess program;
     program.setProgram(request.program.constFirst());

@@ -2,6 +2,8 @@
 
 #include "cli/headlessrun.h"
 
+#include <QProcessEnvironment>
+
 class StreamSource;
 
 // `looplab record -- COMMAND` and `looplab listen`: Loop Lab as the viewer of another
@@ -19,6 +21,10 @@ public:
     // Where the Python probe lives: $LOOPLAB_PROBE_DIR, the installed share/looplab/probes/python
     // beside the binary, or the source tree's probes/python; empty if none has it.
     static QString pythonProbeDir();
+    // This process's environment with the probe injected, reporting to socketPath: the probe
+    // dir first on PYTHONPATH, LOOPLAB_PROBE=1, LOOPLAB_SOCKET, LOOPLAB_INTERVAL_MS. The
+    // window's File > Record a program uses it too.
+    static QProcessEnvironment probeEnvironment(const QString &socketPath, int intervalMs);
     // The summary JSON of a recorded program: run's fields plus "source" and "stalls".
     static QJsonObject summaryJson(const StreamSource &source, const Summary &summary);
 };

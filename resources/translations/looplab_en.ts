@@ -54,6 +54,26 @@
             <numerusform>Stopped after %1 s: p99 lag %2 ms, worst %3 ms, %n long tasks.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Program: %1 · %2 · pid %3 · ticker every %4 ms · %n threads
+%5</source>
+        <translation>
+            <numerusform>Program: %1 · %2 · pid %3 · ticker every %4 ms · %n thread
+%5</numerusform>
+            <numerusform>Program: %1 · %2 · pid %3 · ticker every %4 ms · %n threads
+%5</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProgramSources</name>
+    <message numerus="yes">
+        <source>%1, %n events dropped</source>
+        <translation>
+            <numerusform>%1, %n event dropped</numerusform>
+            <numerusform>%1, %n events dropped</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>StatsStrip</name>

@@ -1240,6 +1240,22 @@ Mode: %6</source>
         <source>No run</source>
         <translation>Нет прогона</translation>
     </message>
+    <message>
+        <source>Culprit</source>
+        <translation>Виновник</translation>
+    </message>
+    <message>
+        <source>What the program&apos;s loop was doing, as its probe saw it: the innermost call first</source>
+        <translation>Чем был занят цикл программы, по данным её зонда: сначала самый внутренний вызов</translation>
+    </message>
+    <message>
+        <source>Culprit: %1</source>
+        <translation>Виновник: %1</translation>
+    </message>
+    <message>
+        <source>In the asyncio task %1.</source>
+        <translation>В задаче asyncio %1.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1747,6 +1763,161 @@ Open a run that Loop Lab saved (File → Save run, or looplab run --save-run).</
         <source> GIL switch: </source>
         <translation> Переключение GIL: </translation>
     </message>
+    <message>
+        <source>Record a program…</source>
+        <translation>Записать программу…</translation>
+    </message>
+    <message>
+        <source>Start a Python asyncio program with Loop Lab&apos;s probe and watch its event loop (Ctrl+R).</source>
+        <translation>Запустить программу на Python asyncio с зондом Loop Lab и наблюдать за её циклом событий (Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source> Source: </source>
+        <translation> Источник: </translation>
+    </message>
+    <message>
+        <source>Built-in experiment</source>
+        <translation>Встроенный эксперимент</translation>
+    </message>
+    <message>
+        <source>Loop Lab&apos;s own loop running the workload below.</source>
+        <translation>Собственный цикл Loop Lab с нагрузкой, заданной ниже.</translation>
+    </message>
+    <message>
+        <source>What the dashboard shows: Loop Lab&apos;s built-in experiment, or a program that reports to Loop Lab through its probe.</source>
+        <translation>Что показывает панель: встроенный эксперимент Loop Lab или программу, которая сообщает о себе через зонд.</translation>
+    </message>
+    <message>
+        <source>Back to the built-in experiment and start a run (Space)</source>
+        <translation>Вернуться к встроенному эксперименту и начать прогон (пробел)</translation>
+    </message>
+    <message>
+        <source>Listening at %1</source>
+        <translation>Ожидает программы на %1</translation>
+    </message>
+    <message>
+        <source>Not listening for programs: %1</source>
+        <translation>Программы не принимаются: %1</translation>
+    </message>
+    <message>
+        <source>Programs report to the Loop Lab that listens there; close it and start this one again to see them here.</source>
+        <translation>Программы сообщают тому Loop Lab, который уже слушает этот сокет; закройте его и перезапустите этот, чтобы видеть их здесь.</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2) connected: pick it under Source to watch its loop.</source>
+        <translation>%1 (pid %2) подключилась: выберите её в «Источнике», чтобы видеть её цикл.</translation>
+    </message>
+    <message>
+        <source>Cut off: %1</source>
+        <translation>Отключена: %1</translation>
+    </message>
+    <message>
+        <source>Live: the program reports through its probe.</source>
+        <translation>В реальном времени: программа сообщает через зонд.</translation>
+    </message>
+    <message>
+        <source>Ended: the program closed its connection.</source>
+        <translation>Завершена: программа закрыла соединение.</translation>
+    </message>
+    <message>
+        <source>A program that did not say who it is
+%1</source>
+        <translation>Программа, не назвавшая себя
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Program: %1 · %2 · pid %3 · ticker every %4 ms · %n threads
+%5</source>
+        <translation>
+            <numerusform>Программа: %1 · %2 · pid %3 · тикер каждые %4 мс · %n поток
+%5</numerusform>
+            <numerusform>Программа: %1 · %2 · pid %3 · тикер каждые %4 мс · %n потока
+%5</numerusform>
+            <numerusform>Программа: %1 · %2 · pid %3 · тикер каждые %4 мс · %n потоков
+%5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loop Lab is not listening for programs</source>
+        <translation>Loop Lab не принимает программы</translation>
+    </message>
+    <message>
+        <source>The program was not started.
+
+%1
+
+Check the command and the working folder, and record again.</source>
+        <translation>Программа не запущена.
+
+%1
+
+Проверьте команду и рабочую папку и запустите запись снова.</translation>
+    </message>
+    <message>
+        <source>Started %1: it appears under Source once its event loop starts.</source>
+        <translation>Запущено: %1. Программа появится в «Источнике», когда запустится её цикл событий.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramSources</name>
+    <message>
+        <source>cut off: %1</source>
+        <translation>отключена: %1</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>идёт</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>завершена</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n events dropped</source>
+        <translation>
+            <numerusform>%1, потеряно %n событие</numerusform>
+            <numerusform>%1, потеряно %n события</numerusform>
+            <numerusform>%1, потеряно %n событий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown program (%1)</source>
+        <translation>неизвестная программа (%1)</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, pid %3 (%4)</source>
+        <translation>%1 — %2, pid %3 (%4)</translation>
+    </message>
+    <message>
+        <source>&lt;probe folder&gt;</source>
+        <translation>&lt;папка зонда&gt;</translation>
+    </message>
+    <message>
+        <source>Python asyncio programs report here when started with the probe:
+PYTHONPATH=%1 python3 -m looplab_probe app.py
+or: looplab record -- python3 app.py
+or File → Record a program…. Each one becomes a source you can pick in the toolbar.</source>
+        <translation>Программы на Python asyncio сообщают сюда, если запустить их с зондом:
+PYTHONPATH=%1 python3 -m looplab_probe app.py
+или: looplab record -- python3 app.py
+или через Файл → Записать программу…. Каждая становится источником, который можно выбрать на панели инструментов.</translation>
+    </message>
+    <message>
+        <source>the command is empty</source>
+        <translation>команда пуста</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>не удаётся запустить %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1776,6 +1947,53 @@ Open a run that Loop Lab saved (File → Save run, or looplab run --save-run).</
     <message>
         <source>Forget the recent runs; the files stay where they are.</source>
         <translation>Забыть недавние прогоны; сами файлы останутся на месте.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordProgramDialog</name>
+    <message>
+        <source>Record a program</source>
+        <translation>Запись программы</translation>
+    </message>
+    <message>
+        <source>python3 app.py</source>
+        <translation>python3 app.py</translation>
+    </message>
+    <message>
+        <source>The command line, as in a shell (quotes work; pipes and variables do not).</source>
+        <translation>Командная строка, как в оболочке (кавычки работают, конвейеры и переменные — нет).</translation>
+    </message>
+    <message>
+        <source>The folder the program starts in.</source>
+        <translation>Папка, в которой запускается программа.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Choose the folder the program starts in.</source>
+        <translation>Выбрать папку, в которой запускается программа.</translation>
+    </message>
+    <message>
+        <source>Working folder</source>
+        <translation>Рабочая папка</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>&amp;Команда:</translation>
+    </message>
+    <message>
+        <source>&amp;Working folder:</source>
+        <translation>&amp;Рабочая папка:</translation>
+    </message>
+    <message>
+        <source>Loop Lab starts it with the Python probe injected, as looplab record does; it appears as a source in the toolbar once its event loop starts. Its output is discarded; it is stopped when Loop Lab closes.</source>
+        <translation>Loop Lab запускает её с внедрённым зондом Python, как looplab record; она появится источником на панели инструментов, когда запустится её цикл событий. Её вывод отбрасывается; при закрытии Loop Lab она останавливается.</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Записать</translation>
     </message>
 </context>
 <context>

@@ -206,12 +206,19 @@ void Dashboard::setSummary(const Summary &summary, const RunConfig &config, Exec
         m_histogram->setFigures(summary.p99Ms, summary.p99CorrectedMs);
     m_summaryLongTasks = summary.ticks > 0 ? int(summary.longTasks) : -1;
     updateLongTasksTab();
-    m_subtitle->setText(describeRun(summary, config));
+    m_subtitle->setText(m_description.isEmpty() ? describeRun(summary, config) : m_description);
     m_verdict->setText(summary.verdict);
     const bool blocked = summary.longTasks > 0 || summary.p99Ms >= Verdict::kFrameMs;
     QPalette p = m_verdict->palette();
     p.setColor(QPalette::WindowText, blocked ? Theme::modeColor(ExecMode::Inline) : Theme::modeColor(ExecMode::Pool));
     m_verdict->setPalette(p);
+}
+
+void Dashboard::setDescription(const QString &text)
+{
+    m_description = text;
+    if (!text.isEmpty())
+        m_subtitle->setText(text);
 }
 
 QString Dashboard::verdictText() const
@@ -222,6 +229,7 @@ QString Dashboard::verdictText() const
 void Dashboard::clear(ExecMode currentMode)
 {
     m_stats->clear(currentMode);
+    m_description.clear();
     m_subtitle->setText(tr("No run yet: press Start (Space), or pick a lesson on the right."));
     m_verdict->clear();
     setRecorder(nullptr, 0);

@@ -45,6 +45,9 @@ public:
     // follows every kHistogramEvery-th frame, and only while its tab shows.
     void refreshCharts(qint64 nowNs);
     void setSummary(const Summary &summary, const RunConfig &config, ExecMode currentMode);
+    // The header's second line for a run not of Loop Lab's own workload (a program's);
+    // empty: describeRun() of each summary, as before. setRecorder() keeps it.
+    void setDescription(const QString &text);
     void clear(ExecMode currentMode);
     void setLive(bool live);
     QString verdictText() const;
@@ -99,4 +102,5 @@ private:
     QTimer m_gapTimer;
     int m_shownStalls = -1;
     int m_summaryLongTasks = -1; // from the last setSummary(); -1: none for this run yet
+    QString m_description;
 };

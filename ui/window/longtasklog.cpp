@@ -101,12 +101,35 @@ public:
 
     QVector<Stall> stalls;
     qint64 originNs = 0;
+    bool hasCulprits = false;
+    QVector<StreamStall> culprits; // in start order; a loop stalls once at a time
+
+    // The reported stall that overlaps this one, if any.
+    const StreamStall *culpritOf(const Stall &stall) const
+    {
+        auto it = std::lower_bound(culprits.cbegin(), culprits.cend(), stall.startNs,
+                                   [](const StreamStall &c, qint64 ns) { return c.startNs + c.durationNs <= ns; });
+        if (it == culprits.cend() || it->startNs >= stall.endNs)
+            return nullptr;
+        return &*it;
+    }
+
+    void setCulprits(const QVector<StreamStall> &stalls)
+    {
+        const bool grew = !hasCulprits || stalls.size() != culprits.size();
+        hasCulprits = true;
+        culprits = stalls;
+        if (grew && !this->stalls.isEmpty())
+            emit dataChanged(index(0, CulpritColumn), index(rowCount() - 1, CulpritColumn));
+    }
 
     void reset(qint64 origin)
     {
         beginResetModel();
         stalls.clear();
         originNs = origin;
+        hasCulprits = false;
+        culprits.clear();
         endResetModel();
     }
 
@@ -160,11 +183,13 @@ public:
             return {};
         static const char *const titles[ColumnCount] = {
             QT_TRANSLATE_NOOP("LongTaskLog", "At"),   QT_TRANSLATE_NOOP("LongTaskLog", "Stall"),
-            QT_TRANSLATE_NOOP("LongTaskLog", "Task"), QT_TRANSLATE_NOOP("LongTaskLog", "Kind"),
+            QT_TRANSLATE_NOOP("LongTaskLog", "Culprit"), QT_TRANSLATE_NOOP("LongTaskLog", "Task"), QT_TRANSLATE_NOOP("LongTaskLog", "Kind"),
             QT_TRANSLATE_NOOP("LongTaskLog", "Mode"), QT_TRANSLATE_NOOP("LongTaskLog", "What ran on the loop")};
         static const char *const tips[ColumnCount] = {
             QT_TRANSLATE_NOOP("LongTaskLog", "When the stall began: the late tick's due time, seconds since the run started"),
             QT_TRANSLATE_NOOP("LongTaskLog", "How late the tick was: how long the event loop could not run it"),
+            QT_TRANSLATE_NOOP("LongTaskLog", "What the program's loop was doing, as its probe saw it: the innermost "
+                                             "call first"),
             QT_TRANSLATE_NOOP("LongTaskLog", "The tasks that ran on the loop thread during the stall"),
             QT_TRANSLATE_NOOP("LongTaskLog", "What those tasks did"),
             QT_TRANSLATE_NOOP("LongTaskLog", "Where they were submitted to run"),
@@ -188,6 +213,10 @@ public:
             return secondsText(stall.startNs - originNs);
         case StallColumn:
             return msText(stall.lengthNs());
+        case CulpritColumn: {
+            const StreamStall *c = culpritOf(stall);
+            return c ? c->culprit : QStringLiteral("—");
+        }
         case TaskColumn:
             for (const Span &s : stall.spans)
                 parts << QStringLiteral("#") + QString::number(s.id);
@@ -223,6 +252,11 @@ public:
         QStringList lines;
         lines << LongTaskLog::tr("Stall at %1: the loop was %2 late.")
                      .arg(secondsText(stall.startNs - originNs), msText(stall.lengthNs()));
+        if (const StreamStall *c = hasCulprits ? culpritOf(stall) : nullptr) {
+            lines << LongTaskLog::tr("Culprit: %1").arg(c->culprit);
+            if (!c->task.isEmpty())
+                lines << LongTaskLog::tr("In the asyncio task %1.").arg(c->task);
+        }
         if (stall.spans.isEmpty())
             lines << LongTaskLog::tr("No task ran on the loop thread meanwhile: it was held up elsewhere.");
         for (int i = 0; i < stall.spans.size() && i < kMaxToolTipSpans; ++i) {
@@ -283,6 +317,8 @@ LongTaskLog::LongTaskLog(QWidget *parent)
     setColumnWidth(TaskColumn, fm.horizontalAdvance(QStringLiteral("#00000, #00000")) + pad);
     setColumnWidth(KindColumn, fm.horizontalAdvance(QStringLiteral("item, wait")) + pad);
     setColumnWidth(ModeColumn, fm.horizontalAdvance(QStringLiteral("process")) + pad);
+    setColumnWidth(CulpritColumn, fm.horizontalAdvance(QStringLiteral("time.sleep ← fetch_report (app.py:12) ← handler")) + pad);
+    setColumnHidden(CulpritColumn, true);
 
     connect(this, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) { activateRow(index.row()); });
 }
@@ -295,7 +331,24 @@ void LongTaskLog::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 o
     m_nextTick = 0;
     m_lookBackNs = kMinLookBackNs;
     m_model->reset(originNs);
+    setColumnHidden(CulpritColumn, true);
+    setColumnHidden(KindColumn, false);
+    setColumnHidden(ModeColumn, false);
     refresh();
+}
+
+void LongTaskLog::setCulprits(const QVector<StreamStall> &stalls)
+{
+    m_model->setCulprits(stalls);
+    setColumnHidden(CulpritColumn, false);
+    // A program's tasks have no kind or mode of Loop Lab's workloads.
+    setColumnHidden(KindColumn, true);
+    setColumnHidden(ModeColumn, true);
+}
+
+bool LongTaskLog::showsCulprits() const
+{
+    return m_model->hasCulprits;
 }
 
 void LongTaskLog::refresh()

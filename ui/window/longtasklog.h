@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/span.h"
+#include "stream/streamrecording.h"
 
 #include <QTableView>
 #include <QVector>
@@ -16,7 +17,8 @@ class LongTaskLog : public QTableView
 {
     Q_OBJECT
 public:
-    enum Column { AtColumn, StallColumn, TaskColumn, KindColumn, ModeColumn, WhatColumn, ColumnCount };
+    // CulpritColumn shows only for a program's run (setCulprits), which hides Kind and Mode.
+    enum Column { AtColumn, StallColumn, CulpritColumn, TaskColumn, KindColumn, ModeColumn, WhatColumn, ColumnCount };
 
     struct Stall
     {
@@ -34,6 +36,10 @@ public:
     void setRecorder(std::shared_ptr<const Recorder> recorder, qint64 originNs);
     // Appends the stalls among the ticks recorded since the last call.
     void refresh();
+    // A program's stalls as its probe reported them (StreamRecording::stalls()), for the
+    // Culprit column; call again as more arrive. setRecorder() hides the column again.
+    void setCulprits(const QVector<StreamStall> &stalls);
+    bool showsCulprits() const;
 
     int stallCount() const;
     Stall stall(int row) const;

@@ -8,15 +8,20 @@
 #include "lessons/lesson.h"
 #include "lessons/lessons.h"
 #include "window/lessonspanel.h"
+#include "window/longtasklog.h"
 #include "engine/monotonicclock.h"
 #include "formats/outputset.h"
 #include "export/pngexporter.h"
 #include "window/recentruns.h"
 #include "engine/recorder.h"
+#include "window/programsources.h"
+#include "window/recordprogramdialog.h"
 #include "window/recoverybar.h"
 #include "formats/runfile.h"
 #include "engine/runconfig.h"
 #include "run/session.h"
+#include "run/summarizer.h"
+#include "stream/streamsource.h"
 #include "stats/statistics.h"
 #include "window/statsstrip.h"
 #include "timeline/timelineview.h"
@@ -28,6 +33,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QDir>
@@ -69,6 +75,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_session(new Session(this))
     , m_dashboard(new Dashboard(this))
+    , m_sources(new ProgramSources(this))
 {
     setRunFile(QString());
     // The recovery offer sits above the dashboard, outside what a dashboard export draws.
@@ -102,6 +109,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_paintCost = new QLabel(this);
     m_paintCost->setToolTip(tr("What Loop Lab's own drawing costs per frame: a lag meter must not add lag."));
     statusBar()->addPermanentWidget(m_paintCost);
+    m_listening = new QLabel(this);
+    m_listening->setObjectName(QStringLiteral("listening"));
+    statusBar()->addPermanentWidget(m_listening);
 
     m_frameTimer.setInterval(kFrameMs);
     connect(&m_frameTimer, &QTimer::timeout, this, &MainWindow::onFrame);
@@ -131,6 +141,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_dashboard->clear(currentMode());
     updateRunActions();
     statusBar()->showMessage(tr("Press Space to start. Toggle Blocking / Offload while it runs and watch the lag."));
+    listenForPrograms();
 }
 
 MainWindow::~MainWindow() = default;
@@ -211,6 +222,13 @@ void MainWindow::createActions()
             exportTrace(path);
     });
 
+    m_recordAction = new QAction(tr("Record a program…"), this);
+    m_recordAction->setObjectName(QStringLiteral("recordProgram"));
+    m_recordAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
+    m_recordAction->setStatusTip(tr("Start a Python asyncio program with Loop Lab's probe and watch its event loop "
+                                    "(Ctrl+R)."));
+    connect(m_recordAction, &QAction::triggered, this, &MainWindow::showRecordDialog);
+
     m_compareAction = new QAction(tr("Compare modes…"), this);
     m_compareAction->setObjectName(QStringLiteral("compareModes"));
     m_compareAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+M")));
@@ -249,6 +267,25 @@ void MainWindow::createToolBars()
     run->addAction(m_followAction);
     run->addAction(m_exportAction);
 
+    QToolBar *source = addToolBar(tr("Source"));
+    source->setObjectName(QStringLiteral("sourceToolBar"));
+    source->addWidget(new QLabel(tr(" Source: "), source));
+    m_sourceBox = new QComboBox(source);
+    m_sourceBox->setObjectName(QStringLiteral("sourceChooser"));
+    // A long "cut off" reason must not widen the toolbar; the item's tooltip has all of it.
+    m_sourceBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_sourceBox->setMinimumContentsLength(20);
+    m_sourceBox->addItem(tr("Built-in experiment"));
+    m_sourceBox->setItemData(0, tr("Loop Lab's own loop running the workload below."), Qt::ToolTipRole);
+    m_sourceBox->setToolTip(tr("What the dashboard shows: Loop Lab's built-in experiment, or a program that "
+                               "reports to Loop Lab through its probe."));
+    m_sourceBox->setAccessibleName(tr("Source"));
+    source->addWidget(m_sourceBox);
+    connect(m_sourceBox, &QComboBox::activated, this, [this](int index) {
+        const QList<StreamSource *> programs = m_sources->sources();
+        showSource(index > 0 && index <= programs.size() ? programs.at(index - 1) : nullptr);
+    });
+
     addToolBarBreak();
     m_workload = new WorkloadToolBar(this);
     addToolBar(m_workload);
@@ -279,6 +316,8 @@ void MainWindow::createMenus()
         openRun(path);
     });
     file->addAction(m_saveAction);
+    file->addSeparator();
+    file->addAction(m_recordAction);
     file->addSeparator();
     file->addAction(m_exportAction);
     file->addAction(m_traceAction);
@@ -393,7 +432,8 @@ void MainWindow::setMode(ExecMode mode)
     }
     m_session->setMode(mode);
     updateControlsForMode();
-    m_dashboard->stats()->setSummary(m_liveStats.summary(m_session->config()), mode);
+    if (!m_shown)
+        m_dashboard->stats()->setSummary(m_liveStats.summary(m_session->config()), mode);
     statusBar()->showMessage(tr("Next tasks: %1").arg(Kinds::label(mode)), 4000);
 }
 
@@ -413,6 +453,8 @@ void MainWindow::startRun(double durationS)
 {
     if (m_session->isRunning())
         return;
+    if (m_shown) // Start runs the built-in experiment again
+        showSource(nullptr);
     RunConfig config = configFromControls();
     config.durationS = durationS;
     m_session->setConfig(config);
@@ -446,7 +488,7 @@ void MainWindow::toggleRun()
 
 void MainWindow::clearRun()
 {
-    if (m_session->isRunning())
+    if (m_session->isRunning() || m_shown)
         return;
     m_session->clear();
     setRunFile(QString());
@@ -472,6 +514,10 @@ void MainWindow::onStarted()
 
 void MainWindow::onFrame()
 {
+    if (m_shown) {
+        refreshProgram();
+        return;
+    }
     const auto recorder = m_session->recorder();
     if (!recorder)
         return;
@@ -502,10 +548,12 @@ void MainWindow::updateRunActions()
 {
     const bool running = m_session->isRunning();
     m_startStopAction->setText(running ? tr("Stop") : tr("Start"));
-    m_startStopAction->setToolTip(running ? tr("Stop the run (Space)") : tr("Start a run (Space)"));
+    m_startStopAction->setToolTip(running ? tr("Stop the run (Space)")
+                                          : m_shown ? tr("Back to the built-in experiment and start a run (Space)")
+                                                    : tr("Start a run (Space)"));
     m_keepRunningAction->setEnabled(m_session->remainingMs() >= 0);
-    const bool hasRun = !running && m_session->recorder();
-    m_clearAction->setEnabled(hasRun);
+    const bool hasRun = m_shown ? m_shown->recording().hasHello() : !running && m_session->recorder();
+    m_clearAction->setEnabled(hasRun && !m_shown);
     m_saveAction->setEnabled(hasRun);
     m_traceAction->setEnabled(hasRun);
     m_openAction->setEnabled(!running);
@@ -608,8 +656,8 @@ bool MainWindow::writeFile(const QString &path, const QByteArray &data)
 
 bool MainWindow::saveRun(const QString &path)
 {
-    const LoadedRun run = m_session->snapshot();
-    if (!run.recorder || m_session->isRunning())
+    const LoadedRun run = shownRun();
+    if (!run.recorder || (!m_shown && m_session->isRunning()))
         return false;
     const QString exportFolder = m_exportFolder;
     if (!writeFile(path, RunFile::save(*run.recorder, run.config, run.startNs, run.endNs)))
@@ -623,8 +671,8 @@ bool MainWindow::saveRun(const QString &path)
 
 bool MainWindow::exportTrace(const QString &path)
 {
-    const LoadedRun run = m_session->snapshot();
-    if (!run.recorder || m_session->isRunning())
+    const LoadedRun run = shownRun();
+    if (!run.recorder || (!m_shown && m_session->isRunning()))
         return false;
     return writeFile(path, TraceExport::chromeTrace(*run.recorder, run.startNs, run.config));
 }
@@ -647,6 +695,8 @@ bool MainWindow::openRun(const QString &path)
                      "looplab run --save-run).").arg(QDir::toNativeSeparators(path), asSentence(error)));
         return false;
     }
+    if (m_shown) // an opened run shows as the built-in experiment's
+        showSource(nullptr);
     setControls(run.config);
     setMode(run.config.mode);
     m_liveStats.reset();
@@ -666,6 +716,208 @@ bool MainWindow::openRun(const QString &path)
     setRunFile(path);
     updateRunActions();
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+void MainWindow::listenForPrograms()
+{
+    connect(m_sources, &ProgramSources::sourceAdded, this, &MainWindow::addSourceItem);
+    connect(m_sources, &ProgramSources::sourceChanged, this, &MainWindow::updateSourceItem);
+    connect(m_sources, &ProgramSources::sourceEnded, this, &MainWindow::programEnded);
+    QString error;
+    if (m_sources->listen(&error)) {
+        m_listening->setText(tr("Listening at %1").arg(QDir::toNativeSeparators(m_sources->path())));
+        m_listening->setToolTip(ProgramSources::howToAttach());
+    } else {
+        // The window works as before; only programs cannot reach this one.
+        m_listening->setText(tr("Not listening for programs: %1").arg(asSentence(error)));
+        m_listening->setToolTip(tr("Programs report to the Loop Lab that listens there; close it and start this one "
+                                   "again to see them here."));
+    }
+    m_recordAction->setEnabled(m_sources->isListening());
+}
+
+void MainWindow::addSourceItem(StreamSource *source)
+{
+    m_sourceBox->addItem(ProgramSources::label(*source));
+    updateSourceItem(source);
+    const StreamHello &h = source->recording().hello();
+    if (source->recording().hasHello())
+        statusBar()->showMessage(tr("%1 (pid %2) connected: pick it under Source to watch its loop.")
+                                     .arg(h.program).arg(h.pid), 8000);
+}
+
+void MainWindow::updateSourceItem(StreamSource *source)
+{
+    const int index = int(m_sources->sources().indexOf(source)) + 1;
+    if (index <= 0 || index >= m_sourceBox->count())
+        return;
+    const QString label = ProgramSources::label(*source);
+    if (m_sourceBox->itemText(index) != label) {
+        m_sourceBox->setItemText(index, label);
+        m_sourceBox->setItemData(index, label, Qt::ToolTipRole);
+        if (source == m_shown)
+            m_dashboard->setDescription(describeProgram());
+    }
+}
+
+StreamSource *MainWindow::shownSource() const
+{
+    return m_shown;
+}
+
+void MainWindow::showSource(StreamSource *source)
+{
+    if (source && m_session->isRunning())
+        stopRun();
+    m_shown = source;
+    m_sourceBox->setCurrentIndex(int(m_sources->sources().indexOf(source)) + 1);
+    m_liveStats.reset();
+    m_dashboard->stats()->setModeText(source ? source->recording().hello().runtime : QString());
+    if (!source) {
+        m_dashboard->setDescription(QString());
+        setRunFile(QString());
+        if (m_session->recorder()) { // the last run, as it was left
+            m_dashboard->setRecorder(m_session->recorder(), m_session->startNs(),
+                                     qint64(m_session->config().intervalMs) * 1000000);
+            m_dashboard->setSummary(m_session->summary(), m_session->config(), currentMode());
+            m_followAction->setChecked(false);
+            m_dashboard->setLive(false);
+            m_dashboard->refreshCharts(m_session->endNs());
+        } else {
+            m_dashboard->clear(currentMode());
+        }
+        m_frameTimer.stop();
+        updateRunActions();
+        return;
+    }
+    setRunFile(QString());
+    const StreamRecording &r = source->recording();
+    if (!r.hasHello()) { // refused before it said who it is: nothing to draw
+        m_dashboard->clear(currentMode());
+        m_dashboard->setDescription(describeProgram());
+        m_frameTimer.stop();
+        updateRunActions();
+        return;
+    }
+    m_dashboard->setRecorder(r.recorder(), r.startNs(), qint64(r.config().intervalMs) * 1000000);
+    m_dashboard->longTaskLog()->setCulprits(r.stalls());
+    m_dashboard->setDescription(describeProgram());
+    m_frame = 0;
+    if (source->isConnected()) {
+        m_followAction->setChecked(true);
+        m_dashboard->setLive(true);
+        refreshProgram();
+        m_frameTimer.start();
+    } else {
+        m_frameTimer.stop();
+        programEnded(source);
+    }
+    updateRunActions();
+}
+
+void MainWindow::refreshProgram()
+{
+    const StreamRecording &r = m_shown->recording();
+    // Live: up to now, so a stall shows as it grows; the program's clock is Loop Lab's.
+    const qint64 now = m_shown->isConnected() ? qMax(r.endNs(), MonotonicClock::nowNs()) : r.endNs();
+    m_dashboard->longTaskLog()->setCulprits(r.stalls());
+    m_dashboard->refreshCharts(now);
+    if (m_frame++ % kFramesPerStatsUpdate == 0) {
+        const RunConfig config = r.config();
+        m_liveStats.update(*r.recorder(), r.startNs(), now, qint64(config.intervalMs) * 1000000);
+        Summary summary = m_liveStats.summary(config);
+        summary.work = r.hello().program;
+        summary.mode = r.hello().runtime;
+        m_dashboard->setSummary(summary, config, currentMode());
+    }
+}
+
+void MainWindow::programEnded(StreamSource *source)
+{
+    if (source != m_shown || !source->recording().hasHello())
+        return;
+    m_frameTimer.stop();
+    const StreamRecording &r = source->recording();
+    m_dashboard->longTaskLog()->setCulprits(r.stalls());
+    m_dashboard->setSummary(programSummary(), r.config(), currentMode()); // exact, now that it is over
+    m_dashboard->setDescription(describeProgram());
+    m_dashboard->refreshCharts(r.endNs());
+    m_followAction->setChecked(false); // shows the whole run
+    m_dashboard->refreshCharts(r.endNs());
+    updateRunActions();
+}
+
+Summary MainWindow::programSummary() const
+{
+    const StreamRecording &r = m_shown->recording();
+    Summary s = Summarizer::summarize(*r.recorder(), r.config(), r.startNs(), r.endNs());
+    // Not one of Loop Lab's own workloads: the program and its runtime say what ran.
+    s.work = r.hello().program;
+    s.mode = r.hello().runtime;
+    return s;
+}
+
+QString MainWindow::describeProgram() const
+{
+    const StreamRecording &r = m_shown->recording();
+    const StreamHello &h = r.hello();
+    QString state;
+    if (!m_shown->endReason().isEmpty())
+        state = tr("Cut off: %1").arg(asSentence(m_shown->endReason()));
+    else if (m_shown->isConnected())
+        state = tr("Live: the program reports through its probe.");
+    else
+        state = tr("Ended: the program closed its connection.");
+    if (!r.hasHello())
+        return tr("A program that did not say who it is\n%1").arg(state);
+    const QString runtime = h.runtimeVersion.isEmpty() ? h.runtime : h.runtime + QLatin1Char(' ') + h.runtimeVersion;
+    return tr("Program: %1 · %2 · pid %3 · ticker every %4 ms · %n threads\n%5", nullptr, int(r.laneNames().size()))
+        .arg(h.program, runtime)
+        .arg(h.pid)
+        .arg(h.intervalMs)
+        .arg(state);
+}
+
+LoadedRun MainWindow::shownRun() const
+{
+    if (!m_shown)
+        return m_session->snapshot();
+    const StreamRecording &r = m_shown->recording();
+    LoadedRun run;
+    if (!r.hasHello())
+        return run;
+    run.recorder = r.recorder();
+    run.config = r.config();
+    run.startNs = r.startNs();
+    run.endNs = r.endNs();
+    return run;
+}
+
+void MainWindow::showRecordDialog()
+{
+    QSettings settings;
+    RecordProgramDialog dialog(this);
+    dialog.setCommand(settings.value(QStringLiteral("record/command")).toString());
+    dialog.setFolder(settings.value(QStringLiteral("record/folder"), QDir::homePath()).toString());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    settings.setValue(QStringLiteral("record/command"), dialog.command());
+    settings.setValue(QStringLiteral("record/folder"), dialog.folder());
+    recordProgram(dialog.command(), dialog.folder());
+}
+
+bool MainWindow::recordProgram(const QString &command, const QString &folder)
+{
+    QString error;
+    if (!m_sources->isListening() || !m_sources->start(command, folder, configFromControls().intervalMs, &error)) {
+        if (error.isEmpty())
+            error = tr("Loop Lab is not listening for programs");
+        showError(tr("The program was not started.\n\n%1\n\nCheck the command and the working folder, and "
+                     "record again.").arg(asSentence(error)));
+        return false;
+    }
+    statusBar()->showMessage(tr("Started %1: it appears under Source once its event loop starts.").arg(command), 8000);
     return true;
 }
 

@@ -6,10 +6,15 @@
 #include "run/livestats.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 class Dashboard;
 class LessonsPanel;
+class ProgramSources;
+class QComboBox;
+class StreamSource;
+struct LoadedRun;
 class RecentRuns;
 class RecoveryBar;
 class QActionGroup;
@@ -18,6 +23,7 @@ class QLabel;
 class Session;
 class WorkloadToolBar;
 struct RunConfig;
+struct Summary;
 
 // The Loop Lab window: a toolbar to toggle where tasks run, the workload controls
 // (WorkloadToolBar), and the dashboard (statistics, latency chart, timeline) refreshed at
@@ -65,6 +71,16 @@ public:
     QString runFolder() const { return m_runFolder; }
     RecentRuns *recentRuns() const { return m_recentRuns; }
 
+    // The programs reporting to the window (docs/PROTOCOL.md) and the Source chooser.
+    ProgramSources *programSources() const { return m_sources; }
+    QComboBox *sourceChooser() const { return m_sourceBox; }
+    // Shows a program's run in the dashboard, live while it streams; null: the built-in
+    // experiment's (its last run, if any). A built-in run going on stops first.
+    void showSource(StreamSource *source);
+    StreamSource *shownSource() const;
+    // File > Record a program, without the dialog: starts command in folder with the probe.
+    bool recordProgram(const QString &command, const QString &folder);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
@@ -95,6 +111,16 @@ private:
     void fitToolBars();
     void updateControlsForMode();
     void setControls(const RunConfig &config);
+    void listenForPrograms();
+    void addSourceItem(StreamSource *source);
+    void updateSourceItem(StreamSource *source);
+    void refreshProgram();
+    void programEnded(StreamSource *source);
+    Summary programSummary() const;
+    QString describeProgram() const;
+    // What Save run and Export trace write: the shown program's run or the session's.
+    LoadedRun shownRun() const;
+    void showRecordDialog();
 
     Session *m_session;
     Dashboard *m_dashboard;
@@ -113,6 +139,7 @@ private:
     QAction *m_compareAction = nullptr;
     QAction *m_followAction = nullptr;
     QAction *m_logScaleAction = nullptr;
+    QAction *m_recordAction = nullptr;
     QList<QAction *> m_thresholdActions;
     QActionGroup *m_schemeGroup = nullptr;
     QVector<bool> m_defaultThresholds;
@@ -121,6 +148,10 @@ private:
     LessonsPanel *m_lessons = nullptr;
     QDockWidget *m_lessonsDock = nullptr;
     QLabel *m_paintCost = nullptr;
+    ProgramSources *m_sources = nullptr;
+    QComboBox *m_sourceBox = nullptr;
+    QLabel *m_listening = nullptr;
+    QPointer<StreamSource> m_shown; // null: the built-in experiment
 
     QString m_exportFolder;
     QString m_runFolder;

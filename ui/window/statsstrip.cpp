@@ -132,7 +132,7 @@ void StatsStrip::setSummary(const Summary &s, ExecMode currentMode)
         {QStringLiteral("long"), QString::number(s.longTasks)},
         {QStringLiteral("stalls"), stallsValue(s)},
         {QStringLiteral("busy"), QString::number(s.loopBusyPct, 'f', 1) + QStringLiteral(" %")},
-        {QStringLiteral("mode"), Kinds::shortLabel(currentMode)},
+        {QStringLiteral("mode"), m_modeText.isEmpty() ? Kinds::shortLabel(currentMode) : m_modeText},
     };
     for (const auto &[key, text] : texts) {
         if (const Figure *f = figure(key))
@@ -142,9 +142,14 @@ void StatsStrip::setSummary(const Summary &s, ExecMode currentMode)
     figure(QStringLiteral("ticks"))->box->setToolTip(ticksToolTip(s));
     QLabel *mode = figure(QStringLiteral("mode"))->value;
     QPalette p = mode->palette();
-    p.setColor(QPalette::WindowText, Theme::modeColor(currentMode));
+    p.setColor(QPalette::WindowText, m_modeText.isEmpty() ? Theme::modeColor(currentMode) : Theme::textColor());
     mode->setPalette(p);
     fitFigures();
+}
+
+void StatsStrip::setModeText(const QString &text)
+{
+    m_modeText = text;
 }
 
 void StatsStrip::clear(ExecMode currentMode)

@@ -19,6 +19,9 @@ public:
 
     void setSummary(const Summary &summary, ExecMode currentMode);
     void clear(ExecMode currentMode);
+    // What the mode figure says for a run that is not Loop Lab's own (a program's runtime,
+    // "python"); empty: the mode in force, as before.
+    void setModeText(const QString &text);
     // The text of one figure, by its key (p50, p95, p99, p99c, max, ticks, missed, tasks, long,
     // stalls, busy, mode), shown or not. "stalls" counts the ticks at least each
     // Statistics::kBandsMs late, as "a/b/c/d/e/f".
@@ -50,4 +53,5 @@ private:
     int layoutFigures(int width, QVector<QRect> *places) const;
 
     QList<Figure> m_figures;
+    QString m_modeText;
 };
