@@ -1861,6 +1861,10 @@ Check the command and the working folder, and record again.</source>
         <source>Started %1: it appears under Source once its event loop starts.</source>
         <translation>Запущено: %1. Программа появится в «Источнике», когда запустится её цикл событий.</translation>
     </message>
+    <message>
+        <source>Pick the built-in experiment or a connected program to show it.</source>
+        <translation>Выберите встроенный эксперимент или подключённую программу, чтобы показать её.</translation>
+    </message>
 </context>
 <context>
     <name>ProgramSources</name>

@@ -279,6 +279,7 @@ void MainWindow::createToolBars()
     m_sourceBox->setItemData(0, tr("Loop Lab's own loop running the workload below."), Qt::ToolTipRole);
     m_sourceBox->setToolTip(tr("What the dashboard shows: Loop Lab's built-in experiment, or a program that "
                                "reports to Loop Lab through its probe."));
+    m_sourceBox->setStatusTip(tr("Pick the built-in experiment or a connected program to show it."));
     m_sourceBox->setAccessibleName(tr("Source"));
     source->addWidget(m_sourceBox);
     connect(m_sourceBox, &QComboBox::activated, this, [this](int index) {
