@@ -21,10 +21,12 @@ cmake --preset "$preset" >/dev/null
 build="$root/build-$preset"
 targets=(all)
 if [ "$preset" = tsan ]; then
-    # Only what the core tests need: their executables (test NAME runs tst_NAME), the
-    # canaries and looplab, the worker process. Names, not paths: nothing is built yet.
-    mapfile -t targets < <(ctest --preset tsan -N | sed -n 's/^ *Test *#[0-9]*: *\(.*\)$/\1/p' |
-        grep -v '^tsancanary_' | sed 's/^/tst_/')
+    # Only what the core tests need: the tst_NAME executable of each test NAME that has one
+    # (scripts such as the layers check and the Python probe's suite need nothing built),
+    # the canaries and looplab, the worker process. Names, not paths: nothing is built yet.
+    mapfile -t targets < <(comm -12 \
+        <(ctest --preset tsan -N | sed -n 's/^ *Test *#[0-9]*: *\(.*\)$/tst_\1/p' | sort -u) \
+        <(ninja -C "$build" -t targets all | sed -n 's/^\(tst_[A-Za-z0-9_]*\): .*/\1/p' | sort -u))
     targets+=(looplab tsan_canary)
 fi
 cmake --build "$build" --parallel "$(nproc)" --target "${targets[@]}"
