@@ -19,6 +19,7 @@ private slots:
     void everyModeParses();
     void everyParameter_data();
     void everyParameter();
+    void taggedPaths();
     void failIf_data();
     void failIf();
     void scenarioLayers();
@@ -234,6 +235,17 @@ void tst_CommandLine::everyParameter()
         QVERIFY(!parsed);
         QVERIFY2(error.contains(QStringLiteral("unknown key")), qPrintable(error));
     }
+}
+
+// compare's per-mode files and listen's per-program files: the tag goes before the
+// extension, and a run file keeps its double extension.
+void tst_CommandLine::taggedPaths()
+{
+    QCOMPARE(CliRequest::perModePath(QStringLiteral("out/trace.json"), ExecMode::Pool), QStringLiteral("out/trace-pool.json"));
+    QCOMPARE(CliRequest::taggedPath(QStringLiteral("run.looplab.json"), QStringLiteral("1234")),
+             QStringLiteral("run-1234.looplab.json"));
+    QCOMPARE(CliRequest::taggedPath(QStringLiteral("dir.d/summary"), QStringLiteral("7")), QStringLiteral("dir.d/summary-7"));
+    QCOMPARE(CliRequest::taggedPath(QStringLiteral(".hidden"), QStringLiteral("7")), QStringLiteral(".hidden-7"));
 }
 
 void tst_CommandLine::failIf_data()

@@ -477,8 +477,13 @@ QList<OutputSet::Target> CliRequest::outputs() const
 
 QString CliRequest::perModePath(const QString &path, ExecMode mode)
 {
+    return taggedPath(path, Kinds::name(mode));
+}
+
+QString CliRequest::taggedPath(const QString &path, const QString &tag)
+{
     const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
-    const QString suffix = QLatin1Char('-') + Kinds::name(mode);
+    const QString suffix = QLatin1Char('-') + tag;
     qsizetype dot = path.endsWith(QLatin1String(".looplab.json")) ? path.size() - 13 : path.lastIndexOf(QLatin1Char('.'));
     if (dot <= slash + 1) // no extension, or a hidden file's leading dot
         dot = path.size();

@@ -33,6 +33,8 @@ struct CliRequest
     QList<OutputSet::Target> outputs() const;
     // "trace.json" for pool: "trace-pool.json"; "run.looplab.json": "run-pool.looplab.json".
     static QString perModePath(const QString &path, ExecMode mode);
+    // The same with any tag before the extension ("trace.json", "1234": "trace-1234.json").
+    static QString taggedPath(const QString &path, const QString &tag);
 };
 
 // Parses `looplab [run|demo] [options]` with QCommandLineParser. Never exits the process:

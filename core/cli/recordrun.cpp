@@ -76,13 +76,9 @@ int writeSource(const CliRequest &request, const StreamSource &source, const Sum
     const StreamRecording &r = source.recording();
     CliRequest outputs = request;
     if (several) {
+        // As compare names its files per mode: "run.looplab.json" becomes "run-1234.looplab.json".
         const auto suffixed = [&r](const QString &path) {
-            if (path.isEmpty())
-                return path;
-            const QFileInfo info(path);
-            const QString base = info.completeBaseName(), suffix = info.suffix();
-            return info.dir().filePath(base + QStringLiteral("-%1").arg(r.hello().pid)
-                                       + (suffix.isEmpty() ? QString() : QLatin1Char('.') + suffix));
+            return path.isEmpty() ? path : CliRequest::taggedPath(path, QString::number(r.hello().pid));
         };
         outputs.summaryJson = suffixed(request.summaryJson);
         outputs.exportCsv = suffixed(request.exportCsv);
