@@ -1,0 +1,49 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <typeinfo>
+
+#include <pthread.h>
+
+class QObject;
+
+// What the GUI thread is delivering: each event delivery on it, as it begins, is noted in a
+// seqlock of a few atomics (no strings, no allocation) through Qt's EventNotifyCallback;
+// the watchdog reads the note while the GUI thread is stuck.
+class EventNotes
+{
+public:
+    struct Note
+    {
+        QObject *receiver = nullptr;
+        const char *className = nullptr; // the receiver's metaObject()->className(), static data
+        const std::type_info *eventClass = nullptr;
+        int type = 0;     // QEvent::Type
+        int timerId = 0;  // for a QTimerEvent
+        int64_t ns = 0;   // when the delivery began
+        uint64_t sequence = 0; // changes with every note
+    };
+
+    // On the GUI thread: note deliveries on it from now on; `ours` (the ticker's notifier) is
+    // noted as "not delivering anything of the program's".
+    static void install(QObject *ours);
+    static void uninstall();
+    // From any thread: the newest note; false if none was ever made or it kept changing.
+    static bool read(Note *note);
+    static QObject *ours() { return s_ours.load(std::memory_order_relaxed); }
+
+private:
+    static bool callback(void **data);
+
+    static std::atomic<bool> s_installed;
+    static std::atomic<pthread_t> s_guiThread;
+    static std::atomic<QObject *> s_ours;
+    static std::atomic<uint64_t> s_sequence; // odd while a note is being written
+    static std::atomic<QObject *> s_receiver;
+    static std::atomic<const char *> s_className;
+    static std::atomic<const std::type_info *> s_eventClass;
+    static std::atomic<int> s_type;
+    static std::atomic<int> s_timerId;
+    static std::atomic<int64_t> s_ns;
+};
