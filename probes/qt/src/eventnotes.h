@@ -18,6 +18,7 @@ public:
     {
         QObject *receiver = nullptr;
         const char *className = nullptr; // the receiver's metaObject()->className(), static data
+        const char *ownerClass = nullptr; // a QTimer's parent's class name
         const std::type_info *eventClass = nullptr;
         int type = 0;     // QEvent::Type
         int timerId = 0;  // for a QTimerEvent
@@ -29,6 +30,8 @@ public:
     // noted as "not delivering anything of the program's".
     static void install(QObject *ours);
     static void uninstall();
+    // After fork, in the child: no Qt call is safe there; the callback steps aside.
+    static void disable();
     // From any thread: the newest note; false if none was ever made or it kept changing.
     static bool read(Note *note);
     static QObject *ours() { return s_ours.load(std::memory_order_relaxed); }
@@ -42,6 +45,7 @@ private:
     static std::atomic<uint64_t> s_sequence; // odd while a note is being written
     static std::atomic<QObject *> s_receiver;
     static std::atomic<const char *> s_className;
+    static std::atomic<const char *> s_ownerClass;
     static std::atomic<const std::type_info *> s_eventClass;
     static std::atomic<int> s_type;
     static std::atomic<int> s_timerId;

@@ -171,5 +171,7 @@ std::string ProbeWatchdog::describe(const EventNotes::Note &note, const std::str
     text += note.className ? note.className : "QObject";
     if (!objectName.empty())
         text += " \"" + objectName + "\"";
+    if (note.ownerClass)
+        text += std::string(" in ") + note.ownerClass;
     return text;
 }

@@ -111,7 +111,7 @@ void QtProbe::afterForkInChild()
 {
     // The child has none of the probe's threads: it stays quiet (it usually execs at once).
     s_off.store(true);
-    EventNotes::uninstall();
+    EventNotes::disable();
 }
 
 void QtProbe::pushSpan(const char *name, int64_t beginNs, int64_t endNs)
