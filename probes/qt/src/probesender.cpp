@@ -248,7 +248,10 @@ void ProbeSender::hello()
     const std::string name = program();
     const std::string ids = "\"pid\":" + std::to_string(m_pid) + ",\"tid\":" + std::to_string(tid);
     m_out += "{\"ph\":\"M\",\"name\":\"looplab_hello\"," + ids + ",\"ts\":";
-    appendTs(&m_out, ProbeClock::nowNs());
+    // The first connection's recording starts when the probe did: a stall before the first
+    // tick (or before Loop Lab was reached) then lies inside it.
+    const int64_t started = m_startedNs.load(std::memory_order_relaxed);
+    appendTs(&m_out, m_connections++ == 0 && started > 0 ? started : ProbeClock::nowNs());
     m_out += ",\"args\":{\"protocol\":1,\"program\":";
     appendJsonString(&m_out, name.data(), name.size());
     m_out += ",\"runtime\":\"qt\",\"runtime_version\":";

@@ -72,6 +72,7 @@ private:
     // The sender thread's own state.
     int m_fd = -1;
     int32_t m_helloTid = 0;
+    int m_connections = 0;
     int64_t m_nextTryNs = 0;
     int64_t m_nextNamesNs = 0;
     int64_t m_lastHealthNs = 0;
