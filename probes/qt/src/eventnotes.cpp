@@ -54,6 +54,18 @@ Open g_open[kOpenMax];
 int g_depth = 0;
 } // namespace
 
+// Qt's hook table for tools (qhooks_p.h, a private header; its layout is stable ABI that
+// GammaRay relies on too): index 4 is called by ~QObject with the object going away.
+extern "C" Q_DECL_IMPORT quintptr qtHookData[];
+
+namespace {
+constexpr int kRemoveQObjectHook = 4;
+using RemoveQObjectCallback = void (*)(QObject *);
+RemoveQObjectCallback g_previousRemoveHook = nullptr;
+} // namespace
+
+std::atomic<QObject *> EventNotes::s_reading{nullptr};
+std::atomic<QObject *> EventNotes::s_dead{nullptr};
 std::atomic<bool> EventNotes::s_installed{false};
 std::atomic<pthread_t> EventNotes::s_guiThread{pthread_t()};
 std::atomic<QObject *> EventNotes::s_ours{nullptr};
@@ -73,6 +85,13 @@ void EventNotes::install(QObject *ours)
     s_ours.store(ours, std::memory_order_relaxed);
     if (!s_installed.exchange(true))
         QInternal::registerCallback(QInternal::EventNotifyCallback, &EventNotes::callback);
+    static bool hooked = false;
+    if (!hooked) {
+        // Installed once and kept: a tool that hooked after us would lose its chain otherwise.
+        hooked = true;
+        g_previousRemoveHook = reinterpret_cast<RemoveQObjectCallback>(qtHookData[kRemoveQObjectHook]);
+        qtHookData[kRemoveQObjectHook] = reinterpret_cast<quintptr>(&EventNotes::objectRemoved);
+    }
 }
 
 void EventNotes::disable()
@@ -89,8 +108,7 @@ void EventNotes::uninstall()
     // The receivers noted may be gone soon: nothing is being delivered that a reader may touch.
     const uint64_t s = s_sequence.load(std::memory_order_relaxed);
     s_sequence.store(s + 1, std::memory_order_relaxed);
-    std::atomic_thread_fence(std::memory_order_release);
-    s_receiver.store(nullptr, std::memory_order_relaxed);
+    s_receiver.store(nullptr, std::memory_order_release);
     s_sequence.store(s + 2, std::memory_order_release);
 }
 
@@ -129,16 +147,44 @@ bool EventNotes::callback(void **data)
     }
     const uint64_t s = s_sequence.load(std::memory_order_relaxed);
     s_sequence.store(s + 1, std::memory_order_relaxed);
-    std::atomic_thread_fence(std::memory_order_release);
-    s_receiver.store(chosen->receiver, std::memory_order_relaxed);
-    s_className.store(chosen->className, std::memory_order_relaxed);
-    s_ownerClass.store(chosen->ownerClass, std::memory_order_relaxed);
-    s_eventClass.store(chosen->eventClass, std::memory_order_relaxed);
-    s_type.store(chosen->type, std::memory_order_relaxed);
-    s_timerId.store(chosen->timerId, std::memory_order_relaxed);
-    s_ns.store(chosen->ns, std::memory_order_relaxed);
+    s_receiver.store(chosen->receiver, std::memory_order_release);
+    s_className.store(chosen->className, std::memory_order_release);
+    s_ownerClass.store(chosen->ownerClass, std::memory_order_release);
+    s_eventClass.store(chosen->eventClass, std::memory_order_release);
+    s_type.store(chosen->type, std::memory_order_release);
+    s_timerId.store(chosen->timerId, std::memory_order_release);
+    s_ns.store(chosen->ns, std::memory_order_release);
     s_sequence.store(s + 2, std::memory_order_release);
+    if (s_dead.load(std::memory_order_relaxed) == chosen->receiver)
+        s_dead.store(nullptr, std::memory_order_seq_cst); // a new object at a freed address
     return false;
+}
+
+void EventNotes::objectRemoved(QObject *object)
+{
+    // Any thread. The noted receiver is going: the watchdog must not read its name from now
+    // on, and if it is reading it right now, that read (a QString copy) ends first.
+    if (object == s_receiver.load(std::memory_order_seq_cst)) {
+        s_dead.store(object, std::memory_order_seq_cst);
+        while (s_reading.load(std::memory_order_seq_cst) == object) {
+        }
+    }
+    if (g_previousRemoveHook)
+        g_previousRemoveHook(object);
+}
+
+bool EventNotes::objectNameWhileAlive(const Note &note, QString *name)
+{
+    s_reading.store(note.receiver, std::memory_order_seq_cst);
+    bool same = false;
+    if (s_dead.load(std::memory_order_seq_cst) != note.receiver) {
+        Note now;
+        same = read(&now) && now.sequence == note.sequence;
+        if (same)
+            *name = note.receiver->objectName();
+    }
+    s_reading.store(nullptr, std::memory_order_seq_cst);
+    return same;
 }
 
 bool EventNotes::read(Note *note)
@@ -147,14 +193,13 @@ bool EventNotes::read(Note *note)
         const uint64_t before = s_sequence.load(std::memory_order_acquire);
         if (before & 1)
             continue;
-        note->receiver = s_receiver.load(std::memory_order_relaxed);
-        note->className = s_className.load(std::memory_order_relaxed);
-        note->ownerClass = s_ownerClass.load(std::memory_order_relaxed);
-        note->eventClass = s_eventClass.load(std::memory_order_relaxed);
-        note->type = s_type.load(std::memory_order_relaxed);
-        note->timerId = s_timerId.load(std::memory_order_relaxed);
-        note->ns = s_ns.load(std::memory_order_relaxed);
-        std::atomic_thread_fence(std::memory_order_acquire);
+        note->receiver = s_receiver.load(std::memory_order_acquire);
+        note->className = s_className.load(std::memory_order_acquire);
+        note->ownerClass = s_ownerClass.load(std::memory_order_acquire);
+        note->eventClass = s_eventClass.load(std::memory_order_acquire);
+        note->type = s_type.load(std::memory_order_acquire);
+        note->timerId = s_timerId.load(std::memory_order_acquire);
+        note->ns = s_ns.load(std::memory_order_acquire);
         if (s_sequence.load(std::memory_order_relaxed) == before) {
             note->sequence = before;
             return note->receiver != nullptr;

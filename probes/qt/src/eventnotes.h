@@ -7,6 +7,7 @@
 #include <pthread.h>
 
 class QObject;
+class QString;
 
 // What the GUI thread is delivering: each event delivery on it, as it begins, is noted in a
 // seqlock of a few atomics (no strings, no allocation) through Qt's EventNotifyCallback;
@@ -35,9 +36,17 @@ public:
     // From any thread: the newest note; false if none was ever made or it kept changing.
     static bool read(Note *note);
     static QObject *ours() { return s_ours.load(std::memory_order_relaxed); }
+    // From the watchdog: the noted receiver's objectName, while the note is unchanged and the
+    // receiver not being destroyed (Qt's RemoveQObject hook tells, and waits for a read going
+    // on: a QString copy); false if not.
+    static bool objectNameWhileAlive(const Note &note, QString *name);
 
 private:
     static bool callback(void **data);
+    static void objectRemoved(QObject *object);
+
+    static std::atomic<QObject *> s_reading; // the receiver whose name the watchdog is reading
+    static std::atomic<QObject *> s_dead;    // the noted receiver, once it is being destroyed
 
     static std::atomic<bool> s_installed;
     static std::atomic<pthread_t> s_guiThread;

@@ -6,6 +6,7 @@
 #include <QEvent>
 #include <QMetaEnum>
 #include <QObject>
+#include <QString>
 
 #include <chrono>
 #include <cstdlib>
@@ -120,12 +121,11 @@ void ProbeWatchdog::sample(int64_t dueNs, bool beforeFirstTick)
             m_candidates.pop_front();
         std::string objectName;
         if (note.receiver != EventNotes::ours()) {
-            // Read during the stall: the receiver is busy with this very event, so it is alive;
-            // the note is checked again after, so a name read as the delivery changed is dropped.
-            objectName = note.receiver->objectName().toStdString();
-            EventNotes::Note again;
-            if (!EventNotes::read(&again) || again.sequence != note.sequence)
-                return;
+            // Read during the stall, while the receiver is busy with this very event.
+            QString name;
+            if (!EventNotes::objectNameWhileAlive(note, &name))
+                return; // the delivery changed meanwhile, or the receiver is going
+            objectName = name.toStdString();
         }
         m_candidates.push_back({note.receiver, note.type, note.timerId, 0, describe(note, objectName)});
         seen = &m_candidates.back();

@@ -34,6 +34,7 @@ private slots:
     void spansFromSeveralThreads();
     void spanNamesAreCopiedAndEscaped();
     void stallNamesEventAndReceiver();
+    void stallInAQueuedCall();
     void onlyTheCApiIsExported();
     void costs();
 
@@ -220,6 +221,16 @@ void tst_QtProbe::stallNamesEventAndReceiver()
     const QString culprit = stall.value(QStringLiteral("args")).toObject().value(QStringLiteral("culprit")).toString();
     QVERIFY2(culprit.startsWith(QStringLiteral("QTimerEvent (timer ")), qPrintable(culprit));
     QVERIFY2(culprit.contains(QStringLiteral("\u2192 QTimer \"slowTimer\"")), qPrintable(culprit));
+}
+
+void tst_QtProbe::stallInAQueuedCall()
+{
+    const qsizetype before = events(QStringLiteral("stall")).size();
+    QMetaObject::invokeMethod(this, [] { QThread::msleep(200); }, Qt::QueuedConnection);
+    QTRY_VERIFY_WITH_TIMEOUT(events(QStringLiteral("stall")).size() > before, 10000);
+    const QJsonObject stall = events(QStringLiteral("stall")).constLast();
+    const QString culprit = stall.value(QStringLiteral("args")).toObject().value(QStringLiteral("culprit")).toString();
+    QCOMPARE(culprit, QStringLiteral("QMetaCallEvent (MetaCall) \u2192 tst_QtProbe"));
 }
 
 void tst_QtProbe::onlyTheCApiIsExported()
