@@ -101,14 +101,16 @@ bool ProbeSender::stop(int64_t deadlineNs)
 
 void ProbeSender::setProgram(const std::string &name)
 {
-    // Published once or twice and never freed: the sender may be reading the old one.
-    m_program.store(new std::string(name), std::memory_order_release);
+    // Twice per QCoreApplication (its start and first tick): the GUI thread waits at most for
+    // the sender's copy of the string.
+    std::lock_guard<std::mutex> lock(m_programLock);
+    m_program = name;
 }
 
-std::string ProbeSender::program() const
+std::string ProbeSender::program()
 {
-    const std::string *name = m_program.load(std::memory_order_acquire);
-    return name && !name->empty() ? *name : std::string("qt program");
+    std::lock_guard<std::mutex> lock(m_programLock);
+    return m_program.empty() ? std::string("qt program") : m_program;
 }
 
 void ProbeSender::run()

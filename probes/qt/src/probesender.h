@@ -50,14 +50,15 @@ private:
     void format(const ProbeRecord &r);
     void nameThreads();
     void nameThread(int32_t tid, const std::string &name);
-    std::string program() const;
+    std::string program();
 
     const ProbeConfig m_config;
     EventRing *m_ring;
     const LoopState *m_loop;
     ProbeWatchdog *m_watchdog;
     std::string m_runtimeVersion;
-    std::atomic<const std::string *> m_program{nullptr};
+    std::mutex m_programLock;
+    std::string m_program;
     std::atomic<int64_t> m_startedNs{0};
     std::atomic<bool> m_ready{false};
     const int m_pid;
