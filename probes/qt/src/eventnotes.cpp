@@ -59,9 +59,15 @@ int g_depth = 0;
 extern "C" Q_DECL_IMPORT quintptr qtHookData[];
 
 namespace {
+constexpr int kHookDataSize = 1;
 constexpr int kRemoveQObjectHook = 4;
 using RemoveQObjectCallback = void (*)(QObject *);
 RemoveQObjectCallback g_previousRemoveHook = nullptr;
+std::atomic<bool> g_hooked{false};
+bool hooked()
+{
+    return g_hooked.load(std::memory_order_acquire);
+}
 } // namespace
 
 std::atomic<QObject *> EventNotes::s_reading{nullptr};
@@ -85,12 +91,11 @@ void EventNotes::install(QObject *ours)
     s_ours.store(ours, std::memory_order_relaxed);
     if (!s_installed.exchange(true))
         QInternal::registerCallback(QInternal::EventNotifyCallback, &EventNotes::callback);
-    static bool hooked = false;
-    if (!hooked) {
+    if (!hooked() && qtHookData[kHookDataSize] > quintptr(kRemoveQObjectHook)) {
         // Installed once and kept: a tool that hooked after us would lose its chain otherwise.
-        hooked = true;
         g_previousRemoveHook = reinterpret_cast<RemoveQObjectCallback>(qtHookData[kRemoveQObjectHook]);
         qtHookData[kRemoveQObjectHook] = reinterpret_cast<quintptr>(&EventNotes::objectRemoved);
+        g_hooked.store(true, std::memory_order_release);
     }
 }
 
@@ -175,6 +180,9 @@ void EventNotes::objectRemoved(QObject *object)
 
 bool EventNotes::objectNameWhileAlive(const Note &note, QString *name)
 {
+    if (!hooked())
+        return false; // without the hook a name could be read from a freed object
+
     s_reading.store(note.receiver, std::memory_order_seq_cst);
     bool same = false;
     if (s_dead.load(std::memory_order_seq_cst) != note.receiver) {

@@ -11,7 +11,8 @@ class QString;
 
 // What the GUI thread is delivering: each event delivery on it, as it begins, is noted in a
 // seqlock of a few atomics (no strings, no allocation) through Qt's EventNotifyCallback;
-// the watchdog reads the note while the GUI thread is stuck.
+// the watchdog reads the note while the GUI thread is stuck. Qt's RemoveQObject hook tells
+// when the noted receiver is destroyed, so its objectName is never read from freed memory.
 class EventNotes
 {
 public:
