@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ctest "install": `cmake --install` into a temporary root puts the binary, icon, .desktop
 # file and AppStream metainfo in the standard places; then `cpack -G DEB` builds the
-# package and it holds the same files with the Qt libraries as dependencies.
+# package and it holds the same files with the Qt libraries as dependencies. A tiny Qt
+# program is built against the installed Qt probe (find_package(LoopLabProbe)) and recorded.
 #   install_test.sh BUILD_DIR APP_ID     (LOOPLAB_SKIP_DEB=1 skips the package)
 set -euo pipefail
 build=$1 id=$2
@@ -9,6 +10,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
+libdir=$(sed -n 's/^CMAKE_INSTALL_LIBDIR:PATH=//p' "$build/CMakeCache.txt")
+libdir=${libdir:-lib}
 expected=(
     usr/bin/looplab
     "usr/share/icons/hicolor/scalable/apps/$id.svg"
@@ -17,6 +20,10 @@ expected=(
     usr/share/doc/looplab/copyright
     usr/share/looplab/probes/python/looplab_probe/__init__.py
     usr/share/looplab/probes/python/sitecustomize.py
+    "usr/$libdir/liblooplabprobe.so"
+    usr/include/looplab/looplabprobe.h
+    "usr/$libdir/cmake/LoopLabProbe/LoopLabProbeConfig.cmake"
+    "usr/$libdir/pkgconfig/looplabprobe.pc"
 )
 
 check_tree() { # root: the files are there, valid, and the binary runs from there
@@ -48,6 +55,39 @@ check_tree() { # root: the files are there, valid, and the binary runs from ther
             || fail "record did not use the installed probe: $(cat "$tmp/record.err")"
         grep -q "Loop Lab record:" "$tmp/record.out" || fail "record printed no summary"
     fi
+    # A program linked against the installed probe, recorded by the installed looplab.
+    local tiny="$tmp/tiny-$(basename "$root")"
+    mkdir -p "$tiny"
+    cat >"$tiny/CMakeLists.txt" <<'CMAKE'
+cmake_minimum_required(VERSION 3.21)
+project(tiny LANGUAGES CXX)
+find_package(Qt6 REQUIRED COMPONENTS Core)
+find_package(LoopLabProbe REQUIRED)
+add_executable(tiny main.cpp)
+target_link_libraries(tiny PRIVATE Qt6::Core LoopLab::Probe)
+CMAKE
+    cat >"$tiny/main.cpp" <<'CPP'
+#include <looplab/looplabprobe.h>
+#include <QCoreApplication>
+#include <QThread>
+#include <QTimer>
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTimer::singleShot(100, [] { LoopLabProbe::Span span("tiny work"); QThread::msleep(120); });
+    QTimer::singleShot(600, &app, &QCoreApplication::quit);
+    return app.exec();
+}
+CPP
+    cmake -S "$tiny" -B "$tiny/build" -G Ninja -DCMAKE_PREFIX_PATH="$root/usr" >"$tiny/cmake.log" 2>&1 \
+        || fail "find_package(LoopLabProbe) from $root: $(cat "$tiny/cmake.log")"
+    cmake --build "$tiny/build" >"$tiny/build.log" 2>&1 || fail "linking LoopLab::Probe: $(cat "$tiny/build.log")"
+    "$root/usr/bin/looplab" record --summary-json "$tiny/summary.json" -- "$tiny/build/tiny" \
+        >"$tiny/record.out" 2>"$tiny/record.err" || fail "record tiny: $(cat "$tiny/record.err")"
+    grep -q "and the Qt probe $root/usr/$libdir/liblooplabprobe.so" "$tiny/record.err" \
+        || fail "record did not use the installed Qt probe: $(cat "$tiny/record.err")"
+    grep -q '"runtime": *"qt"' "$tiny/summary.json" || fail "tiny was not recorded: $(cat "$tiny/summary.json")"
+    grep -q '"tasks": *1' "$tiny/summary.json" || fail "the span of tiny is missing: $(cat "$tiny/summary.json")"
 }
 
 DESTDIR="$tmp/root" cmake --install "$build" --prefix /usr >/dev/null

@@ -150,6 +150,20 @@ QString RecordRun::pythonProbeDir()
     return {};
 }
 
+QString RecordRun::qtProbeLibrary()
+{
+    QStringList candidates;
+    if (qEnvironmentVariableIsSet("LOOPLAB_QT_PROBE"))
+        candidates << qEnvironmentVariable("LOOPLAB_QT_PROBE");
+    candidates << QCoreApplication::applicationDirPath() + QStringLiteral("/../" LOOPLAB_INSTALL_LIBDIR "/liblooplabprobe.so")
+               << QStringLiteral(LOOPLAB_BINARY_DIR "/probes/qt/liblooplabprobe.so");
+    for (const QString &file : std::as_const(candidates)) {
+        if (QFileInfo(file).isFile())
+            return QFileInfo(file).absoluteFilePath();
+    }
+    return {};
+}
+
 QProcessEnvironment RecordRun::probeEnvironment(const QString &socketPath, int intervalMs)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -160,6 +174,12 @@ QProcessEnvironment RecordRun::probeEnvironment(const QString &socketPath, int i
     if (!probeDir.isEmpty()) {
         const QString previous = env.value(QStringLiteral("PYTHONPATH"));
         env.insert(QStringLiteral("PYTHONPATH"), previous.isEmpty() ? probeDir : probeDir + QLatin1Char(':') + previous);
+    }
+    const QString qtProbe = qtProbeLibrary();
+    if (!qtProbe.isEmpty()) {
+        // Loaded into every program started, Qt or not; it stays idle until a QCoreApplication exists.
+        const QString previous = env.value(QStringLiteral("LD_PRELOAD"));
+        env.insert(QStringLiteral("LD_PRELOAD"), previous.isEmpty() ? qtProbe : qtProbe + QLatin1Char(':') + previous);
     }
     return env;
 }
@@ -197,6 +217,7 @@ int RecordRun::record(const CliRequest &request, const HeadlessRun::PngEncoder &
     }
     const QProcessEnvironment env = probeEnvironment(server.path(), request.config.intervalMs);
     const QString probeDir = pythonProbeDir();
+    const QString qtProbe = qtProbeLibrary();
 
     QProcess program;
     program.setProgram(request.program.constFirst());
@@ -211,10 +232,11 @@ int RecordRun::record(const CliRequest &request, const HeadlessRun::PngEncoder &
         printError(QStringLiteral("cannot start %1: %2").arg(request.program.constFirst(), program.errorString()));
         return CommandLine::kBadInputExit;
     }
-    printError(QStringLiteral("recording %1 (pid %2) with the probe from %3; Ctrl+C stops it")
+    printError(QStringLiteral("recording %1 (pid %2) with the probe from %3 and the Qt probe %4; Ctrl+C stops it")
                    .arg(request.program.join(QLatin1Char(' ')))
                    .arg(program.processId())
-                   .arg(probeDir.isEmpty() ? QStringLiteral("nowhere (not found)") : probeDir));
+                   .arg(probeDir.isEmpty() ? QStringLiteral("nowhere (not found)") : probeDir,
+                        qtProbe.isEmpty() ? QStringLiteral("nowhere (not found)") : qtProbe));
 
     // Asked to stop (the duration ended, or a signal): SIGINT as Ctrl+C would, then harder.
     int stage = 0;
@@ -240,12 +262,16 @@ int RecordRun::record(const CliRequest &request, const HeadlessRun::PngEncoder &
 
     const QList<StreamSource *> programs = heard(server.sources());
     if (programs.isEmpty()) {
-        printError(probeDir.isEmpty()
-                       ? QStringLiteral("%1 sent nothing: the Python probe was not found (set LOOPLAB_PROBE_DIR)")
-                             .arg(request.program.constFirst())
-                       : QStringLiteral("%1 sent nothing: the probe did not load (Loop Lab can attach to Python "
-                                        "asyncio programs; a program that starts no event loop reports nothing)")
-                             .arg(request.program.constFirst()));
+        QStringList missing;
+        if (probeDir.isEmpty())
+            missing << QStringLiteral("the Python probe was not found (set LOOPLAB_PROBE_DIR)");
+        if (qtProbe.isEmpty())
+            missing << QStringLiteral("the Qt probe was not found (set LOOPLAB_QT_PROBE)");
+        printError(QStringLiteral("%1 sent nothing: %2. Loop Lab attaches to Python asyncio programs (the asyncio probe) "
+                                  "and to dynamically linked Qt 6 programs (the Qt probe); a program that starts no event "
+                                  "loop reports nothing. The program still ran as usual.")
+                       .arg(request.program.constFirst(),
+                            missing.isEmpty() ? QStringLiteral("no probe started in it") : missing.join(QStringLiteral("; "))));
         return finish(1);
     }
     const int code = report(request, programs, encodePng);

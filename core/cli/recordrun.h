@@ -7,8 +7,9 @@
 class StreamSource;
 
 // `looplab record -- COMMAND` and `looplab listen`: Loop Lab as the viewer of another
-// program's loop, headless. record starts COMMAND with the probe injected (Python: the
-// probe's sitecustomize first on PYTHONPATH, LOOPLAB_PROBE=1) and a socket of its own,
+// program's loop, headless. record starts COMMAND with the probes injected (Python: the
+// probe's sitecustomize first on PYTHONPATH, LOOPLAB_PROBE=1; Qt 6: the Qt probe library
+// first on LD_PRELOAD) and a socket of its own,
 // records until the program exits or --duration ends (then stops it gently: SIGINT, then
 // SIGTERM, then SIGKILL), prints the summary, the stalls and their culprits, and writes the
 // same files as `run`. listen records whatever connects to the usual socket until SIGINT.
@@ -21,9 +22,12 @@ public:
     // Where the Python probe lives: $LOOPLAB_PROBE_DIR, the installed share/looplab/probes/python
     // beside the binary, or the source tree's probes/python; empty if none has it.
     static QString pythonProbeDir();
-    // This process's environment with the probe injected, reporting to socketPath: the probe
-    // dir first on PYTHONPATH, LOOPLAB_PROBE=1, LOOPLAB_SOCKET, LOOPLAB_INTERVAL_MS. The
-    // window's File > Record a program uses it too.
+    // The Qt probe library: $LOOPLAB_QT_PROBE, the installed lib/liblooplabprobe.so beside the
+    // binary, or the build tree's probes/qt; empty if none has it.
+    static QString qtProbeLibrary();
+    // This process's environment with the probes injected, reporting to socketPath: the probe
+    // dir first on PYTHONPATH, the Qt probe first on LD_PRELOAD, LOOPLAB_PROBE=1,
+    // LOOPLAB_SOCKET, LOOPLAB_INTERVAL_MS. The window's File > Record a program uses it too.
     static QProcessEnvironment probeEnvironment(const QString &socketPath, int intervalMs);
     // The summary JSON of a recorded program: run's fields plus "source" and "stalls".
     static QJsonObject summaryJson(const StreamSource &source, const Summary &summary);

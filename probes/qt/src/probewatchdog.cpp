@@ -1,0 +1,177 @@
+#include "probewatchdog.h"
+
+#include "loopstate.h"
+#include "probeclock.h"
+
+#include <QEvent>
+#include <QMetaEnum>
+#include <QObject>
+#include <QString>
+
+#include <chrono>
+#include <cstdlib>
+#include <cxxabi.h>
+
+#include <pthread.h>
+
+namespace {
+constexpr int64_t kSampleNs = 10000000;
+// Start reading well before a stall reaches 50 ms, so even a short one has samples.
+constexpr int64_t kSampleAfterNs = 20000000;
+constexpr size_t kCandidates = 8;
+constexpr size_t kFound = 32;
+
+std::string demangled(const std::type_info *type)
+{
+    if (!type)
+        return "QEvent";
+    int status = 0;
+    char *name = abi::__cxa_demangle(type->name(), nullptr, nullptr, &status);
+    std::string out = status == 0 && name ? name : type->name();
+    std::free(name);
+    return out;
+}
+} // namespace
+
+ProbeWatchdog::ProbeWatchdog(const LoopState *loop)
+    : m_loop(loop)
+{
+}
+
+void ProbeWatchdog::start()
+{
+    m_thread = std::thread([this] {
+        pthread_setname_np(pthread_self(), "looplab-watch");
+        run();
+        std::lock_guard<std::mutex> lock(m_lock);
+        m_done = true;
+        m_ended.notify_all();
+    });
+}
+
+bool ProbeWatchdog::stop(int64_t deadlineNs)
+{
+    if (!m_thread.joinable())
+        return true;
+    std::unique_lock<std::mutex> lock(m_lock);
+    m_stopping = true;
+    m_wake.notify_all();
+    const bool done = m_ended.wait_for(lock, std::chrono::nanoseconds(std::max<int64_t>(0, deadlineNs - ProbeClock::nowNs())),
+                                       [this] { return m_done; });
+    lock.unlock();
+    if (done)
+        m_thread.join();
+    else
+        m_thread.detach();
+    return done;
+}
+
+std::string ProbeWatchdog::culpritFor(int64_t dueNs)
+{
+    std::lock_guard<std::mutex> lock(m_lock);
+    for (auto it = m_found.rbegin(); it != m_found.rend(); ++it) {
+        if (it->first == dueNs)
+            return it->second;
+    }
+    return "unknown";
+}
+
+void ProbeWatchdog::run()
+{
+    std::unique_lock<std::mutex> lock(m_lock);
+    while (!m_stopping) {
+        const int64_t due = m_loop->deadlineNs.load(std::memory_order_acquire);
+        int64_t waitNs = 100000000;
+        if (due != 0) {
+            const int64_t overdue = ProbeClock::nowNs() - due;
+            if (overdue <= kSampleAfterNs) {
+                // Until this tick would be overdue: a healthy loop has moved its deadline on by then.
+                waitNs = std::max(kSampleNs, kSampleAfterNs - overdue);
+            } else {
+                lock.unlock();
+                sample(due, m_loop->ticks.load(std::memory_order_relaxed) == 0);
+                lock.lock();
+                waitNs = kSampleNs;
+            }
+        }
+        m_wake.wait_for(lock, std::chrono::nanoseconds(waitNs), [this] { return m_stopping; });
+    }
+}
+
+void ProbeWatchdog::sample(int64_t dueNs, bool beforeFirstTick)
+{
+    if (dueNs != m_sampledDue) {
+        m_sampledDue = dueNs;
+        m_candidates.clear();
+    }
+    if (beforeFirstTick) {
+        remember(dueNs, "blocked before the event loop first ran");
+        return;
+    }
+    EventNotes::Note note;
+    if (!EventNotes::read(&note))
+        return;
+    Candidate *seen = nullptr;
+    for (Candidate &c : m_candidates) {
+        if (c.receiver == note.receiver && c.type == note.type && c.timerId == note.timerId)
+            seen = &c;
+    }
+    if (!seen) {
+        if (m_candidates.size() >= kCandidates)
+            m_candidates.pop_front();
+        std::string objectName;
+        if (note.receiver != EventNotes::ours()) {
+            // Read during the stall, while the receiver is busy with this very event.
+            QString name;
+            if (!EventNotes::objectNameWhileAlive(note, &name))
+                return; // the delivery changed meanwhile, or the receiver is going
+            objectName = name.toStdString();
+        }
+        m_candidates.push_back({note.receiver, note.type, note.timerId, 0, describe(note, objectName)});
+        seen = &m_candidates.back();
+    }
+    // The GUI thread must still be stuck on the same tick, or this note is not the stall's.
+    if (m_loop->deadlineNs.load(std::memory_order_acquire) != dueNs)
+        return;
+    ++seen->count;
+    const Candidate *best = seen;
+    for (const Candidate &c : m_candidates) {
+        if (c.count > best->count)
+            best = &c;
+    }
+    remember(dueNs, best->text);
+}
+
+void ProbeWatchdog::remember(int64_t dueNs, const std::string &culprit)
+{
+    std::lock_guard<std::mutex> lock(m_lock);
+    if (!m_found.empty() && m_found.back().first == dueNs) {
+        m_found.back().second = culprit;
+        return;
+    }
+    if (m_found.size() >= kFound)
+        m_found.pop_front();
+    m_found.emplace_back(dueNs, culprit);
+}
+
+std::string ProbeWatchdog::describe(const EventNotes::Note &note, const std::string &objectName)
+{
+    if (note.receiver == EventNotes::ours())
+        return "outside any Qt event delivery";
+    // "QMouseEvent (MouseButtonRelease) → QPushButton "loadButton"", or "QTimerEvent (timer 3) → MyClass".
+    std::string text = demangled(note.eventClass);
+    const char *typeName = QMetaEnum::fromType<QEvent::Type>().valueToKey(note.type);
+    if (note.type == QEvent::Timer)
+        text += " (timer " + std::to_string(note.timerId) + ")";
+    else if (typeName)
+        text += std::string(" (") + typeName + ")";
+    else
+        text += " (type " + std::to_string(note.type) + ")";
+    text += " \u2192 ";
+    text += note.className ? note.className : "QObject";
+    if (!objectName.empty())
+        text += " \"" + objectName + "\"";
+    if (note.ownerClass)
+        text += std::string(" in ") + note.ownerClass;
+    return text;
+}

@@ -1,0 +1,294 @@
+// The Qt probe linked into a Qt Test (LoopLab::Probe): it starts with the QCoreApplication,
+// connects to the socket this test listens on (LOOPLAB_SOCKET, set by ctest) and streams
+// the protocol: hello, ticks, spans from several threads with their names, a stall whose
+// culprit names the event and the receiver. Runs under ThreadSanitizer too (label core).
+#include "looplab/looplabprobe.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include <pthread.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+class tst_QtProbe : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void helloAndTicks();
+    void spansFromSeveralThreads();
+    void spanNamesAreCopiedAndEscaped();
+    void stallNamesEventAndReceiver();
+    void stallInAQueuedCall();
+    void onlyTheCApiIsExported();
+    void costs();
+
+private:
+    void readLines();
+    QList<QJsonObject> events(const QString &name) const;
+    qint64 dropped() const;
+
+    QLocalServer m_server;
+    QLocalSocket *m_socket = nullptr;
+    QByteArray m_buffer;
+    QList<QJsonObject> m_events;
+    bool m_badLine = false;
+};
+
+void tst_QtProbe::initTestCase()
+{
+    const QString path = qEnvironmentVariable("LOOPLAB_SOCKET");
+    QVERIFY2(!path.isEmpty(), "ctest sets LOOPLAB_SOCKET");
+    QLocalServer::removeServer(path);
+    QVERIFY2(m_server.listen(path), qPrintable(m_server.errorString()));
+    // The probe retries every second; it connects after its first tick.
+    QTRY_VERIFY_WITH_TIMEOUT(m_server.hasPendingConnections(), 10000);
+    m_socket = m_server.nextPendingConnection();
+    connect(m_socket, &QLocalSocket::readyRead, this, &tst_QtProbe::readLines);
+}
+
+void tst_QtProbe::readLines()
+{
+    m_buffer += m_socket->readAll();
+    qsizetype end;
+    while ((end = m_buffer.indexOf('\n')) >= 0) {
+        const QByteArray line = m_buffer.left(end);
+        m_buffer.remove(0, end + 1);
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+        if (!doc.isObject()) {
+            qWarning("not a JSON object: %s", line.constData());
+            m_badLine = true;
+            continue;
+        }
+        m_events << doc.object();
+    }
+}
+
+QList<QJsonObject> tst_QtProbe::events(const QString &name) const
+{
+    QList<QJsonObject> out;
+    for (const QJsonObject &e : m_events) {
+        if (e.value(QStringLiteral("name")).toString() == name)
+            out << e;
+    }
+    return out;
+}
+
+qint64 tst_QtProbe::dropped() const
+{
+    qint64 n = 0;
+    for (const QJsonObject &e : events(QStringLiteral("dropped events")))
+        n = qMax(n, qint64(e.value(QStringLiteral("args")).toObject().value(QStringLiteral("value")).toDouble()));
+    return n;
+}
+
+void tst_QtProbe::helloAndTicks()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(events(QStringLiteral("loop lag")).size() >= 20, 10000);
+    QVERIFY(!m_badLine);
+    const QJsonObject hello = m_events.first();
+    QCOMPARE(hello.value(QStringLiteral("name")).toString(), QStringLiteral("looplab_hello"));
+    const QJsonObject args = hello.value(QStringLiteral("args")).toObject();
+    QCOMPARE(args.value(QStringLiteral("protocol")).toInt(), 1);
+    QCOMPARE(args.value(QStringLiteral("runtime")).toString(), QStringLiteral("qt"));
+    QCOMPARE(args.value(QStringLiteral("runtime_version")).toString(), QString::fromLatin1(qVersion()));
+    QCOMPARE(args.value(QStringLiteral("clock")).toString(), QStringLiteral("monotonic"));
+    QCOMPARE(args.value(QStringLiteral("interval_ms")).toInt(), 10);
+    QCOMPARE(args.value(QStringLiteral("program")).toString(), QStringLiteral("tst_qtprobe"));
+    const int loopTid = int(::syscall(SYS_gettid));
+    QCOMPARE(args.value(QStringLiteral("loop_tid")).toInt(), loopTid);
+    QCOMPARE(hello.value(QStringLiteral("pid")).toInt(), int(::getpid()));
+    QCOMPARE(events(QStringLiteral("process_name")).size(), 1);
+    for (const QJsonObject &tick : events(QStringLiteral("loop lag"))) {
+        QCOMPARE(tick.value(QStringLiteral("tid")).toInt(), loopTid);
+        QCOMPARE(tick.value(QStringLiteral("cat")).toString(), QStringLiteral("looplab.tick"));
+        QVERIFY(tick.value(QStringLiteral("args")).toObject().value(QStringLiteral("lag_ms")).toDouble() >= 0);
+    }
+}
+
+void tst_QtProbe::spansFromSeveralThreads()
+{
+    constexpr int kThreads = 4;
+    constexpr int kSpans = 1000;
+    std::atomic<bool> release{false};
+    std::atomic<int> finished{0};
+    std::vector<std::thread> threads;
+    std::vector<int> tids(kThreads);
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            const QByteArray name = "spanner-" + QByteArray::number(t);
+            pthread_setname_np(pthread_self(), name.constData());
+            tids[t] = int(::syscall(SYS_gettid));
+            for (int i = 0; i < kSpans; ++i)
+                LoopLabProbe::Span span(name.constData());
+            ++finished;
+            // Alive until the test has read its name.
+            while (!release.load())
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        });
+    }
+    const auto spans = [this] {
+        int n = 0;
+        for (const QJsonObject &e : m_events)
+            n += e.value(QStringLiteral("cat")).toString() == QLatin1String("looplab.task");
+        return n;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(finished.load() == kThreads, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(spans() + dropped() >= kThreads * kSpans, 15000);
+    release = true;
+    for (std::thread &t : threads)
+        t.join();
+    QCOMPARE(spans() + dropped(), qint64(kThreads * kSpans));
+    QVERIFY(!m_badLine);
+    // Each thread is named before its first span, by its own name.
+    for (int t = 0; t < kThreads; ++t) {
+        int named = -1, firstSpan = -1;
+        for (int i = 0; i < m_events.size(); ++i) {
+            const QJsonObject &e = m_events.at(i);
+            if (e.value(QStringLiteral("tid")).toInt() != tids[t])
+                continue;
+            if (named < 0 && e.value(QStringLiteral("name")).toString() == QLatin1String("thread_name")) {
+                QCOMPARE(e.value(QStringLiteral("args")).toObject().value(QStringLiteral("name")).toString(),
+                         QStringLiteral("spanner-%1").arg(t));
+                named = i;
+            }
+            if (firstSpan < 0 && e.value(QStringLiteral("cat")).toString() == QLatin1String("looplab.task")) {
+                firstSpan = i;
+                QCOMPARE(e.value(QStringLiteral("ph")).toString(), QStringLiteral("X"));
+                QCOMPARE(e.value(QStringLiteral("name")).toString(), QStringLiteral("spanner-%1").arg(t));
+                QVERIFY(e.value(QStringLiteral("dur")).toDouble() >= 0);
+            }
+        }
+        QVERIFY2(named >= 0, qPrintable(QString::number(t)));
+        QVERIFY2(firstSpan < 0 || named < firstSpan, qPrintable(QString::number(t)));
+    }
+}
+
+void tst_QtProbe::spanNamesAreCopiedAndEscaped()
+{
+    // "q" in quotes, x and 30 × "é" is 64 bytes: cut to 47, the half "é" becomes '?'.
+    QByteArray name = "\"q\"x";
+    for (int i = 0; i < 30; ++i)
+        name += "\xc3\xa9";
+    {
+        QByteArray temporary = name;
+        LoopLabProbe::Span span(temporary.constData());
+        QThread::msleep(2);
+        temporary.fill('x'); // the probe copies the name when the span ends, not later
+        temporary = name;
+    }
+    const auto found = [this] {
+        for (const QJsonObject &e : m_events) {
+            if (e.value(QStringLiteral("name")).toString().startsWith(QStringLiteral("\"q\"")))
+                return e;
+        }
+        return QJsonObject();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!found().isEmpty(), 10000);
+    const QString got = found().value(QStringLiteral("name")).toString();
+    QCOMPARE(got, QStringLiteral("\"q\"x") + QString(21, QChar(0xe9)) + QLatin1Char('?'));
+    QVERIFY(found().value(QStringLiteral("dur")).toDouble() >= 1000);
+}
+
+void tst_QtProbe::stallNamesEventAndReceiver()
+{
+    QTimer slow;
+    slow.setObjectName(QStringLiteral("slowTimer"));
+    slow.setSingleShot(true);
+    connect(&slow, &QTimer::timeout, this, [] { QThread::msleep(200); });
+    slow.start(0);
+    QTRY_VERIFY_WITH_TIMEOUT(!events(QStringLiteral("stall")).isEmpty(), 10000);
+    const QJsonObject stall = events(QStringLiteral("stall")).constFirst();
+    QCOMPARE(stall.value(QStringLiteral("cat")).toString(), QStringLiteral("looplab.stall"));
+    const double durMs = stall.value(QStringLiteral("dur")).toDouble() / 1000;
+    QVERIFY2(durMs >= 150 && durMs <= 2000, qPrintable(QString::number(durMs)));
+    const QString culprit = stall.value(QStringLiteral("args")).toObject().value(QStringLiteral("culprit")).toString();
+    QVERIFY2(culprit.startsWith(QStringLiteral("QTimerEvent (timer ")), qPrintable(culprit));
+    QVERIFY2(culprit.contains(QStringLiteral("\u2192 QTimer \"slowTimer\"")), qPrintable(culprit));
+}
+
+void tst_QtProbe::stallInAQueuedCall()
+{
+    const qsizetype before = events(QStringLiteral("stall")).size();
+    QMetaObject::invokeMethod(this, [] { QThread::msleep(200); }, Qt::QueuedConnection);
+    QTRY_VERIFY_WITH_TIMEOUT(events(QStringLiteral("stall")).size() > before, 10000);
+    const QJsonObject stall = events(QStringLiteral("stall")).constLast();
+    const QString culprit = stall.value(QStringLiteral("args")).toObject().value(QStringLiteral("culprit")).toString();
+    QCOMPARE(culprit, QStringLiteral("QMetaCallEvent (MetaCall) \u2192 tst_QtProbe"));
+}
+
+void tst_QtProbe::onlyTheCApiIsExported()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("nm")).isEmpty())
+        QSKIP("nm is not installed");
+    QProcess nm;
+    nm.start(QStringLiteral("nm"), {QStringLiteral("-D"), QStringLiteral("--defined-only"), QStringLiteral(LOOPLAB_QT_PROBE_FILE)});
+    QVERIFY(nm.waitForFinished(30000));
+    QCOMPARE(nm.exitCode(), 0);
+    QStringList symbols;
+    for (const QByteArray &line : nm.readAllStandardOutput().split('\n')) {
+        const QList<QByteArray> words = line.simplified().split(' ');
+        if (words.size() >= 3)
+            symbols << QString::fromLatin1(words.at(2));
+    }
+    symbols.sort();
+    QCOMPARE(symbols, QStringList({QStringLiteral("looplab_probe_span_begin"), QStringLiteral("looplab_probe_span_end"),
+                                   QStringLiteral("looplab_probe_start")}));
+}
+
+// What a span and an event note cost; printed, with bounds far above the issue's
+// (200 ns per span, 100 ns per note) so a loaded or sanitized machine does not fail.
+void tst_QtProbe::costs()
+{
+    constexpr int kSpans = 4000; // within the ring: the push, not the drop, is measured
+    QTRY_VERIFY_WITH_TIMEOUT(m_socket->bytesAvailable() == 0, 5000);
+    QTest::qWait(200); // the sender has drained the ring
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < kSpans; ++i)
+        LoopLabProbe::Span span("cost");
+    const double spanNs = double(timer.nsecsElapsed()) / kSpans;
+
+    // An event delivered on the GUI thread is noted; on another thread it is not.
+    constexpr int kEvents = 200000;
+    QObject receiver;
+    QEvent event(QEvent::User);
+    timer.restart();
+    for (int i = 0; i < kEvents; ++i)
+        QCoreApplication::sendEvent(&receiver, &event);
+    const double noted = double(timer.nsecsElapsed()) / kEvents;
+    double unnoted = 0;
+    std::thread other([&unnoted] {
+        QObject there;
+        QEvent e(QEvent::User);
+        QElapsedTimer t;
+        t.start();
+        for (int i = 0; i < kEvents; ++i)
+            QCoreApplication::sendEvent(&there, &e);
+        unnoted = double(t.nsecsElapsed()) / kEvents;
+    });
+    other.join();
+    qInfo("span: %.0f ns; event delivery on the GUI thread %.0f ns, elsewhere %.0f ns (a note: about %.0f ns)",
+          spanNs, noted, unnoted, noted - unnoted);
+    QVERIFY2(spanNs < 20000, qPrintable(QString::number(spanNs)));
+    QVERIFY2(noted - unnoted < 20000, qPrintable(QString::number(noted - unnoted)));
+}
+
+QTEST_GUILESS_MAIN(tst_QtProbe)
+#include "tst_qtprobe.moc"
