@@ -1768,10 +1768,6 @@ Open a run that Loop Lab saved (File → Save run, or looplab run --save-run).</
         <translation>Записать программу…</translation>
     </message>
     <message>
-        <source>Start a Python asyncio program with Loop Lab&apos;s probe and watch its event loop (Ctrl+R).</source>
-        <translation>Запустить программу на Python asyncio с зондом Loop Lab и наблюдать за её циклом событий (Ctrl+R).</translation>
-    </message>
-    <message>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
@@ -1865,6 +1861,10 @@ Check the command and the working folder, and record again.</source>
         <source>Pick the built-in experiment or a connected program to show it.</source>
         <translation>Выберите встроенный эксперимент или подключённую программу, чтобы показать её.</translation>
     </message>
+    <message>
+        <source>Start a Python asyncio or Qt 6 program with Loop Lab&apos;s probe and watch its event loop (Ctrl+R).</source>
+        <translation>Запустить программу на Python asyncio или Qt 6 с зондом Loop Lab и следить за её циклом событий (Ctrl+R).</translation>
+    </message>
 </context>
 <context>
     <name>ProgramSources</name>
@@ -1905,22 +1905,28 @@ Check the command and the working folder, and record again.</source>
         <translation>&lt;папка зонда&gt;</translation>
     </message>
     <message>
-        <source>Python asyncio programs report here when started with the probe:
-PYTHONPATH=%1 python3 -m looplab_probe app.py
-or: looplab record -- python3 app.py
-or File → Record a program…. Each one becomes a source you can pick in the toolbar.</source>
-        <translation>Программы на Python asyncio сообщают сюда, если запустить их с зондом:
-PYTHONPATH=%1 python3 -m looplab_probe app.py
-или: looplab record -- python3 app.py
-или через Файл → Записать программу…. Каждая становится источником, который можно выбрать на панели инструментов.</translation>
-    </message>
-    <message>
         <source>the command is empty</source>
         <translation>команда пуста</translation>
     </message>
     <message>
         <source>cannot start %1: %2</source>
         <translation>не удаётся запустить %1: %2</translation>
+    </message>
+    <message>
+        <source>&lt;probe library&gt;</source>
+        <translation>&lt;библиотека зонда&gt;</translation>
+    </message>
+    <message>
+        <source>Python asyncio programs report here when started with the probe:
+PYTHONPATH=%1 python3 -m looplab_probe app.py
+Qt 6 programs, unmodified: LD_PRELOAD=%2 ./app
+or: looplab record -- COMMAND, or File → Record a program…, for either kind.
+Each one becomes a source you can pick in the toolbar.</source>
+        <translation>Программы на Python asyncio сообщают сюда, если запущены с зондом:
+PYTHONPATH=%1 python3 -m looplab_probe app.py
+Программы на Qt 6, без изменений: LD_PRELOAD=%2 ./app
+или: looplab record -- COMMAND, или Файл → Записать программу…, для обоих видов.
+Каждая становится источником, который можно выбрать на панели инструментов.</translation>
     </message>
 </context>
 <context>
@@ -1992,12 +1998,12 @@ PYTHONPATH=%1 python3 -m looplab_probe app.py
         <translation>&amp;Рабочая папка:</translation>
     </message>
     <message>
-        <source>Loop Lab starts it with the Python probe injected, as looplab record does; it appears as a source in the toolbar once its event loop starts. Its output is discarded; it is stopped when Loop Lab closes.</source>
-        <translation>Loop Lab запускает её с внедрённым зондом Python, как looplab record; она появится источником на панели инструментов, когда запустится её цикл событий. Её вывод отбрасывается; при закрытии Loop Lab она останавливается.</translation>
-    </message>
-    <message>
         <source>&amp;Record</source>
         <translation>&amp;Записать</translation>
+    </message>
+    <message>
+        <source>Loop Lab starts it with its probes injected (Python asyncio, or any Qt 6 program), as looplab record does; it appears as a source in the toolbar once its event loop starts. Its output is discarded; it is stopped when Loop Lab closes.</source>
+        <translation>Loop Lab запускает её со своими зондами (Python asyncio или любая программа на Qt 6), как это делает looplab record; она появляется как источник на панели инструментов, когда запустится её цикл событий. Её вывод отбрасывается; она останавливается, когда Loop Lab закрывается.</translation>
     </message>
 </context>
 <context>

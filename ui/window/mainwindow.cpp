@@ -225,7 +225,7 @@ void MainWindow::createActions()
     m_recordAction = new QAction(tr("Record a program…"), this);
     m_recordAction->setObjectName(QStringLiteral("recordProgram"));
     m_recordAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
-    m_recordAction->setStatusTip(tr("Start a Python asyncio program with Loop Lab's probe and watch its event loop "
+    m_recordAction->setStatusTip(tr("Start a Python asyncio or Qt 6 program with Loop Lab's probe and watch its event loop "
                                     "(Ctrl+R)."));
     connect(m_recordAction, &QAction::triggered, this, &MainWindow::showRecordDialog);
 

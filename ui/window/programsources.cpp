@@ -85,11 +85,15 @@ QString ProgramSources::howToAttach()
     QString dir = RecordRun::pythonProbeDir();
     if (dir.isEmpty())
         dir = tr("<probe folder>");
+    QString library = RecordRun::qtProbeLibrary();
+    if (library.isEmpty())
+        library = tr("<probe library>");
     return tr("Python asyncio programs report here when started with the probe:\n"
               "PYTHONPATH=%1 python3 -m looplab_probe app.py\n"
-              "or: looplab record -- python3 app.py\n"
-              "or File → Record a program…. Each one becomes a source you can pick in the toolbar.")
-        .arg(dir);
+              "Qt 6 programs, unmodified: LD_PRELOAD=%2 ./app\n"
+              "or: looplab record -- COMMAND, or File → Record a program…, for either kind.\n"
+              "Each one becomes a source you can pick in the toolbar.")
+        .arg(dir, library);
 }
 
 bool ProgramSources::start(const QString &command, const QString &folder, int intervalMs, QString *error)

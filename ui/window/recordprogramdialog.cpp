@@ -36,7 +36,7 @@ RecordProgramDialog::RecordProgramDialog(QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Command:"), m_command);
     form->addRow(tr("&Working folder:"), folderRow);
-    auto *hint = new QLabel(tr("Loop Lab starts it with the Python probe injected, as looplab record does; it "
+    auto *hint = new QLabel(tr("Loop Lab starts it with its probes injected (Python asyncio, or any Qt 6 program), as looplab record does; it "
                                "appears as a source in the toolbar once its event loop starts. Its output is "
                                "discarded; it is stopped when Loop Lab closes."),
                             this);
