@@ -125,10 +125,14 @@ int Launcher::runCommand(int argc, char *argv[], const CliRequest &request)
                                                                : HeadlessRun::exportSaved(request);
         }
         // Rendering needs a GUI application, but never a screen.
-        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        const bool setPlatform = !qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+        if (setPlatform)
             qputenv("QT_QPA_PLATFORM", "offscreen");
         s_previousHandler = qInstallMessageHandler(quietOffscreenHandler);
         QApplication app(argc, argv);
+        // Ours alone: a Qt program that `record` starts must open its windows on the screen.
+        if (setPlatform)
+            qunsetenv("QT_QPA_PLATFORM");
         installEnglish();
         if (request.command == CliRequest::Command::Compare)
             return HeadlessRun::compare(request, &ComparisonExporter::encodePng);

@@ -28,6 +28,9 @@ bool isSideEvent(QEvent::Type type)
     case QEvent::CursorChange: case QEvent::ModifiedChange: case QEvent::WindowTitleChange:
     case QEvent::WindowIconChange: case QEvent::LanguageChange: case QEvent::LocaleChange:
     case QEvent::PlatformSurface: case QEvent::ScreenChangeInternal:
+    case QEvent::ActionAdded: case QEvent::ActionChanged: case QEvent::ActionRemoved: // a QAction's setters
+    case QEvent::ToolBarChange: case QEvent::ReadOnlyChange: case QEvent::MouseTrackingChange:
+    case QEvent::ContentsRectChange: case QEvent::ApplicationFontChange: case QEvent::ApplicationPaletteChange:
         return true;
     default:
         return false;
@@ -49,7 +52,7 @@ struct Open
     uintptr_t sp;
     bool side;
 };
-constexpr int kOpenMax = 16;
+constexpr int kOpenMax = 32;
 Open g_open[kOpenMax];
 int g_depth = 0;
 } // namespace
@@ -130,9 +133,9 @@ bool EventNotes::callback(void **data)
     while (g_depth > 0 && g_open[g_depth - 1].sp <= sp)
         --g_depth;
     if (g_depth == kOpenMax) {
-        // Deeper than we keep: forget the outermost.
-        for (int i = 1; i < kOpenMax; ++i)
-            g_open[i - 1] = g_open[i];
+        // Deeper than we keep (a setEnabled() recursing down a widget tree sends one event
+        // per level): the new one replaces the innermost. The outer ones are surely still
+        // running, and the outermost non-side one is what the program is doing.
         --g_depth;
     }
     const QMetaObject *meta = receiver->metaObject();
