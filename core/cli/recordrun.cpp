@@ -91,6 +91,9 @@ int writeSource(const CliRequest &request, const StreamSource &source, const Sum
     run.config = r.config();
     run.startNs = r.startNs();
     run.endNs = r.endNs();
+    run.program = programName(source);
+    run.runtime = r.hello().runtime;
+    run.description = RecordRun::describe(source);
     const QJsonObject json = RecordRun::summaryJson(source, summary);
     return qMax(writeOutputs(outputs, run, json, encodePng),
                 gate(request, json, several ? programName(source) + QStringLiteral(": ") : QString()));
@@ -182,6 +185,19 @@ QProcessEnvironment RecordRun::probeEnvironment(const QString &socketPath, int i
         env.insert(QStringLiteral("LD_PRELOAD"), previous.isEmpty() ? qtProbe : qtProbe + QLatin1Char(':') + previous);
     }
     return env;
+}
+
+QString RecordRun::describe(const StreamSource &source)
+{
+    const StreamHello &h = source.recording().hello();
+    const QString runtime = h.runtimeVersion.isEmpty() ? h.runtime : h.runtime + QLatin1Char(' ') + h.runtimeVersion;
+    const qsizetype threads = source.recording().laneNames().size();
+    return QStringLiteral("Program: %1 · %2 · pid %3 · ticker every %4 ms · %5 %6")
+        .arg(programName(source), runtime)
+        .arg(h.pid)
+        .arg(h.intervalMs)
+        .arg(threads)
+        .arg(threads == 1 ? QStringLiteral("thread") : QStringLiteral("threads"));
 }
 
 QJsonObject RecordRun::summaryJson(const StreamSource &source, const Summary &summary)

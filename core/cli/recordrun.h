@@ -29,6 +29,8 @@ public:
     // dir first on PYTHONPATH, the Qt probe first on LD_PRELOAD, LOOPLAB_PROBE=1,
     // LOOPLAB_SOCKET, LOOPLAB_INTERVAL_MS. The window's File > Record a program uses it too.
     static QProcessEnvironment probeEnvironment(const QString &socketPath, int intervalMs);
+    // The line that says what ran, for the exported image: name, runtime, pid, ticker, threads.
+    static QString describe(const StreamSource &source);
     // The summary JSON of a recorded program: run's fields plus "source" and "stalls".
     static QJsonObject summaryJson(const StreamSource &source, const Summary &summary);
 };

@@ -17,4 +17,10 @@ struct LoadedRun
     qint64 startNs = 0;
     qint64 endNs = 0;
     QString lesson;
+    // A program recorded through its probe, not one of Loop Lab's own workloads: its name and
+    // runtime stand where the workload and mode would, and description replaces the line that
+    // describes the workload. All empty for Loop Lab's own runs.
+    QString program;
+    QString runtime;
+    QString description;
 };

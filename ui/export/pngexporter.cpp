@@ -1,6 +1,7 @@
 #include "export/pngexporter.h"
 
 #include "window/dashboard.h"
+#include "window/statsstrip.h"
 #include "formats/outputset.h"
 #include "engine/recorder.h"
 #include "run/summarizer.h"
@@ -84,8 +85,14 @@ bool PngExporter::encodeRun(const LoadedRun &run, QSize size, QByteArray *png, Q
 {
     Dashboard dashboard;
     dashboard.setRecorder(run.recorder, run.startNs, qint64(run.config.intervalMs) * 1000000);
-    dashboard.setSummary(Summarizer::summarize(*run.recorder, run.config, run.startNs, run.endNs), run.config,
-                         run.config.mode);
+    Summary summary = Summarizer::summarize(*run.recorder, run.config, run.startNs, run.endNs);
+    if (!run.program.isEmpty()) {
+        summary.work = run.program;
+        summary.mode = run.runtime;
+        dashboard.stats()->setModeText(run.runtime);
+        dashboard.setDescription(run.description);
+    }
+    dashboard.setSummary(summary, run.config, run.config.mode);
     const QImage image = renderOffscreen(&dashboard, size, [&] {
         dashboard.refreshCharts(run.endNs);
         dashboard.fitTimeline();

@@ -892,6 +892,9 @@ LoadedRun MainWindow::shownRun() const
     run.config = r.config();
     run.startNs = r.startNs();
     run.endNs = r.endNs();
+    run.program = r.hello().program;
+    run.runtime = r.hello().runtime;
+    run.description = describeProgram().section(QLatin1Char('\n'), 0, 0); // without the live state
     return run;
 }
 
