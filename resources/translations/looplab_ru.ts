@@ -1256,6 +1256,14 @@ Mode: %6</source>
         <source>In the asyncio task %1.</source>
         <translation>В задаче asyncio %1.</translation>
     </message>
+    <message>
+        <source>the program&apos;s own code on its loop thread: see the culprit</source>
+        <translation>собственный код программы в потоке её цикла: см. виновника</translation>
+    </message>
+    <message>
+        <source>The program&apos;s own code held its loop thread (no task span of its probe covers it).</source>
+        <translation>Поток цикла программы занимал её собственный код (ни один интервал задачи её зонда его не покрывает).</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -230,6 +230,9 @@ public:
                 parts << Kinds::shortLabel(s.mode);
             return parts.isEmpty() ? QStringLiteral("—") : distinctJoined(parts);
         case WhatColumn:
+            // A program's probe reports no span for the code its loop is stuck in: the culprit names it.
+            if (stall.spans.isEmpty() && hasCulprits && culpritOf(stall))
+                return LongTaskLog::tr("the program's own code on its loop thread: see the culprit");
             if (stall.spans.isEmpty())
                 return LongTaskLog::tr("no task on the loop: held up elsewhere (a lock such as the GIL, or the system)");
             for (const Span &s : stall.spans)
@@ -257,7 +260,9 @@ public:
             if (!c->task.isEmpty())
                 lines << LongTaskLog::tr("In the asyncio task %1.").arg(c->task);
         }
-        if (stall.spans.isEmpty())
+        if (stall.spans.isEmpty() && hasCulprits && culpritOf(stall))
+            lines << LongTaskLog::tr("The program's own code held its loop thread (no task span of its probe covers it).");
+        else if (stall.spans.isEmpty())
             lines << LongTaskLog::tr("No task ran on the loop thread meanwhile: it was held up elsewhere.");
         for (int i = 0; i < stall.spans.size() && i < kMaxToolTipSpans; ++i) {
             const Span &s = stall.spans.at(i);

@@ -35,7 +35,10 @@ RecordProgramDialog::RecordProgramDialog(QWidget *parent)
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Command:"), m_command);
-    form->addRow(tr("&Working folder:"), folderRow);
+    // A row of two widgets has no buddy of its own: the label's mnemonic goes to the field.
+    auto *folderLabel = new QLabel(tr("&Working folder:"), this);
+    folderLabel->setBuddy(m_folder);
+    form->addRow(folderLabel, folderRow);
     auto *hint = new QLabel(tr("Loop Lab starts it with its probes injected (Python asyncio, or any Qt 6 program), as looplab record does; it "
                                "appears as a source in the toolbar once its event loop starts. Its output is "
                                "discarded; it is stopped when Loop Lab closes."),
