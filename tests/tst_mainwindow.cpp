@@ -51,6 +51,8 @@ private slots:
     void recentRunsAndTitleFollowTheFile();
     void runClosedMidwayIsOfferedBack();
     void spaceStartsAndStopsFromASpinBox();
+    void timelineKeysInTheViewMenu();
+    void drawMeterCountsTicksDueWhileDrawing();
     void cancelledTasksAreNamed();
     void smallScreenKeepsEveryFigure();
     void everyFigureAgrees();
@@ -403,6 +405,111 @@ void tst_MainWindow::spaceStartsAndStopsFromASpinBox()
     QVERIFY(!m_window->session()->isRunning());
     QCOMPARE(period->value(), value);
     QVERIFY(period->text().indexOf(QLatin1Char(' ')) < 0 || period->text() == QString::number(value) + period->suffix());
+}
+
+void tst_MainWindow::timelineKeysInTheViewMenu()
+{
+    auto *view = m_window->findChild<QMenu *>(QStringLiteral("viewMenu"));
+    QVERIFY(view);
+    const QList<QAction *> inMenu = view->actions();
+    const struct
+    {
+        const char *name;
+        Qt::Key key;
+    } keys[] = {{"zoomIn", Qt::Key_Plus}, {"zoomOut", Qt::Key_Minus}, {"panLeft", Qt::Key_Left},
+                {"panRight", Qt::Key_Right}, {"showAll", Qt::Key_0}};
+    for (const auto &k : keys) {
+        QAction *a = action(QLatin1String(k.name));
+        QVERIFY2(a, k.name);
+        QVERIFY2(inMenu.contains(a), k.name);
+        QCOMPARE(a->shortcut(), QKeySequence(k.key));
+        QVERIFY(!a->statusTip().isEmpty());
+        QVERIFY2(a->statusTip().contains(QStringLiteral("(%1)").arg(a->shortcut().toString(QKeySequence::NativeText))),
+                 qPrintable(a->statusTip()));
+        QCOMPARE(a->shortcutContext(), Qt::WidgetWithChildrenShortcut);
+    }
+    QVERIFY(action(QStringLiteral("zoomIn"))->shortcuts().contains(QKeySequence(Qt::Key_Equal)));
+
+    // A run of 20 s to zoom in.
+    auto recorder = std::make_shared<Recorder>();
+    recorder->registerLane(QStringLiteral("GUI thread"));
+    const qint64 origin = 100'000'000'000;
+    recorder->addModeSwitch(origin, ExecMode::Inline);
+    for (int i = 0; i < 2000; ++i)
+        recorder->addTick({origin + i * 10'000'000LL, origin + i * 10'000'000LL + 100'000});
+    const qint64 end = origin + 20'000'000'000LL;
+    TimelineView *timeline = m_window->dashboard()->timeline();
+    m_window->dashboard()->setRecorder(recorder, origin, 10'000'000);
+    m_window->dashboard()->setLive(false);
+    timeline->refresh(end);
+    timeline->showAll();
+    QCOMPARE(timeline->axis().spanNs, end - origin);
+
+    // In a text field the keys are the field's.
+    auto *period = m_window->findChild<QSpinBox *>(QStringLiteral("periodMs"));
+    QVERIFY(period);
+    m_window->activateWindow();
+    period->setFocus();
+    QTRY_VERIFY(period->hasFocus());
+    const bool following = action(QStringLiteral("followLive"))->isChecked();
+    for (Qt::Key key : {Qt::Key_Plus, Qt::Key_Minus, Qt::Key_Left, Qt::Key_Right, Qt::Key_0, Qt::Key_F})
+        QTest::keyClick(period, key);
+    QCOMPARE(timeline->axis().startNs, origin);
+    QCOMPARE(timeline->axis().spanNs, end - origin);
+    QCOMPARE(action(QStringLiteral("followLive"))->isChecked(), following);
+
+    // On the timeline they zoom and pan; the menu's actions do the same from anywhere.
+    timeline->setFocus();
+    QTRY_VERIFY(timeline->hasFocus());
+    QTest::keyClick(timeline, Qt::Key_Plus);
+    const qint64 zoomed = timeline->axis().spanNs;
+    QVERIFY(zoomed < end - origin);
+    QTest::keyClick(timeline, Qt::Key_Left);
+    QVERIFY(timeline->axis().startNs < origin + (end - origin - zoomed) / 2);
+    QTest::keyClick(timeline, Qt::Key_0);
+    QCOMPARE(timeline->axis().spanNs, end - origin);
+    period->setFocus();
+    QTRY_VERIFY(period->hasFocus());
+    action(QStringLiteral("zoomIn"))->trigger();
+    QCOMPARE(timeline->axis().spanNs, zoomed);
+    action(QStringLiteral("showAll"))->trigger();
+    QCOMPARE(timeline->axis().spanNs, end - origin);
+}
+
+void tst_MainWindow::drawMeterCountsTicksDueWhileDrawing()
+{
+    constexpr qint64 ms = 1'000'000;
+    const qint64 origin = 50'000 * ms;
+    Recorder recorder;
+    DrawMeter meter;
+    meter.reset(&recorder);
+    for (int i = 0; i < 10; ++i) // due at 0, 1, … 9 ms
+        recorder.addTick({origin + i * ms, origin + i * ms + 100'000});
+    meter.addSlice(origin + ms / 2, origin + 5 * ms / 2);
+    meter.addSlice(origin + 5 * ms / 2 + 20'000, origin + 3 * ms); // right after: the same slice
+    meter.addSlice(origin + 7 * ms, origin + 7 * ms + 200'000);
+    meter.update(recorder, origin + 10 * ms);
+    // Ticks due at 1, 2 and 7 ms waited for our drawing.
+    QCOMPARE(meter.dueShare(), 0.3);
+    QCOMPARE(meter.runDueShare(), 0.3);
+    QCOMPARE(meter.runTicks(), 10);
+    QCOMPARE(meter.longestNs(), 5 * ms / 2);
+    QCOMPARE(meter.runLongestNs(), 5 * ms / 2);
+    // A second later the slices are out of the window; the run keeps its figures.
+    meter.update(recorder, origin + 1200 * ms);
+    QCOMPARE(meter.longestNs(), 0);
+    QCOMPARE(meter.dueShare(), 0.0);
+    QCOMPARE(meter.runLongestNs(), 5 * ms / 2);
+    // A new run starts from nothing.
+    meter.reset(&recorder);
+    QCOMPARE(meter.runLongestNs(), 0);
+    QCOMPARE(meter.runTicks(), 0);
+
+    // The window times its own paints: an update() ends in a slice.
+    QSignalSpy painted(m_window->dashboard()->timeline(), &TimelineView::painted);
+    m_window->dashboard()->timeline()->update();
+    QTRY_VERIFY(painted.count() > 0);
+    QVERIFY(m_window->drawMeter().runLongestNs() > 0);
 }
 
 void tst_MainWindow::cancelledTasksAreNamed()

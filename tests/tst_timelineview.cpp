@@ -4,6 +4,7 @@
 #include "timeline/timelineview.h"
 
 #include <QElapsedTimer>
+#include <QKeyEvent>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QScrollBar>
@@ -12,6 +13,8 @@
 #include <QTest>
 #include <QToolTip>
 #include <QWheelEvent>
+
+#include <cmath>
 
 namespace {
 constexpr qint64 kMs = 1'000'000;
@@ -96,6 +99,7 @@ private slots:
     void liveFollowsNow();
     void wheelZoomsAroundCursorAndLeavesLive();
     void dragPans();
+    void keyboardZoomsPansAndFollows();
     void zoomOutStopsAtTheWholeRun();
     void wholeRunKeepsUpWithTheRun();
     void manyLanesScroll();
@@ -378,6 +382,66 @@ void tst_TimelineView::zoomOutStopsAtTheWholeRun()
     sendMouse(m_view.get(), QEvent::MouseMove, QPoint(-5000, 60), Qt::NoButton, Qt::LeftButton);
     sendMouse(m_view.get(), QEvent::MouseButtonRelease, QPoint(-5000, 60), Qt::LeftButton, Qt::NoButton);
     QCOMPARE(m_view->axis().endNs(), kOrigin + 30 * kS);
+}
+
+void tst_TimelineView::keyboardZoomsPansAndFollows()
+{
+    QCOMPARE(m_view->focusPolicy(), Qt::StrongFocus);
+    m_view->setFocus();
+    QVERIFY(QTest::qWaitForWindowActive(m_view.get()) || m_view->hasFocus());
+    QSignalSpy live(m_view.get(), &TimelineView::liveChanged);
+    QCOMPARE(m_view->axis().startNs, kOrigin);
+    QCOMPARE(m_view->axis().spanNs, 3000 * kMs);
+    const qint64 centre = kOrigin + 1500 * kMs;
+    auto centreOf = [](const TimeAxis &a) { return a.startNs + a.spanNs / 2; };
+    const qint64 slack = 2 * qint64(m_view->axis().nsPerPx()); // a pixel's rounding either way
+
+    // + zooms in around the middle (the cursor is not over the view), as a wheel notch does.
+    QTest::keyClick(m_view.get(), Qt::Key_Plus);
+    const qint64 zoomedSpan = m_view->axis().spanNs;
+    QVERIFY2(std::abs(double(zoomedSpan) - 3000 * kMs / std::sqrt(2.0)) < 1e6, qPrintable(QString::number(zoomedSpan)));
+    QVERIFY(std::abs(centreOf(m_view->axis()) - centre) <= slack);
+    QTest::keyClick(m_view.get(), Qt::Key_Equal); // = is + without Shift
+    QVERIFY(m_view->axis().spanNs < zoomedSpan - 100 * kMs);
+    QTest::keyClick(m_view.get(), Qt::Key_Minus);
+    QVERIFY(std::abs(m_view->axis().spanNs - zoomedSpan) < kMs);
+    QVERIFY(std::abs(centreOf(m_view->axis()) - centre) <= slack);
+
+    // Left and Right pan a tenth of the view, Shift half of it.
+    const TimeAxis before = m_view->axis();
+    QTest::keyClick(m_view.get(), Qt::Key_Left);
+    QVERIFY(std::abs(m_view->axis().startNs - (before.startNs - before.spanNs / 10)) <= slack);
+    QCOMPARE(m_view->axis().spanNs, before.spanNs);
+    QTest::keyClick(m_view.get(), Qt::Key_Right);
+    QVERIFY(std::abs(m_view->axis().startNs - before.startNs) <= slack);
+    QTest::keyClick(m_view.get(), Qt::Key_Right, Qt::ShiftModifier);
+    // Half the view later would end past the run: it stops at the end.
+    QCOMPARE(m_view->axis().endNs(), kNow);
+    QTest::keyClick(m_view.get(), Qt::Key_Plus); // narrow enough that half a view fits before it
+    const TimeAxis atEnd = m_view->axis();
+    QTest::keyClick(m_view.get(), Qt::Key_Left, Qt::ShiftModifier);
+    QVERIFY(atEnd.startNs - atEnd.spanNs / 2 > kOrigin);
+    QVERIFY(std::abs(m_view->axis().startNs - (atEnd.startNs - atEnd.spanNs / 2)) <= slack);
+
+    // 0 shows the whole run again.
+    QTest::keyClick(m_view.get(), Qt::Key_0);
+    QCOMPARE(m_view->axis().startNs, kOrigin);
+    QCOMPARE(m_view->axis().endNs(), kNow);
+
+    // F follows live again (init() showed the whole run), a key that zooms leaves it.
+    QCOMPARE(live.count(), 0);
+    QVERIFY(!m_view->isLive());
+    QTest::keyClick(m_view.get(), Qt::Key_F);
+    QVERIFY(m_view->isLive());
+    QCOMPARE(live.count(), 1);
+    QCOMPARE(m_view->axis().spanNs, 10 * kS); // the live window
+    QTest::keyClick(m_view.get(), Qt::Key_Minus);
+    QVERIFY(!m_view->isLive());
+    QTest::keyClick(m_view.get(), Qt::Key_F);
+    QVERIFY(m_view->isLive());
+    QTest::keyClick(m_view.get(), Qt::Key_F); // toggles, as View > Follow live does
+    QVERIFY(!m_view->isLive());
+    QCOMPARE(live.count(), 4);
 }
 
 void tst_TimelineView::wholeRunKeepsUpWithTheRun()

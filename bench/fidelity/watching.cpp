@@ -199,6 +199,11 @@ int main(int argc, char *argv[])
     printSummary("window", window.session()->summary());
     // Evidence the charts were live: the cost of the last chart update.
     std::printf("window chart_update_ms=%.3f\n", double(window.dashboard()->latencyChart()->lastUpdateNs()) / 1e6);
+    // What the status bar shows, over the whole run: our longest drawing slice and the ticks
+    // that fell due in one.
+    const DrawMeter &meter = window.drawMeter();
+    std::printf("window longest_slice_ms=%.3f due_while_drawing_pct=%.2f\n", double(meter.runLongestNs()) / 1e6,
+                100.0 * meter.runDueShare());
     if (profile) {
         app.print(durationS);
         if (const auto recorder = window.session()->recorder())

@@ -7,6 +7,7 @@
 #include "charts/lagpyramid.h"
 #include "charts/latencychart.h"
 #include "window/mainwindow.h"
+#include "engine/kinds.h"
 #include "engine/monotonicclock.h"
 #include "export/pngexporter.h"
 #include "engine/recorder.h"
@@ -209,6 +210,44 @@ void BM_LatencyChart(benchmark::State &state)
 }
 BENCHMARK(BM_LatencyChart)->Arg(1)->Arg(0)->Iterations(frameCount())->UseRealTime()->Unit(benchmark::kMillisecond);
 
+// 1,000 mode toggles during a live run, one every 50 ms of run time: each one is a frame
+// (refresh + repaint), so toggles per second is how many the window keeps up with.
+std::vector<double> g_toggleRates; // toggles per second, per repetition
+std::vector<double> g_toggleCpu;   // thread CPU ms per toggle
+
+void BM_ModeToggles(benchmark::State &state)
+{
+    constexpr int kToggles = 1000;
+    constexpr quint32 kTicksPerToggle = 50;
+    const QList<ExecMode> modes = Kinds::allModes();
+    for (auto _ : state) {
+        auto recorder = std::make_shared<Recorder>();
+        recorder->registerLane(QStringLiteral("GUI thread"));
+        recorder->addModeSwitch(kOrigin, ExecMode::Inline);
+        LatencyChart chart;
+        chart.resize(1920, 400);
+        chart.show();
+        chart.setLive(true);
+        chart.setRecorder(recorder, kOrigin);
+        QApplication::processEvents();
+        QElapsedTimer timer;
+        timer.start();
+        const double cpu0 = threadCpuMs();
+        for (int i = 0; i < kToggles; ++i) {
+            for (quint32 t = 0; t < kTicksPerToggle; ++t)
+                recorder->addTick(makeTick(recorder->tickCount()));
+            const qint64 now = makeTick(recorder->tickCount()).expectedNs;
+            recorder->addModeSwitch(now, modes.at((i + 1) % modes.size()));
+            chart.refresh(now);
+            QApplication::processEvents();
+            chart.viewport()->repaint();
+        }
+        g_toggleRates.push_back(kToggles / (elapsedMs(timer) / 1e3));
+        g_toggleCpu.push_back((threadCpuMs() - cpu0) / kToggles);
+    }
+}
+BENCHMARK(BM_ModeToggles)->Iterations(3)->UseRealTime()->Unit(benchmark::kMillisecond);
+
 // The whole-run decimation alone, 3.6 M points into 1920 columns: one pass over every point
 // against the min/max pyramid, in the same run.
 std::map<std::string, std::vector<double>> g_decimateMs;
@@ -403,6 +442,12 @@ int main(int argc, char **argv)
         if (!parts[0].empty())
             addInfo("Latency chart frame parts, " + label, fmt("%.2f ms", median(parts[0])) + fmt(" + %.2f", median(parts[1]))
                     + fmt(" + %.2f ms", median(parts[2])), "medians: refresh + queued events + repaint");
+    }
+    if (!g_toggleRates.empty()) {
+        const double rate = median(g_toggleRates);
+        addRow("1,000 mode toggles >= 60 toggles/s", fmt("%.0f toggles/s", rate), rate >= 60,
+               "live latency chart 1920x400, a toggle every 50 ms of run time, each refresh + repaint; median of "
+                   + std::to_string(g_toggleRates.size()) + fmt(", thread CPU %.2f ms per toggle", median(g_toggleCpu)));
     }
     for (const auto &[name, runs] : g_decimateMs) {
         if (!runs.empty())

@@ -1873,6 +1873,54 @@ Check the command and the working folder, and record again.</source>
         <source>Start a Python asyncio or Qt 6 program with Loop Lab&apos;s probe and watch its event loop (Ctrl+R).</source>
         <translation>Запустить программу на Python asyncio или Qt 6 с зондом Loop Lab и следить за её циклом событий (Ctrl+R).</translation>
     </message>
+    <message>
+        <source>The longest stretch the GUI thread spent on Loop Lab&apos;s own drawing in the last second (target: 0.5 ms at most), and the share of the ticker&apos;s ticks that fell due meanwhile and had to wait for it.</source>
+        <translation>Самый долгий отрезок, который поток GUI потратил на собственную отрисовку Loop Lab за последнюю секунду (цель: не более 0,5 мс), и доля тиков таймера, срок которых наступил в это время и которым пришлось её ждать.</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Увеличить</translation>
+    </message>
+    <message>
+        <source>Zoom both charts in around the cursor, or the middle of the timeline (+).</source>
+        <translation>Увеличить оба графика вокруг курсора или середины временной шкалы (+).</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Уменьшить</translation>
+    </message>
+    <message>
+        <source>Zoom both charts out around the cursor, or the middle of the timeline (-).</source>
+        <translation>Уменьшить оба графика вокруг курсора или середины временной шкалы (-).</translation>
+    </message>
+    <message>
+        <source>Pan left</source>
+        <translation>Сдвинуть влево</translation>
+    </message>
+    <message>
+        <source>Move both charts a tenth of the view earlier; Shift+Left moves half of it (Left).</source>
+        <translation>Сдвинуть оба графика на десятую часть вида раньше; Shift+Left сдвигает на половину (Left).</translation>
+    </message>
+    <message>
+        <source>Pan right</source>
+        <translation>Сдвинуть вправо</translation>
+    </message>
+    <message>
+        <source>Move both charts a tenth of the view later; Shift+Right moves half of it (Right).</source>
+        <translation>Сдвинуть оба графика на десятую часть вида позже; Shift+Right сдвигает на половину (Right).</translation>
+    </message>
+    <message>
+        <source>Show the whole run</source>
+        <translation>Показать весь прогон</translation>
+    </message>
+    <message>
+        <source>Zoom both charts out to the whole run (0).</source>
+        <translation>Показать на обоих графиках весь прогон (0).</translation>
+    </message>
+    <message>
+        <source>longest slice %1 ms · %2 % of ticks due while drawing</source>
+        <translation>самый долгий отрезок %1 мс · %2 % тиков пришлись на отрисовку</translation>
+    </message>
 </context>
 <context>
     <name>ProgramSources</name>

@@ -71,7 +71,10 @@ LatencyChart::LatencyChart(QWidget *parent)
     c->addAxis(m_xAxis, Qt::AlignBottom);
     connect(m_xAxis, &QValueAxis::rangeChanged, this, &LatencyChart::onXRangeChanged);
 
-    // Added first, so they are painted behind everything else.
+    // Above the grid and axes, under every series, as the bands' area series were.
+    m_bandsItem = new ModeBandsItem(c);
+    m_bandsItem->setZValue(3.5);
+    // Added first, so their legend entries come first.
     for (ExecMode mode : Kinds::allModes()) {
         ModeBand band;
         band.mode = mode;
@@ -233,6 +236,11 @@ void LatencyChart::setHoverSeconds(double seconds)
         return;
     m_hoverSeconds = seconds;
     placeHover();
+}
+
+const QVector<ModeBandsItem::Band> &LatencyChart::modeBands() const
+{
+    return m_bandsItem->bands();
 }
 
 QString LatencyChart::hoverText() const
@@ -580,7 +588,7 @@ void LatencyChart::rebuild()
         m_lagSeries->setPen(pen);
     }
     m_lagSeries->replace(plotted);
-    updateBands(x0, x1, yMin, yMax);
+    updateBands(x0, x1);
     for (Threshold &r : m_references)
         r.line.setSpan(x0, x1);
     placeReferenceLabels();
@@ -664,6 +672,7 @@ void LatencyChart::onXRangeChanged(double min, double max)
 
 void LatencyChart::onPlotAreaChanged()
 {
+    m_bandsItem->setPlotArea(chart()->plotArea());
     placeReferenceLabels();
     placeHover();
     emit plotAreaMoved();
@@ -704,32 +713,25 @@ void LatencyChart::placeReferenceLabels()
     }
 }
 
-void LatencyChart::updateBands(double x0, double x1, double low, double high)
+void LatencyChart::updateBands(double x0, double x1)
 {
     const int n = int(m_modeSwitches.size());
     // The last mode lasts until now, not to the edge of a live window that runs ahead.
     const double end = endSeconds();
+    QVector<ModeBandsItem::Band> shown;
+    quint32 presentModes = 0;
+    for (int i = 0; i < n; ++i) {
+        const ExecMode mode = m_modeSwitches.at(i).mode;
+        presentModes |= 1u << int(mode);
+        const double a = std::max(double(m_modeSwitches.at(i).ns - m_originNs) / 1e9, x0);
+        const double b = std::min(i + 1 < n ? double(m_modeSwitches.at(i + 1).ns - m_originNs) / 1e9 : end, x1);
+        if (b > a)
+            shown.append({mode, a, b});
+    }
+    m_bandsItem->setBands(std::move(shown), x0, x1, chart()->plotArea());
     bool legendChanged = false;
     for (ModeBand &band : m_bands) {
-        QList<QPointF> step;
-        bool present = false;
-        for (int i = 0; i < n; ++i) {
-            if (m_modeSwitches.at(i).mode != band.mode)
-                continue;
-            present = true;
-            double a = double(m_modeSwitches.at(i).ns - m_originNs) / 1e9;
-            double b = i + 1 < n ? double(m_modeSwitches.at(i + 1).ns - m_originNs) / 1e9 : end;
-            // Clipped to the view: Qt Charts drops off-chart line segments, which would tear
-            // the area's outline.
-            a = std::max(a, x0);
-            b = std::min(b, x1);
-            if (b <= a)
-                continue;
-            step << QPointF(a, low) << QPointF(a, high) << QPointF(b, high) << QPointF(b, low);
-        }
-        if (step.isEmpty())
-            step << QPointF(x0, low) << QPointF(x1, low);
-        band.upper->replace(step);
+        const bool present = presentModes & (1u << int(band.mode));
         for (QLegendMarker *marker : chart()->legend()->markers(band.area)) {
             if (marker->isVisible() != present) {
                 marker->setVisible(present);
@@ -776,6 +778,7 @@ void LatencyChart::applyTheme()
     setBackgroundBrush(Theme::backgroundColor());
     for (const ModeBand &band : std::as_const(m_bands))
         band.area->setBrush(Theme::modeBandColor(band.mode));
+    m_bandsItem->update();
     for (Threshold &r : m_references)
         r.line.applyTheme();
     QPen lagPen = m_lagSeries->pen();

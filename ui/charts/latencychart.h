@@ -2,6 +2,7 @@
 
 #include "style/coalescedcall.h"
 #include "charts/lagpyramid.h"
+#include "charts/modebandsitem.h"
 #include "charts/referenceline.h"
 #include "engine/span.h"
 
@@ -72,6 +73,8 @@ public:
     void setHoverSeconds(double seconds);
     // What the hover label says, for tests ("3.42 s · lag 12.3 ms").
     QString hoverText() const;
+    // The mode bands drawn now, clipped to the shown range.
+    const QVector<ModeBandsItem::Band> &modeBands() const;
 
 signals:
     void updated(qint64 updateNs);
@@ -88,7 +91,8 @@ private:
     struct ModeBand
     {
         ExecMode mode = ExecMode::Inline;
-        QLineSeries *upper = nullptr; // a step function: high while the mode is active
+        // Empty: the series only gives the legend its entry; m_bandsItem draws the band.
+        QLineSeries *upper = nullptr;
         QAreaSeries *area = nullptr;
     };
     struct Threshold
@@ -121,7 +125,7 @@ private:
     void onXRangeChanged(double min, double max);
     void onPlotAreaChanged();
     void placeReferenceLabels();
-    void updateBands(double x0, double x1, double low, double high);
+    void updateBands(double x0, double x1);
     int plotColumns() const;
     double endSeconds() const;
 
@@ -141,6 +145,7 @@ private:
 
     QLineSeries *m_lagSeries = nullptr;
     QList<ModeBand> m_bands;
+    ModeBandsItem *m_bandsItem = nullptr;
     QList<Threshold> m_references;
     QValueAxis *m_xAxis = nullptr;
     QAbstractAxis *m_yAxis = nullptr;

@@ -8,6 +8,8 @@
 
 #include <QElapsedTimer>
 #include <QHelpEvent>
+#include <QCursor>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -28,6 +30,8 @@ constexpr double kMinMarkSpacingPx = 4.0;
 constexpr double kHitTolerancePx = 2.0;
 constexpr double kMinTickSpacingPx = 90.0;
 constexpr qint64 kMinSpanNs = 10'000; // 10 µs across the whole view
+// One key press zooms as far as one wheel notch.
+constexpr int kKeyZoomSteps = 120;
 
 QString formatMs(qint64 ns)
 {
@@ -43,6 +47,7 @@ TimelineView::TimelineView(QWidget *parent)
     setAttribute(Qt::WA_OpaquePaintEvent);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     setMouseTracking(true); // the hover line follows the cursor without a button held
+    setFocusPolicy(Qt::StrongFocus); // + - arrows 0 F (keyPressEvent)
     m_rowScroll = new QScrollBar(Qt::Vertical, this);
     m_rowScroll->setObjectName(QStringLiteral("timelineRows"));
     m_rowScroll->setToolTip(tr("More lanes than fit: scroll them here or with Shift+wheel."));
@@ -81,6 +86,8 @@ void TimelineView::refresh(qint64 nowNs)
 {
     if (!m_recorder)
         return;
+    QElapsedTimer timer;
+    timer.start();
     if (m_snapshot.dropDecimated(*m_recorder))
         m_batcher.dropBefore(m_snapshot.firstId());
     // The batcher's pyramid takes each span once, when it finishes.
@@ -94,6 +101,7 @@ void TimelineView::refresh(qint64 nowNs)
     }
     updateScrollBar();
     viewChanged();
+    emit refreshed(timer.nsecsElapsed());
 }
 
 bool TimelineView::isLive() const
@@ -162,6 +170,23 @@ void TimelineView::zoomAt(qint64 anchorNs, double factor)
     // Zooming out from a view already wider than the run (the live window early on) keeps it.
     const qint64 maxSpan = qMax(maxSpanNs(), m_axis.spanNs);
     m_axis = m_axis.zoomedAround(x, factor, kMinSpanNs, maxSpan);
+    leaveLive();
+    m_wholeRun = false;
+    clampToRun();
+    viewChanged();
+}
+
+void TimelineView::zoomBy(double factor)
+{
+    const QPoint cursor = mapFromGlobal(QCursor::pos());
+    const bool inside = underMouse() && cursor.x() >= m_axis.leftPx && cursor.x() <= m_axis.leftPx + m_axis.widthPx;
+    const double x = inside ? double(cursor.x()) : m_axis.leftPx + m_axis.widthPx / 2.0;
+    zoomAt(m_axis.mapXToTime(x), factor);
+}
+
+void TimelineView::panBy(double fraction)
+{
+    m_axis = m_axis.pannedBy(-fraction * m_axis.widthPx);
     leaveLive();
     m_wholeRun = false;
     clampToRun();
@@ -490,6 +515,12 @@ void TimelineView::paintEvent(QPaintEvent *)
         paintAxis(p, l);
         TimelineLegend::paint(p, legendFlags, legendLeft, width());
         paintHover(p, l);
+        if (hasFocus() && p.device() == this) { // the keyboard zooms and pans here; not in exports
+            QPen pen(palette().color(QPalette::Highlight), 1.0);
+            p.setPen(pen);
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(rect().adjusted(0, 0, -1, -1));
+        }
         if (m_snapshot.spans().isEmpty()) {
             p.setPen(Theme::mutedTextColor());
             p.drawText(QRect(l.plotLeft, l.rowsTop, l.plotRight - l.plotLeft, qMax(l.laneHeight, l.rowsBottom - l.rowsTop)),
@@ -856,6 +887,48 @@ void TimelineView::leaveEvent(QEvent *event)
     setHoverNs(-1);
     emit hovered(-1);
     QWidget::leaveEvent(event);
+}
+
+void TimelineView::keyPressEvent(QKeyEvent *event)
+{
+    const double pan = event->modifiers() & Qt::ShiftModifier ? 0.5 : 0.1;
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomBy(TimeAxis::wheelFactor(kKeyZoomSteps));
+        break;
+    case Qt::Key_Minus:
+        zoomBy(TimeAxis::wheelFactor(-kKeyZoomSteps));
+        break;
+    case Qt::Key_Left:
+        panBy(-pan);
+        break;
+    case Qt::Key_Right:
+        panBy(pan);
+        break;
+    case Qt::Key_0:
+        showAll();
+        break;
+    case Qt::Key_F: // toggles, as View > Follow live does
+        setLive(!m_live);
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void TimelineView::focusInEvent(QFocusEvent *event)
+{
+    update(); // the focus frame
+    QWidget::focusInEvent(event);
+}
+
+void TimelineView::focusOutEvent(QFocusEvent *event)
+{
+    update();
+    QWidget::focusOutEvent(event);
 }
 
 void TimelineView::paintHover(QPainter &p, const TimelineLayout &l)

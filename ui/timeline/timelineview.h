@@ -46,6 +46,11 @@ public:
     // Zooms by factor (>1 zooms in) keeping anchorNs where it is, as the wheel does; zooming
     // out stops at the whole run (or the live window, if wider).
     void zoomAt(qint64 anchorNs, double factor);
+    // The keyboard's and View menu's zoom: around the cursor when it is over the plot,
+    // otherwise around the view's centre.
+    void zoomBy(double factor);
+    // Pans by this fraction of the view (positive: later times), as a drag does.
+    void panBy(double fraction);
 
     // Where the plot starts and ends, so the lag chart can line up with it pixel for pixel:
     // left is never less than the lane names' column; -1 restores the default.
@@ -85,6 +90,8 @@ public:
 signals:
     void liveChanged(bool live);
     void painted(qint64 paintNs);
+    // refresh() took this long (ns); it ended just now.
+    void refreshed(qint64 refreshNs);
     // The time range shown changed (follow, zoom, pan, a jump, a new run).
     void rangeChanged(qint64 startNs, qint64 endNs);
     // The cursor is over this time in the plot; -1 when it left.
@@ -100,6 +107,9 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
     bool event(QEvent *event) override;
 
 private:

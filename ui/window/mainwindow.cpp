@@ -109,6 +109,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_paintCost = new QLabel(this);
     m_paintCost->setToolTip(tr("What Loop Lab's own drawing costs per frame: a lag meter must not add lag."));
     statusBar()->addPermanentWidget(m_paintCost);
+    m_drawSlices = new QLabel(this);
+    m_drawSlices->setObjectName(QStringLiteral("drawSlices"));
+    m_drawSlices->setToolTip(tr("The longest stretch the GUI thread spent on Loop Lab's own drawing in the last "
+                                "second (target: 0.5 ms at most), and the share of the ticker's ticks that fell "
+                                "due meanwhile and had to wait for it."));
+    statusBar()->addPermanentWidget(m_drawSlices);
     m_listening = new QLabel(this);
     m_listening->setObjectName(QStringLiteral("listening"));
     statusBar()->addPermanentWidget(m_listening);
@@ -127,6 +133,13 @@ MainWindow::MainWindow(QWidget *parent)
                                  .arg(double(m_dashboard->timeline()->lastPaintNs()) / 1e6, 0, 'f', 2));
     };
     connect(m_dashboard->latencyChart(), &LatencyChart::updated, this, showCost);
+    // Each ends now; the chart's refresh follows the timeline's in one slice.
+    auto addSlice = [this](qint64 ns) {
+        const qint64 now = MonotonicClock::nowNs();
+        m_drawMeter.addSlice(now - ns, now);
+    };
+    connect(m_dashboard->latencyChart(), &LatencyChart::updated, this, addSlice);
+    connect(m_dashboard->timeline(), &TimelineView::refreshed, this, addSlice);
     connect(m_dashboard->timeline(), &TimelineView::painted, this, showCost);
 
     // Every toolbar button's tooltip names its shortcut, as the menus do.
@@ -250,6 +263,37 @@ void MainWindow::createActions()
     m_logScaleAction->setStatusTip(tr("Show sub-millisecond jitter and 200 ms freezes on one axis (Ctrl+G)."));
     connect(m_logScaleAction, &QAction::toggled, this,
             [this](bool on) { m_dashboard->latencyChart()->setLogScale(on); });
+
+    // The timeline's keys. Their shortcuts work while the timeline has the keyboard focus
+    // (never in a text field); the View menu triggers them from anywhere.
+    TimelineView *timeline = m_dashboard->timeline();
+    auto addTimelineAction = [this, timeline](const QString &name, const QString &text, const QString &tip,
+                                              const QList<QKeySequence> &keys, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setStatusTip(tip);
+        connect(action, &QAction::triggered, timeline, slot);
+        timeline->addAction(action);
+        m_timelineActions.append(action);
+    };
+    addTimelineAction(QStringLiteral("zoomIn"), tr("Zoom in"),
+                      tr("Zoom both charts in around the cursor, or the middle of the timeline (+)."),
+                      {QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)},
+                      [timeline] { timeline->zoomBy(TimeAxis::wheelFactor(120)); });
+    addTimelineAction(QStringLiteral("zoomOut"), tr("Zoom out"),
+                      tr("Zoom both charts out around the cursor, or the middle of the timeline (-)."),
+                      {QKeySequence(Qt::Key_Minus)}, [timeline] { timeline->zoomBy(TimeAxis::wheelFactor(-120)); });
+    addTimelineAction(QStringLiteral("panLeft"), tr("Pan left"),
+                      tr("Move both charts a tenth of the view earlier; Shift+Left moves half of it (Left)."),
+                      {QKeySequence(Qt::Key_Left)}, [timeline] { timeline->panBy(-0.1); });
+    addTimelineAction(QStringLiteral("panRight"), tr("Pan right"),
+                      tr("Move both charts a tenth of the view later; Shift+Right moves half of it (Right)."),
+                      {QKeySequence(Qt::Key_Right)}, [timeline] { timeline->panBy(0.1); });
+    addTimelineAction(QStringLiteral("showAll"), tr("Show the whole run"),
+                      tr("Zoom both charts out to the whole run (0)."), {QKeySequence(Qt::Key_0)},
+                      [timeline] { timeline->showAll(); });
 }
 
 void MainWindow::createToolBars()
@@ -341,6 +385,9 @@ void MainWindow::createMenus()
     view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(m_followAction);
     view->addAction(m_logScaleAction);
+    view->addSeparator();
+    view->addActions(m_timelineActions);
+    view->addSeparator();
     QMenu *thresholds = view->addMenu(tr("Threshold lines"));
     for (int i = 0; i < int(Statistics::kBandsMs.size()); ++i) {
         QAction *line = thresholds->addAction(tr("%1 ms · %2").arg(Statistics::kBandsMs[size_t(i)]).arg(Statistics::bandName(i)));
@@ -508,6 +555,8 @@ void MainWindow::onStarted()
     m_followAction->setChecked(true);
     m_dashboard->setLive(true);
     m_frame = 0;
+    m_drawMeter.reset(m_session->recorder().get());
+    m_drawShownNs = 0;
     m_frameTimer.start();
     updateRunActions();
     statusBar()->showMessage(tr("Running. Switch modes with Ctrl+1 … Ctrl+9; Space stops."));
@@ -523,16 +572,44 @@ void MainWindow::onFrame()
     if (!recorder)
         return;
     const qint64 now = m_session->endNs();
+    const qint64 startNs = MonotonicClock::nowNs();
     m_dashboard->refreshCharts(now);
     if (m_frame++ % kFramesPerStatsUpdate == 0) {
         m_liveStats.update(*recorder, m_session->startNs(), now, qint64(m_session->config().intervalMs) * 1000000);
         m_dashboard->setSummary(m_liveStats.summary(m_session->config()), m_session->config(), currentMode());
     }
+    m_drawMeter.addSlice(startNs, MonotonicClock::nowNs());
+    if (startNs - m_drawShownNs >= DrawMeter::kWindowNs / 2)
+        updateDrawMeter();
+}
+
+void MainWindow::updateDrawMeter()
+{
+    const auto recorder = m_session->recorder();
+    if (!recorder || m_shown)
+        return;
+    m_drawShownNs = MonotonicClock::nowNs();
+    m_drawMeter.update(*recorder, m_drawShownNs);
+    m_drawSlices->setText(tr("longest slice %1 ms · %2 % of ticks due while drawing")
+                              .arg(double(m_drawMeter.longestNs()) / 1e6, 0, 'f', 2)
+                              .arg(100.0 * m_drawMeter.dueShare(), 0, 'f', 1));
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    if (event->type() != QEvent::UpdateRequest)
+        return QMainWindow::event(event);
+    // The window's paint: every widget that asked for one, then the flush to the screen.
+    const qint64 startNs = MonotonicClock::nowNs();
+    const bool result = QMainWindow::event(event);
+    m_drawMeter.addSlice(startNs, MonotonicClock::nowNs());
+    return result;
 }
 
 void MainWindow::onFinished()
 {
     m_frameTimer.stop();
+    updateDrawMeter();
     const Summary summary = m_session->summary(); // exact, now that the run is over
     m_dashboard->setSummary(summary, m_session->config(), currentMode());
     m_dashboard->refreshCharts(m_session->endNs());

@@ -4,6 +4,7 @@
 #include "export/exportdialog.h"
 #include "engine/kinds.h"
 #include "run/livestats.h"
+#include "window/drawmeter.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -80,9 +81,14 @@ public:
     StreamSource *shownSource() const;
     // File > Record a program, without the dialog: starts command in folder with the probe.
     bool recordProgram(const QString &command, const QString &folder);
+    // Our own drawing's GUI-thread slices and the ticks that fell due in them (status bar).
+    const DrawMeter &drawMeter() const { return m_drawMeter; }
+    // Matches the ticks recorded so far with the slices and shows the figures.
+    void updateDrawMeter();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool event(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -141,6 +147,7 @@ private:
     QAction *m_logScaleAction = nullptr;
     QAction *m_recordAction = nullptr;
     QList<QAction *> m_thresholdActions;
+    QList<QAction *> m_timelineActions; // zoom, pan, whole run: the timeline's keys
     QActionGroup *m_schemeGroup = nullptr;
     QVector<bool> m_defaultThresholds;
     QByteArray m_defaultState; // toolbars and dock as first laid out, for Reset to defaults
@@ -148,6 +155,9 @@ private:
     LessonsPanel *m_lessons = nullptr;
     QDockWidget *m_lessonsDock = nullptr;
     QLabel *m_paintCost = nullptr;
+    QLabel *m_drawSlices = nullptr;
+    DrawMeter m_drawMeter;
+    qint64 m_drawShownNs = 0;
     ProgramSources *m_sources = nullptr;
     QComboBox *m_sourceBox = nullptr;
     QLabel *m_listening = nullptr;
