@@ -322,7 +322,8 @@ LongTaskLog::LongTaskLog(QWidget *parent)
     setColumnWidth(TaskColumn, fm.horizontalAdvance(QStringLiteral("#00000, #00000")) + pad);
     setColumnWidth(KindColumn, fm.horizontalAdvance(QStringLiteral("item, wait")) + pad);
     setColumnWidth(ModeColumn, fm.horizontalAdvance(QStringLiteral("process")) + pad);
-    setColumnWidth(CulpritColumn, fm.horizontalAdvance(QStringLiteral("time.sleep ← fetch_report (app.py:12) ← handler")) + pad);
+    // As wide as a typical culprit of either probe (Python frames, a Qt event and receiver).
+    setColumnWidth(CulpritColumn, fm.horizontalAdvance(QStringLiteral("QMouseEvent (MouseButtonRelease) → QToolButton")) + pad);
     setColumnHidden(CulpritColumn, true);
 
     connect(this, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) { activateRow(index.row()); });
