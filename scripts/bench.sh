@@ -7,8 +7,10 @@
 #   bench/peers/compare.sh  looplab against Python asyncio and Node on the same experiment
 #   bench/peers/gil.sh      the GIL model against CPython's GIL on the same CPU work
 #   bench/peers/probe.sh    the asyncio probe against the program's own ticker, same run
+#   bench/peers/qtprobe.sh  the Qt probe against `looplab run --lesson L`'s own ticker
 #   probes/python/bench_probe.py  the probe's own cost (per executor call, idle CPU)
-#   bench/stream/flood.sh   100 k events/s for 60 s into looplab listen: loss, keeping up, memory
+#   bench/stream/flood.sh   100 k events/s for 60 s into looplab listen: loss, keeping up, memory;
+#                           then into the window, with its own GUI loop's lag meanwhile
 #   bench/lessons.sh        every lesson's lag with io and cpu work
 # Run it on a quiet machine: tail percentiles on 2 cores move with any other load.
 set -euo pipefail
@@ -21,6 +23,7 @@ bash "$root/bench/fidelity/run.sh"
 bash "$root/bench/peers/compare.sh"
 bash "$root/bench/peers/gil.sh"
 bash "$root/bench/peers/probe.sh"
+bash "$root/bench/peers/qtprobe.sh"
 python3 "$root/probes/python/bench_probe.py"
 bash "$root/bench/stream/flood.sh"
 bash "$root/bench/lessons.sh"
