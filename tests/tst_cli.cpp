@@ -553,9 +553,17 @@ asyncio.run(main())
     QVERIFY2(worst.value(QStringLiteral("culprit")).toString().contains(QStringLiteral("load_report")),
              qPrintable(worst.value(QStringLiteral("culprit")).toString()));
     QVERIFY(summary.value(QStringLiteral("ticks")).toInt() > 5);
-    // The saved run opens like any other.
-    const Result again = run({QStringLiteral("export"), saved, QStringLiteral("--summary-json"), m_dir.filePath(QStringLiteral("again.json"))});
+    // The saved run opens like any other, and still names the program and the culprit.
+    const QString againJson = m_dir.filePath(QStringLiteral("again.json"));
+    const Result again = run({QStringLiteral("export"), saved, QStringLiteral("--summary-json"), againJson});
     QVERIFY2(again.exitCode == 0, again.err.constData());
+    QVERIFY2(again.out.contains("work=blocking.py mode=python"), again.out.constData());
+    QVERIFY2(again.out.contains("load_report"), again.out.constData());
+    QFile againFile(againJson);
+    QVERIFY(againFile.open(QIODevice::ReadOnly));
+    const QJsonArray againStalls = QJsonDocument::fromJson(againFile.readAll()).object().value(QStringLiteral("stalls")).toArray();
+    QCOMPARE(againStalls.size(), stalls.size());
+    QCOMPARE(againStalls.at(0).toObject().value(QStringLiteral("culprit")), worst.value(QStringLiteral("culprit")));
 }
 
 // Work handed to asyncio.to_thread runs on worker lanes and the loop stays responsive.

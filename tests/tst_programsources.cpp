@@ -179,6 +179,22 @@ void tst_ProgramSources::programAppearsAndShowsItsRun()
     QCOMPARE(chooser->currentIndex(), 0);
     QVERIFY(m_window->session()->isRunning());
     m_window->stopRun();
+
+    // The saved program run reopens as it was: what ran, its stall and the culprit.
+    QVERIFY(m_window->openRun(run));
+    QVERIFY(log->showsCulprits());
+    QTRY_COMPARE(log->stallCount(), 1);
+    QCOMPARE(log->cellText(0, LongTaskLog::CulpritColumn), kCulprit);
+    QCOMPARE(dashboard->stats()->valueText(QStringLiteral("mode")), QStringLiteral("python"));
+    QVERIFY(dashboard->timeline()->laneNames().contains(QStringLiteral("asyncio_0")));
+    QCOMPARE(m_window->session()->snapshot().program, QStringLiteral("app.py"));
+    // A new run of the built-in experiment is Loop Lab's own again.
+    m_window->startRun();
+    QVERIFY(m_window->session()->isRunning());
+    QVERIFY(!log->showsCulprits());
+    QVERIFY(m_window->session()->snapshot().program.isEmpty());
+    m_window->stopRun();
+    QVERIFY(dashboard->stats()->valueText(QStringLiteral("mode")) != QStringLiteral("python"));
 }
 
 void tst_ProgramSources::listenFailureLeavesTheWindowWorking()

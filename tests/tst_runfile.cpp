@@ -28,6 +28,7 @@ private slots:
     void emptyRecorder();
     void everyParameterIsSaved();
     void roundTripDecimated();
+    void roundTripProgram();
     void refusesDamaged_data();
     void refusesDamaged();
     void refusesTruncated();
@@ -585,6 +586,27 @@ void tst_RunFile::refusesDamaged_data()
     QTest::newRow("mode switch negative") << edited([](QJsonObject &root) {
         root[QLatin1String("mode_switches")] = QJsonArray{QJsonArray{-5, QStringLiteral("pool")}};
     }) << QStringLiteral("mode switch 0 is not [time, mode]");
+
+    // A recorded program's fields.
+    QTest::newRow("program not an object") << edited([](QJsonObject &root) {
+        root[QLatin1String("program")] = QStringLiteral("app.py");
+    }) << QStringLiteral("damaged: the program is not");
+    QTest::newRow("program without a name") << edited([](QJsonObject &root) {
+        root[QLatin1String("program")] = QJsonObject{{QStringLiteral("runtime"), QStringLiteral("qt")}};
+    }) << QStringLiteral("damaged: the program is not");
+    QTest::newRow("stalls not a list") << edited([](QJsonObject &root) {
+        root[QLatin1String("stalls")] = QJsonObject();
+    }) << QStringLiteral("damaged: the stalls are not a list");
+    QTest::newRow("stall of three") << edited([](QJsonObject &root) {
+        root[QLatin1String("stalls")] = QJsonArray{QJsonArray{0, 60000000, QStringLiteral("x")}};
+    }) << QStringLiteral("damaged: stall 0 is not [time, duration, culprit, task]");
+    QTest::newRow("stall negative duration") << edited([](QJsonObject &root) {
+        root[QLatin1String("stalls")] = QJsonArray{QJsonArray{0, -1, QStringLiteral("x"), QString()}};
+    }) << QStringLiteral("damaged: stall 0 is not");
+    QTest::newRow("stall culprit a number") << edited([](QJsonObject &root) {
+        root[QLatin1String("stalls")] = QJsonArray{QJsonArray{5, 1, QStringLiteral("x"), QString()},
+                                                   QJsonArray{0, 60000000, 7, QString()}};
+    }) << QStringLiteral("damaged: stall 1 is not");
 }
 
 void tst_RunFile::refusesDamaged()
@@ -712,6 +734,50 @@ void tst_RunFile::roundTripDecimated()
     const QByteArray longTicks = tampered("long_tasks", "99999999999");
     QVERIFY(!longTicks.isEmpty());
     verifyRefused(longTicks, QStringLiteral("more long ticks than ticks"));
+}
+
+void tst_RunFile::roundTripProgram()
+{
+    // A recorded program's run keeps what ran and what held its loop: reopened, it names
+    // the program and its culprits as it did live.
+    LoadedRun run;
+    run.recorder = handMadeRecorder();
+    run.config = handMadeConfig();
+    run.startNs = kStart;
+    run.endNs = kStart + 3000 * kMs;
+    run.program = QStringLiteral("app.py");
+    run.runtime = QStringLiteral("python");
+    run.description = QStringLiteral("Program: app.py · python 3.11.2 · pid 42 · ticker every 10 ms · 3 threads");
+    run.stalls = {{kStart + 100 * kMs, 210 * kMs, QStringLiteral("time.sleep ← fetch_report (app.py:14)"),
+                   QStringLiteral("Task-3")},
+                  {kStart + 900 * kMs, 55 * kMs, QStringLiteral("QMouseEvent (MouseButtonRelease) → QPushButton \"load\""),
+                   QString()}};
+    const QByteArray data = RunFile::save(run);
+
+    LoadedRun loaded;
+    QString error;
+    QVERIFY2(RunFile::load(data, &loaded, &error), qPrintable(error));
+    QCOMPARE(loaded.program, run.program);
+    QCOMPARE(loaded.runtime, run.runtime);
+    QCOMPARE(loaded.description, run.description);
+    QCOMPARE(loaded.stalls.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(loaded.stalls.at(i).startNs, run.stalls.at(i).startNs);
+        QCOMPARE(loaded.stalls.at(i).durationNs, run.stalls.at(i).durationNs);
+        QCOMPARE(loaded.stalls.at(i).culprit, run.stalls.at(i).culprit);
+        QCOMPARE(loaded.stalls.at(i).task, run.stalls.at(i).task);
+    }
+    compareRecorders(*run.recorder, *loaded.recorder);
+    QCOMPARE(RunFile::save(loaded), data);
+
+    // Loop Lab's own runs carry neither field, and read back without them.
+    const QByteArray own = RunFile::save(*run.recorder, run.config, run.startNs, run.endNs);
+    QVERIFY(!own.contains("\"program\""));
+    QVERIFY(!own.contains("\"stalls\""));
+    LoadedRun ownLoaded;
+    QVERIFY2(RunFile::load(own, &ownLoaded, &error), qPrintable(error));
+    QVERIFY(ownLoaded.program.isEmpty());
+    QVERIFY(ownLoaded.stalls.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_RunFile)

@@ -649,7 +649,7 @@ void tst_StreamDecoder::recordingRest()
     QCOMPARE(recording.hello().program, QStringLiteral("app.py"));
     QCOMPARE(recording.processName(), QStringLiteral("app.py"));
     QCOMPARE(recording.stalls().size(), 1);
-    const StreamStall &stall = recording.stalls().first();
+    const ProgramStall &stall = recording.stalls().first();
     QCOMPARE(stall.startNs, qint64(1000000040000000));
     QCOMPARE(stall.durationNs, qint64(3001250000));
     QCOMPARE(stall.culprit, QStringLiteral("time.sleep ← fetch_report (app.py:12)"));

@@ -54,12 +54,11 @@ void connectStop(SignalBridge &signals_, QObject *context, const std::function<v
 
 // The CSV, trace and run file of one run, each where its path says (empty: not asked for).
 bool stageRunFiles(OutputSet &set, const QString &csv, const QString &trace, const QString &saveRun,
-                   const Recorder &recorder, const RunConfig &config, qint64 startNs, qint64 endNs,
-                   const QString &lesson, QString *error)
+                   const LoadedRun &run, QString *error)
 {
-    return (csv.isEmpty() || set.add(csv, RunExport::csv(recorder, startNs), error))
-        && (trace.isEmpty() || set.add(trace, TraceExport::chromeTrace(recorder, startNs, config), error))
-        && (saveRun.isEmpty() || set.add(saveRun, RunFile::save(recorder, config, startNs, endNs, lesson), error));
+    return (csv.isEmpty() || set.add(csv, RunExport::csv(*run.recorder, run.startNs), error))
+        && (trace.isEmpty() || set.add(trace, TraceExport::chromeTrace(*run.recorder, run.startNs, run.config), error))
+        && (saveRun.isEmpty() || set.add(saveRun, RunFile::save(run), error));
 }
 
 bool stagePng(OutputSet &set, const QString &path, const std::function<bool(QByteArray *, QString *)> &encode,
@@ -101,13 +100,15 @@ int gate(const CliRequest &request, const QJsonObject &summary, const QString &p
 int writeOutputs(const CliRequest &request, const LoadedRun &run, const QJsonObject &summary,
                  const HeadlessRun::PngEncoder &encodePng)
 {
+    LoadedRun runWithLesson = run;
+    runWithLesson.lesson = request.lesson;
     OutputSet set;
     QString error;
     const bool staged =
         (request.summaryJson.isEmpty()
          || set.add(request.summaryJson, QJsonDocument(summary).toJson(), &error))
-        && stageRunFiles(set, request.exportCsv, request.exportTrace, request.saveRun, *run.recorder, run.config,
-                         run.startNs, run.endNs, request.lesson, &error)
+        && stageRunFiles(set, request.exportCsv, request.exportTrace, request.saveRun, runWithLesson,
+                         &error)
         && stagePng(set, request.exportPng,
                     encodePng ? [&](QByteArray *png, QString *e) { return encodePng(run, request.pngSize, png, e); }
                               : std::function<bool(QByteArray *, QString *)>(),

@@ -22,8 +22,7 @@ void connectStop(SignalBridge &signals_, QObject *context, const std::function<v
 
 // The CSV, trace and run file of one run, each where its path says (empty: not asked for).
 bool stageRunFiles(OutputSet &set, const QString &csv, const QString &trace, const QString &saveRun,
-                   const Recorder &recorder, const RunConfig &config, qint64 startNs, qint64 endNs,
-                   const QString &lesson, QString *error);
+                   const LoadedRun &run, QString *error);
 bool stagePng(OutputSet &set, const QString &path, const std::function<bool(QByteArray *, QString *)> &encode,
               QString *error);
 // Writes the set, all or none: 0, or 1 with the reason on stderr.

@@ -1,6 +1,7 @@
 #include "cli/headlessrun.h"
 
 #include "cli/headlessoutput.h"
+#include "cli/recordrun.h"
 
 #include "formats/inputfile.h"
 #include "formats/outputset.h"
@@ -101,11 +102,22 @@ int HeadlessRun::exportSaved(const CliRequest &request, const PngEncoder &encode
         return CommandLine::kBadInputExit;
     }
     data.clear();
-    const Summary summary = Summarizer::summarize(*run.recorder, run.config, run.startNs, run.endNs);
-    printOut(formatSummary(summary));
+    Summary summary = Summarizer::summarize(*run.recorder, run.config, run.startNs, run.endNs);
+    QJsonObject json;
+    if (run.program.isEmpty()) {
+        printOut(formatSummary(summary));
+        json = RunExport::summaryJson(summary, run.config);
+    } else { // a recorded program: what ran and its stalls, as record printed them
+        summary.work = run.program;
+        summary.mode = run.runtime;
+        QString text = formatSummary(summary);
+        text.insert(text.lastIndexOf(QStringLiteral("  verdict: ")), RecordRun::formatStalls(run.stalls, run.startNs));
+        printOut(text);
+        json = RunExport::summaryJson(summary, run.config);
+        json.insert(QStringLiteral("stalls"), RecordRun::stallsJson(run.stalls, run.startNs));
+    }
     CliRequest outputs = request;
     outputs.lesson = run.lesson;
-    const QJsonObject json = RunExport::summaryJson(summary, run.config);
     return finish(qMax(writeOutputs(outputs, run, json, encodePng), gate(request, json)));
 }
 
@@ -139,9 +151,14 @@ int HeadlessRun::compare(const CliRequest &request, const ComparePngEncoder &enc
         || set.add(request.summaryJson, QJsonDocument(Comparison::summaryJson(results, request.config)).toJson(), &error);
     for (const Comparison::Result &r : results) {
         const auto path = [&r](const QString &p) { return p.isEmpty() ? p : CliRequest::perModePath(p, r.mode); };
+        LoadedRun run;
+        run.recorder = std::const_pointer_cast<Recorder>(r.recorder); // the files only read it
+        run.config = comparison.configFor(r.mode);
+        run.startNs = r.startNs;
+        run.endNs = r.endNs;
+        run.lesson = request.lesson;
         staged = staged
-            && stageRunFiles(set, path(request.exportCsv), path(request.exportTrace), path(request.saveRun), *r.recorder,
-                             comparison.configFor(r.mode), r.startNs, r.endNs, request.lesson, &error);
+            && stageRunFiles(set, path(request.exportCsv), path(request.exportTrace), path(request.saveRun), run, &error);
     }
     staged = staged
         && stagePng(set, request.exportPng,

@@ -37,28 +37,6 @@ QString programName(const StreamSource &source)
     return h.program.isEmpty() ? QStringLiteral("pid %1").arg(h.pid) : h.program;
 }
 
-QString formatStalls(const StreamSource &source)
-{
-    const QVector<StreamStall> &stalls = source.recording().stalls();
-    if (stalls.isEmpty())
-        return QStringLiteral("  %1 none\n").arg(QStringLiteral("stalls (>= 50 ms)"), -22);
-    QString out = QStringLiteral("  %1 %2, longest first:\n").arg(QStringLiteral("stalls (>= 50 ms)"), -22).arg(stalls.size());
-    QVector<StreamStall> sorted = stalls;
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const StreamStall &a, const StreamStall &b) { return a.durationNs > b.durationNs; });
-    const qint64 origin = source.recording().startNs();
-    for (int i = 0; i < qMin(kStallsShown, int(sorted.size())); ++i) {
-        const StreamStall &s = sorted.at(i);
-        out += QStringLiteral("    %1 ms at %2 s: %3\n")
-                   .arg(QString::number(double(s.durationNs) / 1e6, 'f', 1), 8)
-                   .arg(QString::number(double(s.startNs - origin) / 1e9, 'f', 2))
-                   .arg(s.culprit.isEmpty() ? QStringLiteral("unknown") : s.culprit);
-    }
-    if (sorted.size() > kStallsShown)
-        out += QStringLiteral("    ... and %1 more (all in --summary-json)\n").arg(sorted.size() - kStallsShown);
-    return out;
-}
-
 Summary summarize(const StreamSource &source)
 {
     const StreamRecording &r = source.recording();
@@ -94,6 +72,7 @@ int writeSource(const CliRequest &request, const StreamSource &source, const Sum
     run.program = programName(source);
     run.runtime = r.hello().runtime;
     run.description = RecordRun::describe(source);
+    run.stalls = r.stalls();
     const QJsonObject json = RecordRun::summaryJson(source, summary);
     return qMax(writeOutputs(outputs, run, json, encodePng),
                 gate(request, json, several ? programName(source) + QStringLiteral(": ") : QString()));
@@ -121,7 +100,7 @@ int report(const CliRequest &request, const QList<StreamSource *> &programs, con
         text.replace(0, text.indexOf(QLatin1Char('\n')),
                      QStringLiteral("Loop Lab record: %1 (%2, pid %3)").arg(programName(*source), r.hello().runtime).arg(r.hello().pid));
         const qsizetype verdictAt = text.lastIndexOf(QStringLiteral("  verdict: "));
-        text.insert(verdictAt, formatStalls(*source));
+        text.insert(verdictAt, RecordRun::formatStalls(r.stalls(), r.startNs()));
         if (r.dropped())
             text.insert(verdictAt, QStringLiteral("  %1 %2 events\n").arg(QStringLiteral("dropped by the probe"), -22).arg(r.dropped()));
         if (!source->endReason().isEmpty())
@@ -216,17 +195,42 @@ QJsonObject RecordRun::summaryJson(const StreamSource &source, const Summary &su
                                                       {QStringLiteral("name"), programName(source)},
                                                       {QStringLiteral("runtime"), r.hello().runtime},
                                                       {QStringLiteral("dropped_events"), r.dropped()}});
-    QJsonArray stalls;
-    for (const StreamStall &s : r.stalls()) {
-        stalls.append(QJsonObject{
-            {QStringLiteral("start_ms"), double(qRound64(double(s.startNs - r.startNs()) / 1e3)) / 1e3},
+    json.insert(QStringLiteral("stalls"), stallsJson(r.stalls(), r.startNs()));
+    return json;
+}
+
+QJsonArray RecordRun::stallsJson(const QVector<ProgramStall> &stalls, qint64 originNs)
+{
+    QJsonArray out;
+    for (const ProgramStall &s : stalls) {
+        out.append(QJsonObject{
+            {QStringLiteral("start_ms"), double(qRound64(double(s.startNs - originNs) / 1e3)) / 1e3},
             {QStringLiteral("duration_ms"), double(qRound64(double(s.durationNs) / 1e3)) / 1e3},
             {QStringLiteral("culprit"), s.culprit},
             {QStringLiteral("task"), s.task},
         });
     }
-    json.insert(QStringLiteral("stalls"), stalls);
-    return json;
+    return out;
+}
+
+QString RecordRun::formatStalls(const QVector<ProgramStall> &stalls, qint64 originNs)
+{
+    if (stalls.isEmpty())
+        return QStringLiteral("  %1 none\n").arg(QStringLiteral("stalls (>= 50 ms)"), -22);
+    QString out = QStringLiteral("  %1 %2, longest first:\n").arg(QStringLiteral("stalls (>= 50 ms)"), -22).arg(stalls.size());
+    QVector<ProgramStall> sorted = stalls;
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const ProgramStall &a, const ProgramStall &b) { return a.durationNs > b.durationNs; });
+    for (int i = 0; i < qMin(kStallsShown, int(sorted.size())); ++i) {
+        const ProgramStall &s = sorted.at(i);
+        out += QStringLiteral("    %1 ms at %2 s: %3\n")
+                   .arg(QString::number(double(s.durationNs) / 1e6, 'f', 1), 8)
+                   .arg(QString::number(double(s.startNs - originNs) / 1e9, 'f', 2))
+                   .arg(s.culprit.isEmpty() ? QStringLiteral("unknown") : s.culprit);
+    }
+    if (sorted.size() > kStallsShown)
+        out += QStringLiteral("    ... and %1 more (all in --summary-json)\n").arg(sorted.size() - kStallsShown);
+    return out;
 }
 
 int RecordRun::record(const CliRequest &request, const HeadlessRun::PngEncoder &encodePng)

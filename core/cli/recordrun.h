@@ -1,7 +1,9 @@
 #pragma once
 
 #include "cli/headlessrun.h"
+#include "engine/programstall.h"
 
+#include <QJsonArray>
 #include <QProcessEnvironment>
 
 class StreamSource;
@@ -33,4 +35,8 @@ public:
     static QString describe(const StreamSource &source);
     // The summary JSON of a recorded program: run's fields plus "source" and "stalls".
     static QJsonObject summaryJson(const StreamSource &source, const Summary &summary);
+    // A program's stalls for the summary JSON ("stalls") and for the printed summary (the
+    // longest first), times from originNs. A saved program run prints the same.
+    static QJsonArray stallsJson(const QVector<ProgramStall> &stalls, qint64 originNs);
+    static QString formatStalls(const QVector<ProgramStall> &stalls, qint64 originNs);
 };

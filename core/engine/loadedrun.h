@@ -1,8 +1,10 @@
 #pragma once
 
+#include "engine/programstall.h"
 #include "engine/runconfig.h"
 
 #include <QString>
+#include <QVector>
 
 #include <memory>
 
@@ -23,4 +25,6 @@ struct LoadedRun
     QString program;
     QString runtime;
     QString description;
+    // The stalls its probe reported, in start order; empty for Loop Lab's own runs.
+    QVector<ProgramStall> stalls;
 };

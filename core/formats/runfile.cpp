@@ -25,6 +25,10 @@
 //    "ticks":{"count":n,"step_ns":s,"expected":[...],"late":[...]},
 //    "spans":[[id,kind,mode,state,lane,submit,start,run,end],...],
 //    "counters":{"queue depth":[[t,value],...],...}}
+// A program recorded through its probe adds, after "counters",
+//   "program":{"name":"app.py","runtime":"python","description":"Program: app.py · ..."},
+//   "stalls":[[t,duration,culprit,task],...]
+// so a reopened run names what ran and what held its loop.
 // A run that decimated its older samples (Recorder::setRawHistory) adds
 // "decimated":{counts, histograms, per-interval ranges} (DecimatedHistory::toJson) before
 // "ticks", and "ticks" and "spans" hold only the raw part, span ids counting from 0 again.
@@ -41,6 +45,8 @@ constexpr qint64 kMaxLanes = 65536;
 // Counter values are depths and counts; beyond 2^53 a double no longer holds an integer.
 constexpr double kMaxCounterValue = 9007199254740992.0;
 constexpr char kFormat[] = "looplab-run";
+// Text a program sent (its name, a culprit): longer than any probe writes.
+constexpr qsizetype kMaxTextChars = 4096;
 
 void appendString(QByteArray &out, const QString &text)
 {
@@ -384,6 +390,51 @@ QString readCounters(const QJsonValue &value, qint64 startNs, Recorder *recorder
     return {};
 }
 
+// The optional "program" object; absent for Loop Lab's own runs.
+QString readProgram(const QJsonValue &value, LoadedRun *run)
+{
+    if (value.isUndefined())
+        return {};
+    const QJsonObject program = value.toObject();
+    const QJsonValue name = program.value(QLatin1String("name"));
+    const QJsonValue runtime = program.value(QLatin1String("runtime"));
+    const QJsonValue description = program.value(QLatin1String("description"));
+    if (!value.isObject() || !name.isString() || name.toString().isEmpty() || !runtime.isString()
+        || !(description.isString() || description.isUndefined()))
+        return damaged(QStringLiteral("the program is not {\"name\", \"runtime\", \"description\"} with a name"));
+    run->program = name.toString().left(kMaxTextChars);
+    run->runtime = runtime.toString().left(kMaxTextChars);
+    run->description = description.toString().left(kMaxTextChars);
+    return {};
+}
+
+// The optional "stalls" of a recorded program, kept in start order.
+QString readStalls(const QJsonValue &value, qint64 startNs, LoadedRun *run)
+{
+    if (value.isUndefined())
+        return {};
+    if (!value.isArray())
+        return damaged(QStringLiteral("the stalls are not a list"));
+    const QJsonArray stalls = value.toArray();
+    if (stalls.size() > RunFile::kMaxItems)
+        return tooMany(stalls.size(), QStringLiteral("stalls"));
+    run->stalls.reserve(stalls.size());
+    for (qsizetype i = 0; i < stalls.size(); ++i) {
+        const QJsonArray item = stalls.at(i).toArray();
+        ProgramStall stall;
+        if (item.size() != 4 || toTime(item.at(0), startNs, &stall.startNs) != Time::Ok
+            || !toInteger(item.at(1), 0, kMaxNs, &stall.durationNs) || !item.at(2).isString() || !item.at(3).isString())
+            return damaged(QStringLiteral("stall %1 is not [time, duration, culprit, task] with times of 0 or more")
+                               .arg(QString::number(i)));
+        stall.culprit = item.at(2).toString().left(kMaxTextChars);
+        stall.task = item.at(3).toString().left(kMaxTextChars);
+        run->stalls.append(stall);
+    }
+    std::stable_sort(run->stalls.begin(), run->stalls.end(),
+                     [](const ProgramStall &a, const ProgramStall &b) { return a.startNs < b.startNs; });
+    return {};
+}
+
 bool looksLikeRunFile(const QByteArray &data)
 {
     const QByteArray head = data.left(256).trimmed();
@@ -451,6 +502,10 @@ QString readRun(const QByteArray &data, LoadedRun *run)
         error = readSpans(root.value(QLatin1String("spans")), run->startNs, laneCount, recorder.get());
     if (error.isEmpty())
         error = readCounters(root.value(QLatin1String("counters")), run->startNs, recorder.get());
+    if (error.isEmpty())
+        error = readProgram(root.value(QLatin1String("program")), run);
+    if (error.isEmpty())
+        error = readStalls(root.value(QLatin1String("stalls")), run->startNs, run);
     if (!error.isEmpty())
         return error;
     run->recorder = std::move(recorder);
@@ -458,9 +513,33 @@ QString readRun(const QByteArray &data, LoadedRun *run)
 }
 } // namespace
 
+namespace {
+// Everything of run but its recorder, which is the first argument.
+QByteArray write(const Recorder &recorder, const LoadedRun &run);
+} // namespace
+
 QByteArray RunFile::save(const Recorder &recorder, const RunConfig &config, qint64 startNs, qint64 endNs,
                          const QString &lesson)
 {
+    LoadedRun run;
+    run.config = config;
+    run.startNs = startNs;
+    run.endNs = endNs;
+    run.lesson = lesson;
+    return write(recorder, run);
+}
+
+QByteArray RunFile::save(const LoadedRun &run)
+{
+    return write(*run.recorder, run);
+}
+
+namespace {
+QByteArray write(const Recorder &recorder, const LoadedRun &run)
+{
+    const RunConfig &config = run.config;
+    const qint64 startNs = run.startNs;
+    const qint64 endNs = run.endNs;
     // Spans before lanes: a span read later could name a lane registered after the list.
     QVector<Span> spans;
     const quint32 spanCount = recorder.spanCount();
@@ -483,9 +562,9 @@ QByteArray RunFile::save(const Recorder &recorder, const RunConfig &config, qint
     out += "{\"format\":\"";
     out += kFormat;
     out += "\",\"version\":";
-    appendNumber(out, qint64(kVersion));
+    appendNumber(out, qint64(RunFile::kVersion));
     out += ",\"looplab\":\"" LOOPLAB_VERSION "\",\"lesson\":";
-    appendString(out, lesson);
+    appendString(out, run.lesson);
 
     out += ",\n\"config\":{\"work\":";
     appendString(out, Kinds::name(config.work));
@@ -590,9 +669,37 @@ QByteArray RunFile::save(const Recorder &recorder, const RunConfig &config, qint
         }
         out += ']';
     }
-    out += "}}\n";
+    out += '}';
+
+    if (!run.program.isEmpty()) {
+        out += ",\n\"program\":{\"name\":";
+        appendString(out, run.program);
+        out += ",\"runtime\":";
+        appendString(out, run.runtime);
+        out += ",\"description\":";
+        appendString(out, run.description);
+        out += '}';
+    }
+    if (!run.stalls.isEmpty()) {
+        out += ",\n\"stalls\":[";
+        for (qsizetype i = 0; i < run.stalls.size(); ++i) {
+            const ProgramStall &stall = run.stalls.at(i);
+            out += i ? ",\n[" : "\n[";
+            appendNumber(out, qMax(stall.startNs - startNs, qint64(0)));
+            out += ',';
+            appendNumber(out, qMax(stall.durationNs, qint64(0)));
+            out += ',';
+            appendString(out, stall.culprit);
+            out += ',';
+            appendString(out, stall.task);
+            out += ']';
+        }
+        out += ']';
+    }
+    out += "}\n";
     return out;
 }
+} // namespace
 
 bool RunFile::load(const QByteArray &data, LoadedRun *out, QString *error)
 {

@@ -22,7 +22,9 @@ public:
     static constexpr qint64 kMaxFileBytes = qint64(1) << 30;
 
     // Expects what a Session records: every time at or after startNs. Spans are saved in
-    // id order up to the first slot still being published (only while a run goes on).
+    // id order up to the first slot still being published (only while a run goes on). A
+    // recorded program's name, runtime, description and stalls are saved with it.
+    static QByteArray save(const LoadedRun &run);
     static QByteArray save(const Recorder &recorder, const RunConfig &config, qint64 startNs, qint64 endNs,
                            const QString &lesson = {});
     // On success fills *out with a new recorder and returns true. On failure returns false,

@@ -108,6 +108,7 @@ bool Session::start(QString *error)
     }
 
     m_recorder = std::make_shared<Recorder>();
+    m_program = LoadedRun();
     m_recorder->registerLane(QStringLiteral("GUI thread"));
     m_recorder->setRawHistory(qint64(m_config.rawHistoryS) * 1000000000, qint64(m_config.intervalMs) * 1000000);
     m_cancel = std::make_shared<std::atomic_bool>(false);
@@ -176,6 +177,7 @@ void Session::clear()
     if (m_running)
         return;
     m_recorder.reset();
+    m_program = LoadedRun();
     m_startNs = m_endNs = 0;
 }
 
@@ -188,12 +190,17 @@ Summary Session::summary() const
 {
     if (!m_recorder)
         return {};
-    return Summarizer::summarize(*m_recorder, m_config, m_startNs, endNs());
+    Summary s = Summarizer::summarize(*m_recorder, m_config, m_startNs, endNs());
+    if (!m_program.program.isEmpty()) { // not one of Loop Lab's own workloads
+        s.work = m_program.program;
+        s.mode = m_program.runtime;
+    }
+    return s;
 }
 
 LoadedRun Session::snapshot() const
 {
-    LoadedRun run;
+    LoadedRun run = m_program;
     run.recorder = m_recorder;
     run.config = m_config;
     run.startNs = m_startNs;
@@ -206,6 +213,8 @@ bool Session::loadRun(const LoadedRun &run)
     if (m_running || !run.recorder)
         return false;
     m_recorder = run.recorder;
+    m_program = run;
+    m_program.recorder.reset();
     m_config = run.config;
     m_startNs = run.startNs;
     m_endNs = run.endNs;

@@ -87,6 +87,9 @@ private:
     qint64 m_startNs = 0;
     qint64 m_endNs = 0;
     std::shared_ptr<Recorder> m_recorder;
+    // A recorded program's run read from a file: its name, runtime, description and stalls
+    // (no recorder); empty for Loop Lab's own runs.
+    LoadedRun m_program;
     std::shared_ptr<std::atomic_bool> m_cancel;
     TickerProbe *m_probe = nullptr;
     QHash<int, Executor *> m_executors;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/programstall.h"
 #include "engine/recorder.h"
 #include "engine/runconfig.h"
 #include "stream/streamevent.h"
@@ -9,15 +10,6 @@
 #include <QVector>
 
 #include <memory>
-
-// A stall the probe's watchdog saw on the loop thread, with what the loop was doing.
-struct StreamStall
-{
-    qint64 startNs = 0;
-    qint64 durationNs = 0;
-    QString culprit;
-    QString task; // the asyncio task, may be empty
-};
 
 // A "looplab.counter" series of the program's own (the Recorder's counters are Loop Lab's).
 struct StreamCounter
@@ -65,7 +57,7 @@ public:
     // By Recorder span id.
     QString spanName(quint32 id) const;
     StreamEvent::TaskKind spanKind(quint32 id) const;
-    const QVector<StreamStall> &stalls() const { return m_stalls; }
+    const QVector<ProgramStall> &stalls() const { return m_stalls; }
     const QVector<StreamCounter> &counters() const { return m_counters; }
     // The probe's own count of the events it could not send.
     qint64 dropped() const { return m_dropped; }
@@ -95,7 +87,7 @@ private:
     QStringList m_names;
     QHash<QString, quint32> m_nameIndex;
     QHash<qint64, QVector<quint32>> m_open; // per thread, its open "B" spans' ids
-    QVector<StreamStall> m_stalls;
+    QVector<ProgramStall> m_stalls;
     QVector<StreamCounter> m_counters;
     QHash<QString, int> m_counterIndex;
     qint64 m_rawHistoryNs = 0;

@@ -102,19 +102,19 @@ public:
     QVector<Stall> stalls;
     qint64 originNs = 0;
     bool hasCulprits = false;
-    QVector<StreamStall> culprits; // in start order; a loop stalls once at a time
+    QVector<ProgramStall> culprits; // in start order; a loop stalls once at a time
 
     // The reported stall that overlaps this one, if any.
-    const StreamStall *culpritOf(const Stall &stall) const
+    const ProgramStall *culpritOf(const Stall &stall) const
     {
         auto it = std::lower_bound(culprits.cbegin(), culprits.cend(), stall.startNs,
-                                   [](const StreamStall &c, qint64 ns) { return c.startNs + c.durationNs <= ns; });
+                                   [](const ProgramStall &c, qint64 ns) { return c.startNs + c.durationNs <= ns; });
         if (it == culprits.cend() || it->startNs >= stall.endNs)
             return nullptr;
         return &*it;
     }
 
-    void setCulprits(const QVector<StreamStall> &stalls)
+    void setCulprits(const QVector<ProgramStall> &stalls)
     {
         const bool grew = !hasCulprits || stalls.size() != culprits.size();
         hasCulprits = true;
@@ -214,7 +214,7 @@ public:
         case StallColumn:
             return msText(stall.lengthNs());
         case CulpritColumn: {
-            const StreamStall *c = culpritOf(stall);
+            const ProgramStall *c = culpritOf(stall);
             return c ? c->culprit : QStringLiteral("—");
         }
         case TaskColumn:
@@ -255,7 +255,7 @@ public:
         QStringList lines;
         lines << LongTaskLog::tr("Stall at %1: the loop was %2 late.")
                      .arg(secondsText(stall.startNs - originNs), msText(stall.lengthNs()));
-        if (const StreamStall *c = hasCulprits ? culpritOf(stall) : nullptr) {
+        if (const ProgramStall *c = hasCulprits ? culpritOf(stall) : nullptr) {
             lines << LongTaskLog::tr("Culprit: %1").arg(c->culprit);
             if (!c->task.isEmpty())
                 lines << LongTaskLog::tr("In the asyncio task %1.").arg(c->task);
@@ -343,7 +343,7 @@ void LongTaskLog::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 o
     refresh();
 }
 
-void LongTaskLog::setCulprits(const QVector<StreamStall> &stalls)
+void LongTaskLog::setCulprits(const QVector<ProgramStall> &stalls)
 {
     m_model->setCulprits(stalls);
     setColumnHidden(CulpritColumn, false);

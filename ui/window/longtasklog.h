@@ -1,7 +1,7 @@
 #pragma once
 
 #include "engine/span.h"
-#include "stream/streamrecording.h"
+#include "engine/programstall.h"
 
 #include <QTableView>
 #include <QVector>
@@ -38,7 +38,7 @@ public:
     void refresh();
     // A program's stalls as its probe reported them (StreamRecording::stalls()), for the
     // Culprit column; call again as more arrive. setRecorder() hides the column again.
-    void setCulprits(const QVector<StreamStall> &stalls);
+    void setCulprits(const QVector<ProgramStall> &stalls);
     bool showsCulprits() const;
 
     int stallCount() const;

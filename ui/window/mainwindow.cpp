@@ -541,6 +541,7 @@ void MainWindow::clearRun()
     m_session->clear();
     setRunFile(QString());
     m_liveStats.reset();
+    m_dashboard->stats()->setModeText(QString());
     m_dashboard->clear(currentMode());
     updateRunActions();
     statusBar()->showMessage(tr("Cleared."), 3000);
@@ -550,6 +551,8 @@ void MainWindow::onStarted()
 {
     setRunFile(QString());
     m_liveStats.reset();
+    m_dashboard->stats()->setModeText(QString()); // an opened program run said its runtime there
+    m_dashboard->setDescription(QString());
     m_dashboard->setRecorder(m_session->recorder(), m_session->startNs(),
                              qint64(m_session->config().intervalMs) * 1000000);
     m_followAction->setChecked(true);
@@ -738,7 +741,7 @@ bool MainWindow::saveRun(const QString &path)
     if (!run.recorder || (!m_shown && m_session->isRunning()))
         return false;
     const QString exportFolder = m_exportFolder;
-    if (!writeFile(path, RunFile::save(*run.recorder, run.config, run.startNs, run.endNs)))
+    if (!writeFile(path, RunFile::save(run)))
         return false;
     m_exportFolder = exportFolder; // runs keep a folder of their own
     m_runFolder = QFileInfo(path).absolutePath();
@@ -779,6 +782,11 @@ bool MainWindow::openRun(const QString &path)
     setMode(run.config.mode);
     m_liveStats.reset();
     m_dashboard->setRecorder(m_session->recorder(), run.startNs, qint64(run.config.intervalMs) * 1000000);
+    // A recorded program's run says what ran and names its culprits, as it did live.
+    m_dashboard->stats()->setModeText(run.runtime);
+    m_dashboard->setDescription(run.description);
+    if (!run.program.isEmpty())
+        m_dashboard->longTaskLog()->setCulprits(run.stalls);
     m_dashboard->setSummary(m_session->summary(), run.config, run.config.mode);
     m_followAction->setChecked(false);
     m_dashboard->refreshCharts(run.endNs);
@@ -972,6 +980,7 @@ LoadedRun MainWindow::shownRun() const
     run.program = r.hello().program;
     run.runtime = r.hello().runtime;
     run.description = describeProgram().section(QLatin1Char('\n'), 0, 0); // without the live state
+    run.stalls = r.stalls();
     return run;
 }
 
@@ -1234,7 +1243,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         const QString path = autosavePath();
         QString error;
         QDir().mkpath(QFileInfo(path).absolutePath());
-        if (OutputSet::writeFile(path, RunFile::save(*run.recorder, run.config, run.startNs, run.endNs), &error)) {
+        if (OutputSet::writeFile(path, RunFile::save(run), &error)) {
             statusBar()->showMessage(tr("Run saved to %1").arg(QDir::toNativeSeparators(path)));
             m_recentRuns->add(path);
             QSettings().setValue(QStringLiteral("recovery/pending"), true); // offered on the next start
