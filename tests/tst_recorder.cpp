@@ -22,6 +22,7 @@ private slots:
     void rawHistoryStaysBounded();
     void runningSpanKeepsItsChunk();
     void compactWhileRecording();
+    void queuedSpansAfterCompaction();
 };
 
 void tst_Recorder::spanLifecycle()
@@ -282,6 +283,26 @@ void tst_Recorder::compactWhileRecording()
     QCOMPARE(h.tasks() + rawDone, qint64(threads) * perThread);
     QCOMPARE(h.spans(), qint64(recorder.firstSpan()));
     QVERIFY(recorder.firstSpan() >= 2 * Recorder::kChunkSize);
+}
+
+void tst_Recorder::queuedSpansAfterCompaction()
+{
+    // Stopping a pool run looks up the spans still queued; after a long run the oldest
+    // chunks are gone and must be skipped, not read.
+    constexpr qint64 ms = 1000000;
+    Recorder recorder;
+    recorder.setRawHistory(1000 * ms, ms);
+    const quint32 total = 2 * Recorder::kChunkSize;
+    for (quint32 i = 0; i < total; ++i) {
+        const quint32 id = recorder.beginSpan(WorkKind::Io, ExecMode::Pool, qint64(i) * ms);
+        recorder.markStart(id, 1, qint64(i) * ms + 10);
+        recorder.markEnd(id, qint64(i) * ms + 20, SpanState::Done);
+    }
+    recorder.compact(qint64(total) * ms);
+    QVERIFY(recorder.firstSpan() > 0);
+    const quint32 queued = recorder.beginSpan(WorkKind::Io, ExecMode::Pool, qint64(total) * ms);
+    QCOMPARE(recorder.queuedSpans(ExecMode::Pool), QVector<quint32>{queued});
+    QVERIFY(recorder.queuedSpans(ExecMode::Inline).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Recorder)

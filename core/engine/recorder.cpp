@@ -170,8 +170,12 @@ QVector<quint32> Recorder::queuedSpans(ExecMode mode) const
 {
     QVector<quint32> ids;
     const quint32 count = spanCount();
-    for (quint32 id = 0; id < count; ++id) {
-        const quint32 meta = spanSlot(id)->meta.load(std::memory_order_acquire);
+    // From firstSpan(): the chunks below it were dropped (every span in them had finished).
+    for (quint32 id = firstSpan(); id < count; ++id) {
+        const SpanSlot *slot = spanSlot(id);
+        if (!slot)
+            continue;
+        const quint32 meta = slot->meta.load(std::memory_order_acquire);
         if (SpanState((meta >> 8) & 0xf) == SpanState::Queued && ExecMode((meta >> 4) & 0xf) == mode)
             ids << id;
     }

@@ -17,7 +17,7 @@ void NestedExecutor::submit(const TaskRequest &request)
     if (!m_loops.isEmpty()) // this handler was entered from inside another one's wait
         m_recorder->addCounter(Counter::Reentry, MonotonicClock::nowNs(), double(m_loops.size()));
     if (m_loops.size() >= kMaxDepth) {
-        PoolExecutor::submit(request);
+        startTask(request, nullptr); // in the pool's queue, in order with the waited-on ones
         return;
     }
     QFutureWatcher<void> watcher;

@@ -38,8 +38,9 @@ private:
 PoolExecutor::PoolExecutor(Recorder *recorder, std::shared_ptr<std::atomic_bool> cancel, int workers,
                            QObject *parent)
     : Executor(recorder, std::move(cancel), parent)
+    , m_workers(qMax(1, workers))
 {
-    m_pool.setMaxThreadCount(qMax(1, workers));
+    m_pool.setMaxThreadCount(m_workers);
     m_pool.setObjectName(QStringLiteral("looplab-pool"));
 }
 
@@ -74,8 +75,42 @@ QFuture<void> PoolExecutor::startOnPool(const TaskRequest &request)
 void PoolExecutor::submit(const TaskRequest &request)
 {
     // Nobody waits on this task, so no QFuture: the task reports through the recorder and
-    // taskDone, and a plain runnable costs a quarter of QtConcurrent::run's dispatch time.
-    startTask(request, nullptr);
+    // taskDone. A new drainer only while fewer run than there are workers: the others
+    // would just queue in the pool behind them.
+    bool startDrainer = false;
+    {
+        std::lock_guard<std::mutex> lock(m_queueMutex);
+        m_queue.push_back(request);
+        if (m_drainers < m_workers) {
+            ++m_drainers;
+            startDrainer = true;
+        }
+    }
+    if (startDrainer) {
+        Handoff::publish(this);
+        m_pool.start([this] { drain(); });
+    }
+}
+
+void PoolExecutor::drain()
+{
+    Handoff::receive(this);
+    lowerCurrentThreadPriority();
+    const int lane = m_recorder->laneForCurrentThread(lanePrefix());
+    for (;;) {
+        TaskRequest request;
+        {
+            std::lock_guard<std::mutex> lock(m_queueMutex);
+            if (m_queue.empty()) {
+                --m_drainers;
+                break;
+            }
+            request = std::move(m_queue.front());
+            m_queue.pop_front();
+        }
+        runTask(request, lane);
+    }
+    Handoff::publish(this); // for the thread that waits for the pool and then deletes us
 }
 
 void PoolExecutor::startTask(const TaskRequest &request, QSemaphore *done)
@@ -90,10 +125,17 @@ bool PoolExecutor::shutdown(int timeoutMs)
     // Tasks still queued never start: take them off the queue rather than wake a worker
     // (at nice 10, behind whatever else the machine runs) for each one only to cancel it;
     // with thousands queued that took seconds. Only the running ones are waited for.
+    {
+        std::lock_guard<std::mutex> lock(m_queueMutex);
+        m_queue.clear();
+    }
     m_pool.clear();
     const bool done = m_pool.waitForDone(timeoutMs);
-    if (done)
+    if (done) {
         Handoff::receive(this);
+        std::lock_guard<std::mutex> lock(m_queueMutex);
+        m_drainers = 0; // clear() may have dropped drainers that never ran to count down
+    }
     const int lane = m_recorder->laneNames().indexOf(lanePrefix() + QStringLiteral("-1"));
     cancelQueued(qMax(0, lane));
     return done;

@@ -5,11 +5,16 @@
 #include <QFuture>
 #include <QThreadPool>
 
+#include <deque>
+#include <mutex>
+
 class QSemaphore;
 
-// Offloads each task to a QThreadPool owned by the run, through QtConcurrent::run
+// Offloads each task to a QThreadPool owned by the run
 // (asyncio: loop.run_in_executor(pool, fn) / asyncio.to_thread).
 // With fewer workers than the load, tasks queue: the queue wait shows on the timeline.
+// submit() queues in our own FIFO, drained by at most one runnable per worker: QThreadPool's
+// queue costs an allocation per task and an enqueue that scans every queued page.
 // The lessons that offload and then do something questionable on the loop (wait, nested,
 // mutex, gil) build on this class.
 class PoolExecutor : public Executor
@@ -42,6 +47,13 @@ protected:
 private:
     class Task;
     void runOnPoolThread(const TaskRequest &request);
+    // Runs queued tasks on the calling pool thread until the queue is empty.
+    void drain();
 
     QThreadPool m_pool;
+    const int m_workers;
+    // std::mutex, not QMutex: ThreadSanitizer sees pthread locking, not Qt's futex path.
+    std::mutex m_queueMutex;
+    std::deque<TaskRequest> m_queue;
+    int m_drainers = 0; // started on m_pool and not yet returned; under m_queueMutex
 };
