@@ -10,6 +10,7 @@
 #include "windowfixture.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSet>
@@ -19,6 +20,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <memory>
 
 // The lessons' contract: each lesson is picked in the panel and run in the window the way a
 // learner does it (select the row, press "Run this lesson", let it end by itself), and what
@@ -79,6 +81,16 @@ bool isFlat(const Summary &s)
     return s.longTasks <= kAllowedLongTicks && s.p99Ms < (Sanitized::kActive ? 45 : 25);
 }
 
+// Runs of a lesson whose card promises a flat loop, before a miss counts (see contract()).
+constexpr int kAttempts = 3;
+
+QString loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 2)
+                                          : QStringLiteral("unknown");
+}
+
 bool allStartWith(const QSet<QString> &lanes, const QString &prefix)
 {
     return std::all_of(lanes.begin(), lanes.end(), [&prefix](const QString &lane) { return lane.startsWith(prefix); });
@@ -119,23 +131,37 @@ void tst_LessonRun::contract_data()
 void tst_LessonRun::contract()
 {
     QFETCH(QString, lesson);
-    MainWindow window;
-    window.resize(1400, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
     const Lesson *card = Lessons::find(lesson);
     QVERIFY(card);
-    QVERIFY(runFromPanel(&window, lesson));
+    // The cards that promise a loop without long ticks. A machine busy with other work makes
+    // a tick late too (the GUI thread waits for a core), so such a lesson gets up to three
+    // tries: one that blocks its loop misses every time, scheduler noise rarely thrice.
+    static const QSet<QString> quiet{QStringLiteral("pool"), QStringLiteral("bounded-pool"), QStringLiteral("thread"),
+                                     QStringLiteral("process"), QStringLiteral("nested"), QStringLiteral("queue"),
+                                     QStringLiteral("shutdown")};
+    std::unique_ptr<MainWindow> window;
+    Summary s;
+    for (int attempt = 1;; ++attempt) {
+        window = std::make_unique<MainWindow>();
+        window->resize(1400, 900);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QVERIFY(runFromPanel(window.get(), lesson));
+        s = window->session()->summary();
+        if (attempt == kAttempts || !quiet.contains(lesson) || isFlat(s))
+            break;
+        qInfo("%s, try %d: p99 %.2f ms, %lld long ticks on a machine with load %s; trying again", qPrintable(lesson),
+              attempt, s.p99Ms, qlonglong(s.longTasks), qPrintable(loadAverage()));
+    }
 
-    const auto recorder = window.session()->recorder();
+    const auto recorder = window->session()->recorder();
     QVERIFY(recorder);
-    const Summary s = window.session()->summary();
     const Observed o = observe(*recorder);
     const RunConfig &preset = card->preset;
     // Ended by its duration, and the window shows the verdict.
     QVERIFY2(s.durationS >= preset.durationS - 0.1 && s.durationS < preset.durationS + 2, qPrintable(QString::number(s.durationS)));
-    QCOMPARE(window.session()->config().workers, preset.workers);
-    QVERIFY(!window.dashboard()->verdictText().isEmpty());
+    QCOMPARE(window->session()->config().workers, preset.workers);
+    QVERIFY(!window->dashboard()->verdictText().isEmpty());
     const QString figures = QStringLiteral("%1: p99 %2 ms, max %3 ms, long %4, tasks %5, on GUI %6, lanes %7, waits %8")
                                 .arg(lesson).arg(s.p99Ms).arg(s.maxMs).arg(s.longTasks).arg(o.tasks.size())
                                 .arg(o.tasksOnGui).arg(QStringList(o.taskLanes.values()).join(QLatin1Char(',')))
@@ -210,14 +236,14 @@ void tst_LessonRun::contract()
         QVERIFY2(s.producerWaits >= 100, qPrintable(QString::number(s.producerWaits)));
         QVERIFY2(isFlat(s), qPrintable(figures));
         if (s.longTasks == 0) // the verdict follows the long ticks (kAllowedLongTicks)
-            QVERIFY2(!window.dashboard()->verdictText().contains(QStringLiteral("blocked")),
-                     qPrintable(window.dashboard()->verdictText()));
+            QVERIFY2(!window->dashboard()->verdictText().contains(QStringLiteral("blocked")),
+                     qPrintable(window->dashboard()->verdictText()));
         QVERIFY(recorder->laneNames().contains(QStringLiteral("producer")));
     } else if (lesson == QLatin1String("shutdown")) {
         // At the end, queued and cut-short tasks are cancelled, and the running ones end
         // within a few milliseconds of the stop instead of running out their 3 s.
         QVERIFY(s.cancelled >= 1);
-        const qint64 stopNs = window.session()->endNs();
+        const qint64 stopNs = window->session()->endNs();
         for (const Span &t : o.tasks) {
             if (t.state == SpanState::Cancelled && t.endNs)
                 QVERIFY2(t.endNs - stopNs < 200 * 1000000LL, qPrintable(QString::number((t.endNs - stopNs) / 1e6)));
@@ -232,25 +258,33 @@ void tst_LessonRun::contract()
 // whole preset: 4 workers, not the 2 the running session was started with.
 void tst_LessonRun::pickingALessonDuringARunAppliesItsWholePreset()
 {
-    MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.applyLesson(QStringLiteral("blocking")));
-    QTRY_VERIFY_WITH_TIMEOUT(window.session()->summary().tasks >= 2, 10000);
-    QCOMPARE(window.session()->config().workers, 2);
-    QVERIFY(window.applyLesson(QStringLiteral("pool")));
-    QVERIFY(window.session()->isRunning());
-    QCOMPARE(window.session()->config().workers, 4);
-    QCOMPARE(window.session()->config().mode, ExecMode::Pool);
-    QCOMPARE(window.session()->config().periodMs, Lessons::find(QStringLiteral("pool"))->preset.periodMs);
-    // A new run: nothing of the blocking one is in it.
-    QTRY_VERIFY_WITH_TIMEOUT(window.session()->summary().tasks >= 3, 10000);
-    window.stopRun();
-    const qint64 longTicks = window.session()->summary().longTasks;
-    QVERIFY(longTicks <= kAllowedLongTicks);
-    if (longTicks == 0) // the verdict follows the long ticks
-        QVERIFY2(!window.dashboard()->verdictText().contains(QStringLiteral("blocked")),
-                 qPrintable(window.dashboard()->verdictText()));
+    for (int attempt = 1;; ++attempt) {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.applyLesson(QStringLiteral("blocking")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->summary().tasks >= 2, 10000);
+        QCOMPARE(window.session()->config().workers, 2);
+        QVERIFY(window.applyLesson(QStringLiteral("pool")));
+        QVERIFY(window.session()->isRunning());
+        QCOMPARE(window.session()->config().workers, 4);
+        QCOMPARE(window.session()->config().mode, ExecMode::Pool);
+        QCOMPARE(window.session()->config().periodMs, Lessons::find(QStringLiteral("pool"))->preset.periodMs);
+        // A new run: nothing of the blocking one is in it.
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->summary().tasks >= 3, 10000);
+        window.stopRun();
+        const qint64 longTicks = window.session()->summary().longTasks;
+        if (longTicks > kAllowedLongTicks && attempt < kAttempts) { // a busy machine, as in contract()
+            qInfo("try %d: %lld long ticks on a machine with load %s; trying again", attempt, qlonglong(longTicks),
+                  qPrintable(loadAverage()));
+            continue;
+        }
+        QVERIFY(longTicks <= kAllowedLongTicks);
+        if (longTicks == 0) // the verdict follows the long ticks
+            QVERIFY2(!window.dashboard()->verdictText().contains(QStringLiteral("blocked")),
+                     qPrintable(window.dashboard()->verdictText()));
+        return;
+    }
 }
 
 void tst_LessonRun::keepRunningExtendsALesson()
