@@ -5,7 +5,7 @@
 #include "probeclock.h"
 #include "probewatchdog.h"
 
-#include <chrono>
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -13,7 +13,6 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
-#include <pthread.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -73,30 +72,7 @@ ProbeSender::ProbeSender(const ProbeConfig &config, EventRing *ring, const LoopS
 
 void ProbeSender::start()
 {
-    m_thread = std::thread([this] {
-        pthread_setname_np(pthread_self(), "looplab-sender");
-        run();
-        std::lock_guard<std::mutex> lock(m_lock);
-        m_done = true;
-        m_ended.notify_all();
-    });
-}
-
-bool ProbeSender::stop(int64_t deadlineNs)
-{
-    if (!m_thread.joinable())
-        return true;
-    std::unique_lock<std::mutex> lock(m_lock);
-    m_stopping = true;
-    m_wake.notify_all();
-    const bool done = m_ended.wait_for(lock, std::chrono::nanoseconds(std::max<int64_t>(0, deadlineNs - ProbeClock::nowNs())),
-                                       [this] { return m_done; });
-    lock.unlock();
-    if (done)
-        m_thread.join();
-    else
-        m_thread.detach(); // the program's exit goes on; the thread's state is never freed
-    return done;
+    m_thread.start([this] { run(); });
 }
 
 void ProbeSender::setProgram(const std::string &name)
@@ -115,14 +91,10 @@ std::string ProbeSender::program()
 
 void ProbeSender::run()
 {
-    std::unique_lock<std::mutex> lock(m_lock);
-    while (!m_stopping) {
-        lock.unlock();
+    while (!m_thread.stopping()) {
         step(false);
-        lock.lock();
-        m_wake.wait_for(lock, std::chrono::nanoseconds(kFlushNs), [this] { return m_stopping; });
+        m_thread.waitFor(kFlushNs);
     }
-    lock.unlock();
     step(true);
     disconnect();
 }

@@ -8,11 +8,9 @@
 #include <QObject>
 #include <QString>
 
-#include <chrono>
+#include <algorithm>
 #include <cstdlib>
 #include <cxxabi.h>
-
-#include <pthread.h>
 
 namespace {
 constexpr int64_t kSampleNs = 10000000;
@@ -40,35 +38,12 @@ ProbeWatchdog::ProbeWatchdog(const LoopState *loop)
 
 void ProbeWatchdog::start()
 {
-    m_thread = std::thread([this] {
-        pthread_setname_np(pthread_self(), "looplab-watch");
-        run();
-        std::lock_guard<std::mutex> lock(m_lock);
-        m_done = true;
-        m_ended.notify_all();
-    });
-}
-
-bool ProbeWatchdog::stop(int64_t deadlineNs)
-{
-    if (!m_thread.joinable())
-        return true;
-    std::unique_lock<std::mutex> lock(m_lock);
-    m_stopping = true;
-    m_wake.notify_all();
-    const bool done = m_ended.wait_for(lock, std::chrono::nanoseconds(std::max<int64_t>(0, deadlineNs - ProbeClock::nowNs())),
-                                       [this] { return m_done; });
-    lock.unlock();
-    if (done)
-        m_thread.join();
-    else
-        m_thread.detach();
-    return done;
+    m_thread.start([this] { run(); });
 }
 
 std::string ProbeWatchdog::culpritFor(int64_t dueNs)
 {
-    std::lock_guard<std::mutex> lock(m_lock);
+    std::lock_guard<std::mutex> lock(m_foundLock);
     for (auto it = m_found.rbegin(); it != m_found.rend(); ++it) {
         if (it->first == dueNs)
             return it->second;
@@ -78,8 +53,7 @@ std::string ProbeWatchdog::culpritFor(int64_t dueNs)
 
 void ProbeWatchdog::run()
 {
-    std::unique_lock<std::mutex> lock(m_lock);
-    while (!m_stopping) {
+    while (!m_thread.stopping()) {
         const int64_t due = m_loop->deadlineNs.load(std::memory_order_acquire);
         int64_t waitNs = 100000000;
         if (due != 0) {
@@ -88,13 +62,11 @@ void ProbeWatchdog::run()
                 // Until this tick would be overdue: a healthy loop has moved its deadline on by then.
                 waitNs = std::max(kSampleNs, kSampleAfterNs - overdue);
             } else {
-                lock.unlock();
                 sample(due, m_loop->ticks.load(std::memory_order_relaxed) == 0);
-                lock.lock();
                 waitNs = kSampleNs;
             }
         }
-        m_wake.wait_for(lock, std::chrono::nanoseconds(waitNs), [this] { return m_stopping; });
+        m_thread.waitFor(waitNs);
     }
 }
 
@@ -144,7 +116,7 @@ void ProbeWatchdog::sample(int64_t dueNs, bool beforeFirstTick)
 
 void ProbeWatchdog::remember(int64_t dueNs, const std::string &culprit)
 {
-    std::lock_guard<std::mutex> lock(m_lock);
+    std::lock_guard<std::mutex> lock(m_foundLock);
     if (!m_found.empty() && m_found.back().first == dueNs) {
         m_found.back().second = culprit;
         return;

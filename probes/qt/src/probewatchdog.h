@@ -1,20 +1,18 @@
 #pragma once
 
 #include "eventnotes.h"
+#include "probethread.h"
 
-#include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <mutex>
 #include <string>
-#include <thread>
 
 struct LoopState;
 
-// A std::thread (not a QThread: invisible to the program) that notices the GUI thread's tick
-// is overdue and reads, while the stall lasts, what the GUI thread is delivering: the stall's
-// culprit, which the sender asks for when the late tick reports the stall.
+// A thread of the probe's (looplab-watch) that notices the GUI thread's tick is overdue and
+// reads, while the stall lasts, what the GUI thread is delivering: the stall's culprit, which
+// the sender asks for when the late tick reports the stall.
 class ProbeWatchdog
 {
 public:
@@ -25,7 +23,7 @@ public:
     void start();
     // Asks the thread to end and waits for it at most until deadlineNs; false if it is
     // still running (then it is detached).
-    bool stop(int64_t deadlineNs);
+    bool stop(int64_t deadlineNs) { return m_thread.stop(deadlineNs); }
     // The culprit found for the stall whose late tick was due at dueNs; "unknown" if none.
     std::string culpritFor(int64_t dueNs);
 
@@ -45,15 +43,11 @@ private:
     void remember(int64_t dueNs, const std::string &culprit);
 
     const LoopState *m_loop;
-    std::thread m_thread;
-    std::mutex m_lock;
-    std::condition_variable m_wake;
-    std::condition_variable m_ended;
-    bool m_stopping = false;
-    bool m_done = false;
+    ProbeThread m_thread{"looplab-watch"};
     // The stall being sampled: what was seen, how often.
     int64_t m_sampledDue = 0;
     std::deque<Candidate> m_candidates;
-    // The last stalls' culprits, newest last (guarded by m_lock).
+    // The last stalls' culprits, newest last.
+    std::mutex m_foundLock;
     std::deque<std::pair<int64_t, std::string>> m_found;
 };
