@@ -250,13 +250,22 @@ void ProbeSender::format(const ProbeRecord &r)
         break;
     }
     case ProbeRecord::Type::Stall: {
-        const std::string culprit = m_watchdog->culpritFor(r.ns);
+        const ProbeWatchdog::Culprit culprit = m_watchdog->culpritFor(r.ns);
         m_out += "{\"ph\":\"X\",\"cat\":\"looplab.stall\",\"name\":\"stall\"" + ids;
         appendTs(&m_out, r.ns);
         m_out += ",\"dur\":";
         appendTs(&m_out, r.durNs);
         m_out += ",\"args\":{\"culprit\":";
-        appendJsonString(&m_out, culprit.data(), culprit.size());
+        appendJsonString(&m_out, culprit.text.data(), culprit.text.size());
+        if (!culprit.frames.empty()) {
+            m_out += ",\"frames\":[";
+            for (size_t i = 0; i < culprit.frames.size(); ++i) {
+                m_out += i ? ",{\"function\":" : "{\"function\":";
+                appendJsonString(&m_out, culprit.frames[i].data(), culprit.frames[i].size());
+                m_out += "}";
+            }
+            m_out += "]";
+        }
         m_out += "}}\n";
         break;
     }

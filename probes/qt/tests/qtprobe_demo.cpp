@@ -1,8 +1,9 @@
 // A Qt Widgets program for the Qt probe's tests: a button "loadButton" whose clicked handler
-// blocks the GUI thread 200 ms (clicked by a real QMouseEvent), a QTimer, a worker QThread
-// named "worker", and 150 ms of blocking before the event loop first runs. Built twice:
-// qtprobe_demo links LoopLab::Probe and records spans on the worker; qtprobe_plain knows
-// nothing of Loop Lab (the probe comes in by LD_PRELOAD).
+// blocks the GUI thread 200 ms in Demo::load (clicked by a real QMouseEvent), a QTimer, a
+// worker QThread named "worker", and 150 ms of blocking before the event loop first runs.
+// Built twice: qtprobe_demo links LoopLab::Probe and records spans on the worker;
+// qtprobe_plain knows nothing of Loop Lab (the probe comes in by LD_PRELOAD). Both are
+// linked with -rdynamic (ENABLE_EXPORTS), so the probe's stack samples name Demo::load.
 //   qtprobe_demo [--run-ms N] [--no-click] [--recreate]
 #include <QApplication>
 #include <QCoreApplication>
@@ -17,6 +18,19 @@
 #ifdef LOOPLAB_DEMO_SPANS
 #include "looplab/looplabprobe.h"
 #endif
+
+namespace Demo {
+// Exported and never inlined, and not a tail call (the count after the sleep): its frame is
+// on the stack while it sleeps.
+Q_DECL_EXPORT Q_NEVER_INLINE void load();
+std::atomic<int> loads{0};
+} // namespace Demo
+
+void Demo::load()
+{
+    QThread::msleep(200);
+    loads.fetch_add(1);
+}
 
 namespace {
 void click(QPushButton *button)
@@ -60,7 +74,7 @@ int main(int argc, char **argv)
     QPushButton button(QStringLiteral("Load"));
     button.setObjectName(QStringLiteral("loadButton"));
     button.resize(120, 40);
-    QObject::connect(&button, &QPushButton::clicked, [] { QThread::msleep(200); });
+    QObject::connect(&button, &QPushButton::clicked, [] { Demo::load(); });
     button.show();
 
     int timerTicks = 0;

@@ -1,7 +1,9 @@
 // The Qt probe linked into a Qt Test (LoopLab::Probe): it starts with the QCoreApplication,
 // connects to the socket this test listens on (LOOPLAB_SOCKET, set by ctest) and streams
 // the protocol: hello, ticks, spans from several threads with their names, a stall whose
-// culprit names the event and the receiver. Runs under ThreadSanitizer too (label core).
+// culprit names the event, the receiver and the function the GUI thread was stuck in (the
+// test is linked with -rdynamic: dladdr names its exported functions). Runs under
+// ThreadSanitizer too (label core).
 #include "looplab/looplabprobe.h"
 
 #include <QElapsedTimer>
@@ -17,12 +19,68 @@
 #include <QTimer>
 
 #include <atomic>
+#include <chrono>
+#include <csignal>
 #include <thread>
 #include <vector>
 
+#include <dlfcn.h>
 #include <pthread.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+namespace LoopLabTest {
+// Exported, never inlined and not tail calls (the count after the wait): the stack samples
+// find their frames while they block the GUI thread.
+Q_DECL_EXPORT Q_NEVER_INLINE void sleepInHandler(int ms);
+Q_DECL_EXPORT Q_NEVER_INLINE void spinInHandler(int ms);
+std::atomic<int> handled{0};
+std::atomic<int> signalsSeen{0};
+} // namespace LoopLabTest
+
+void LoopLabTest::sleepInHandler(int ms)
+{
+    QThread::msleep(ms);
+    handled.fetch_add(1);
+}
+
+void LoopLabTest::spinInHandler(int ms)
+{
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    while (std::chrono::steady_clock::now() < until) {
+    }
+    handled.fetch_add(1);
+}
+
+namespace {
+// The real-time signal whose handler lies in the probe's library; 0 if none.
+int probeSignal()
+{
+    for (int sig = SIGRTMIN; sig <= SIGRTMAX; ++sig) {
+        struct sigaction now;
+        if (sigaction(sig, nullptr, &now) != 0 || !(now.sa_flags & SA_SIGINFO))
+            continue;
+        Dl_info info;
+        if (dladdr(reinterpret_cast<void *>(now.sa_sigaction), &info) && info.dli_fname
+            && QByteArray(info.dli_fname).contains("looplabprobe"))
+            return sig;
+    }
+    return 0;
+}
+
+void countSignal(int)
+{
+    LoopLabTest::signalsSeen.fetch_add(1);
+}
+
+QStringList frameFunctions(const QJsonObject &stall)
+{
+    QStringList out;
+    for (const QJsonValue &f : stall.value(QStringLiteral("args")).toObject().value(QStringLiteral("frames")).toArray())
+        out << f.toObject().value(QStringLiteral("function")).toString();
+    return out;
+}
+} // namespace
 
 class tst_QtProbe : public QObject
 {
@@ -35,6 +93,8 @@ private slots:
     void spanNamesAreCopiedAndEscaped();
     void stallNamesEventAndReceiver();
     void stallInAQueuedCall();
+    void stallInABusyLoop();
+    void signalTakenByTheProgram();
     void onlyTheCApiIsExported();
     void costs();
 
@@ -211,7 +271,7 @@ void tst_QtProbe::stallNamesEventAndReceiver()
     QTimer slow;
     slow.setObjectName(QStringLiteral("slowTimer"));
     slow.setSingleShot(true);
-    connect(&slow, &QTimer::timeout, this, [] { QThread::msleep(200); });
+    connect(&slow, &QTimer::timeout, this, [] { LoopLabTest::sleepInHandler(200); });
     slow.start(0);
     QTRY_VERIFY_WITH_TIMEOUT(!events(QStringLiteral("stall")).isEmpty(), 10000);
     const QJsonObject stall = events(QStringLiteral("stall")).constFirst();
@@ -220,7 +280,22 @@ void tst_QtProbe::stallNamesEventAndReceiver()
     QVERIFY2(durMs >= 150 && durMs <= 2000, qPrintable(QString::number(durMs)));
     const QString culprit = stall.value(QStringLiteral("args")).toObject().value(QStringLiteral("culprit")).toString();
     QVERIFY2(culprit.startsWith(QStringLiteral("QTimerEvent (timer ")), qPrintable(culprit));
-    QVERIFY2(culprit.contains(QStringLiteral("\u2192 QTimer \"slowTimer\"")), qPrintable(culprit));
+    QVERIFY2(culprit.contains(QStringLiteral("\u2192 QTimer \"slowTimer\" \u00b7 in ")), qPrintable(culprit));
+    // The stack sampled mid-stall: the sleeping function, innermost first, the probe's own
+    // frames and the event loop's machinery left out.
+    const QStringList frames = frameFunctions(stall);
+    QVERIFY2(frames.contains(QStringLiteral("LoopLabTest::sleepInHandler")), qPrintable(frames.join(QStringLiteral(" | "))));
+    QVERIFY2(culprit.contains(QStringLiteral("LoopLabTest::sleepInHandler")), qPrintable(culprit));
+    QVERIFY2(frames.size() <= 16, qPrintable(QString::number(frames.size())));
+    QVERIFY2(frames.indexOf(QStringLiteral("QThread::msleep")) < frames.indexOf(QStringLiteral("LoopLabTest::sleepInHandler")),
+             qPrintable(frames.join(QStringLiteral(" | "))));
+    for (const QString &f : frames) {
+        QVERIFY2(!f.contains(QStringLiteral("notify")) && !f.startsWith(QStringLiteral("QEventLoop")), qPrintable(f));
+        QVERIFY2(!f.startsWith(QStringLiteral("looplabprobe")), qPrintable(f));
+    }
+    const QJsonArray array = stall.value(QStringLiteral("args")).toObject().value(QStringLiteral("frames")).toArray();
+    QVERIFY(!array.at(0).toObject().contains(QStringLiteral("file"))); // no place known: no file, no line
+    QCOMPARE(LoopLabTest::handled.load(), 1); // Qt's msleep slept on through the signal
 }
 
 void tst_QtProbe::stallInAQueuedCall()
@@ -230,7 +305,39 @@ void tst_QtProbe::stallInAQueuedCall()
     QTRY_VERIFY_WITH_TIMEOUT(events(QStringLiteral("stall")).size() > before, 10000);
     const QJsonObject stall = events(QStringLiteral("stall")).constLast();
     const QString culprit = stall.value(QStringLiteral("args")).toObject().value(QStringLiteral("culprit")).toString();
+    QVERIFY2(culprit.startsWith(QStringLiteral("QMetaCallEvent (MetaCall) \u2192 tst_QtProbe \u00b7 in ")), qPrintable(culprit));
+    QVERIFY2(frameFunctions(stall).contains(QStringLiteral("QThread::msleep")), qPrintable(culprit));
+}
+
+void tst_QtProbe::stallInABusyLoop()
+{
+    const qsizetype before = events(QStringLiteral("stall")).size();
+    QMetaObject::invokeMethod(this, [] { LoopLabTest::spinInHandler(300); }, Qt::QueuedConnection);
+    QTRY_VERIFY_WITH_TIMEOUT(events(QStringLiteral("stall")).size() > before, 10000);
+    const QJsonObject stall = events(QStringLiteral("stall")).constLast();
+    const QStringList frames = frameFunctions(stall);
+    QVERIFY2(frames.contains(QStringLiteral("LoopLabTest::spinInHandler")), qPrintable(frames.join(QStringLiteral(" | "))));
+}
+
+void tst_QtProbe::signalTakenByTheProgram()
+{
+    // The probe set its handler up at the first stall; the program now takes the signal.
+    const int sig = probeSignal();
+    QVERIFY2(sig >= SIGRTMIN && sig <= SIGRTMAX, qPrintable(QString::number(sig)));
+    struct sigaction mine = {};
+    mine.sa_handler = &countSignal;
+    sigemptyset(&mine.sa_mask);
+    QCOMPARE(sigaction(sig, &mine, nullptr), 0);
+    const qsizetype before = events(QStringLiteral("stall")).size();
+    QMetaObject::invokeMethod(this, [] { LoopLabTest::sleepInHandler(200); }, Qt::QueuedConnection);
+    QTRY_VERIFY_WITH_TIMEOUT(events(QStringLiteral("stall")).size() > before, 10000);
+    const QJsonObject stall = events(QStringLiteral("stall")).constLast();
+    const QString culprit = stall.value(QStringLiteral("args")).toObject().value(QStringLiteral("culprit")).toString();
+    // Not one signal more, and no stack: the event's culprit alone, as without stacks.
+    QCOMPARE(LoopLabTest::signalsSeen.load(), 0);
     QCOMPARE(culprit, QStringLiteral("QMetaCallEvent (MetaCall) \u2192 tst_QtProbe"));
+    QVERIFY(!stall.value(QStringLiteral("args")).toObject().contains(QStringLiteral("frames")));
+    QCOMPARE(probeSignal(), 0);
 }
 
 void tst_QtProbe::onlyTheCApiIsExported()

@@ -20,6 +20,7 @@ class tst_QtProbeInject : public QObject
 private slots:
     void initTestCase();
     void injectedStallCulpritAndLanes();
+    void stacksSwitchedOff();
     void linkedSpansOnTheWorkerLane();
     void applicationRecreated();
     void noLoopLabListening();
@@ -36,6 +37,7 @@ private:
     };
     Result run(const QString &program, const QStringList &args, const QProcessEnvironment &env);
     Result record(const QStringList &args);
+    Result record(const QStringList &args, const QProcessEnvironment &env);
     QJsonObject readJson(const QString &path);
     QProcessEnvironment environment() const;
 
@@ -87,7 +89,12 @@ tst_QtProbeInject::Result tst_QtProbeInject::run(const QString &program, const Q
 
 tst_QtProbeInject::Result tst_QtProbeInject::record(const QStringList &args)
 {
-    return run(m_looplab, QStringList{QStringLiteral("record")} + args, environment());
+    return record(args, environment());
+}
+
+tst_QtProbeInject::Result tst_QtProbeInject::record(const QStringList &args, const QProcessEnvironment &env)
+{
+    return run(m_looplab, QStringList{QStringLiteral("record")} + args, env);
 }
 
 QJsonObject tst_QtProbeInject::readJson(const QString &path)
@@ -148,6 +155,8 @@ void tst_QtProbeInject::injectedStallCulpritAndLanes()
     const QString culprit = click.value(QStringLiteral("culprit")).toString();
     QVERIFY2(culprit.startsWith(QStringLiteral("QMouseEvent (MouseButtonRelease) \u2192 QPushButton \"loadButton\"")),
              qPrintable(culprit));
+    // The stack sampled mid-stall names the handler's function (the program has -rdynamic).
+    QVERIFY2(culprit.contains(QStringLiteral(" \u00b7 in ")) && culprit.contains(QStringLiteral("Demo::load")), qPrintable(culprit));
     const double ms = click.value(QStringLiteral("duration_ms")).toDouble();
     QVERIFY2(ms >= 150 && ms <= 2000, qPrintable(culprits(stalls)));
     // 150 ms asleep before app.exec(): before the first tick.
@@ -159,6 +168,23 @@ void tst_QtProbeInject::injectedStallCulpritAndLanes()
     const QJsonObject run = readJson(saved);
     QVERIFY2(run.value(QStringLiteral("lanes")).toArray().contains(QStringLiteral("worker")),
              QJsonDocument(run.value(QStringLiteral("lanes")).toArray()).toJson(QJsonDocument::Compact).constData());
+}
+
+void tst_QtProbeInject::stacksSwitchedOff()
+{
+    QProcessEnvironment env = environment();
+    env.insert(QStringLiteral("LOOPLAB_QT_STACKS"), QStringLiteral("0"));
+    const QString json = m_dir.filePath(QStringLiteral("nostacks.json"));
+    const Result r = record({QStringLiteral("--summary-json"), json, QStringLiteral("--"), QStringLiteral(QTPROBE_PLAIN)}, env);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonArray stalls = readJson(json).value(QStringLiteral("stalls")).toArray();
+    const QJsonObject click = stallWith(stalls, QStringLiteral("loadButton"));
+    QVERIFY2(!click.isEmpty(), qPrintable(culprits(stalls)));
+    // No signal, no stack: the culprit is the delivery alone.
+    QCOMPARE(click.value(QStringLiteral("culprit")).toString(),
+             QStringLiteral("QMouseEvent (MouseButtonRelease) \u2192 QPushButton \"loadButton\""));
+    for (const QJsonValue &s : stalls)
+        QVERIFY2(!s.toObject().value(QStringLiteral("culprit")).toString().contains(QStringLiteral(" \u00b7 in ")), qPrintable(culprits(stalls)));
 }
 
 void tst_QtProbeInject::linkedSpansOnTheWorkerLane()

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <cstdint>
+
+// Takes the GUI thread's stack from the watchdog thread while the GUI thread is stuck: a
+// real-time signal nobody handles, sent to that one thread, whose handler calls glibc's
+// backtrace() and publishes the addresses in a seqlock (no allocation, no lock, no Qt, errno
+// kept). Set up lazily at the first stall, so a program that never stalls never sees the
+// handler; if the program later takes the signal for itself, sampling stops for good.
+class StackSampler
+{
+public:
+    static constexpr int kMaxFrames = 64;
+    struct Sample
+    {
+        uintptr_t pcs[kMaxFrames] = {};
+        int count = 0;
+        uintptr_t interruptedPc = 0; // where the signal found the thread; 0 if unknown
+    };
+
+    // From the watchdog: sends the signal to `tid` (the GUI thread) and waits a few ms for the
+    // stack; at most one signal is ever on its way. False if no sample came (yet).
+    bool take(int32_t tid, Sample *sample);
+    bool off() const { return m_off; }
+    int signalNumber() const { return m_signal; }
+
+private:
+    bool prepare(int32_t tid);
+    bool stillOurs() const;
+    bool collect(Sample *sample);
+
+    int m_signal = 0;
+    bool m_off = false;
+    bool m_pending = false; // a signal sent and not answered yet
+    uint64_t m_sentSequence = 0;
+};
