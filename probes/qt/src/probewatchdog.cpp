@@ -145,7 +145,7 @@ bool ProbeWatchdog::sampleStack(int64_t dueNs)
         return false;
     m_nextStackNs = now + kStackEveryNs;
     StackSampler::Sample sample;
-    if (!m_sampler.take(m_loop->loopTid.load(std::memory_order_relaxed), &sample))
+    if (!m_sampler.take(m_loop->loopTid.load(std::memory_order_relaxed), dueNs, &sample))
         return false;
     ++m_stackSamples;
     // Taken before this check: the GUI thread was inside the stall when it answered.

@@ -19,7 +19,8 @@
 namespace {
 constexpr int kMaxFrames = StackSampler::kMaxFrames;
 // How long the watchdog waits for the handler; a thread running or blocked in a syscall
-// takes the signal at once, so this is only ever reached when it cannot.
+// takes the signal at once, so this is only reached when it is not scheduled (a loaded
+// machine) or has the signal blocked.
 constexpr int64_t kAnswerNs = 5000000;
 
 // Written by the handler on the target thread, read by the watchdog (a seqlock of atomics).
@@ -117,7 +118,7 @@ bool StackSampler::stillOurs() const
     return ::sigaction(m_signal, nullptr, &now) == 0 && (now.sa_flags & SA_SIGINFO) && now.sa_sigaction == &onSignal;
 }
 
-bool StackSampler::take(int32_t tid, Sample *sample)
+bool StackSampler::take(int32_t tid, int64_t tag, Sample *sample)
 {
     if (m_off || tid == 0)
         return false;
@@ -125,22 +126,29 @@ bool StackSampler::take(int32_t tid, Sample *sample)
         m_off = true;
         return false;
     }
-    if (!m_pending) {
-        // The program may have taken the signal since: its default action would end it.
-        if (!stillOurs()) {
-            m_off = true;
-            return false;
-        }
-        m_sentSequence = g_sequence.load(std::memory_order_acquire);
-        g_target.store(tid, std::memory_order_release);
-        if (::syscall(SYS_tgkill, ::getpid(), tid, m_signal) != 0)
-            return false;
-        m_pending = true;
+    // The program may have taken the signal since: its default action would end it.
+    if (!stillOurs()) {
+        m_off = true;
+        return false;
     }
+    if (m_pending) {
+        if (g_sequence.load(std::memory_order_acquire) == m_sentSequence)
+            return false; // still on its way (the thread has not run since): no second signal
+        m_pending = false;
+        if (m_pendingTag == tag)
+            return collect(sample);
+        // An answer from an earlier stall says nothing of this one.
+    }
+    m_sentSequence = g_sequence.load(std::memory_order_acquire);
+    g_target.store(tid, std::memory_order_release);
+    if (::syscall(SYS_tgkill, ::getpid(), tid, m_signal) != 0)
+        return false;
+    m_pending = true;
+    m_pendingTag = tag;
     const int64_t until = ProbeClock::nowNs() + kAnswerNs;
     while (g_sequence.load(std::memory_order_acquire) == m_sentSequence) {
         if (ProbeClock::nowNs() >= until)
-            return false; // still pending: no other signal is sent until it is answered
+            return false;
         const timespec pause{0, 100000};
         ::nanosleep(&pause, nullptr);
     }

@@ -19,8 +19,9 @@ public:
     };
 
     // From the watchdog: sends the signal to `tid` (the GUI thread) and waits a few ms for the
-    // stack; at most one signal is ever on its way. False if no sample came (yet).
-    bool take(int32_t tid, Sample *sample);
+    // stack; at most one signal is ever on its way. An answer that comes later is taken at the
+    // next call with the same `tag` (the stall), dropped otherwise. False if no sample came.
+    bool take(int32_t tid, int64_t tag, Sample *sample);
     bool off() const { return m_off; }
     int signalNumber() const { return m_signal; }
 
@@ -32,5 +33,6 @@ private:
     int m_signal = 0;
     bool m_off = false;
     bool m_pending = false; // a signal sent and not answered yet
+    int64_t m_pendingTag = 0;
     uint64_t m_sentSequence = 0;
 };
