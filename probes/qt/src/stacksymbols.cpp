@@ -150,7 +150,11 @@ std::string StackSymbols::line(const std::vector<Frame> &frames, int count)
 
 std::string StackSymbols::withoutParameters(const std::string &name)
 {
-    // "ns::f<int>(char*) const" -> "ns::f<int>"; "X::operator()() const" -> "X::operator()".
+    // "ns::f<int>(char*) const" -> "ns::f<int>"; "X::operator()() const" -> "X::operator()";
+    // "f(int) [clone .cold]" (a part GCC split off) -> "f".
+    const size_t clone = name.rfind(" [clone ");
+    if (clone != std::string::npos && clone > 0 && name.back() == ']')
+        return withoutParameters(name.substr(0, clone));
     size_t end = name.size();
     while (end > 0 && name[end - 1] != ')') {
         if (name[end - 1] == '>' || name[end - 1] == ']' || name[end - 1] == '}')

@@ -5,6 +5,7 @@
 // test is linked with -rdynamic: dladdr names its exported functions). Runs under
 // ThreadSanitizer too (label core).
 #include "looplab/looplabprobe.h"
+#include "stacksymbols.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -95,6 +96,8 @@ private slots:
     void stallInAQueuedCall();
     void stallInABusyLoop();
     void signalTakenByTheProgram();
+    void frameNames_data();
+    void frameNames();
     void onlyTheCApiIsExported();
     void costs();
 
@@ -362,6 +365,36 @@ void tst_QtProbe::signalTakenByTheProgram()
     QCOMPARE(culprit, QStringLiteral("QMetaCallEvent (MetaCall) \u2192 QObject \"signalTaken\""));
     QVERIFY(!stall.value(QStringLiteral("args")).toObject().contains(QStringLiteral("frames")));
     QCOMPARE(probeSignal(), 0);
+}
+
+void tst_QtProbe::frameNames_data()
+{
+    QTest::addColumn<QString>("demangled");
+    QTest::addColumn<QString>("function"); // in `frames`
+    QTest::addColumn<QString>("inLine");   // in the culprit line
+    QTest::newRow("C") << "nanosleep" << "nanosleep" << "nanosleep";
+    QTest::newRow("method") << "QThread::msleep(unsigned long)" << "QThread::msleep" << "QThread::msleep";
+    QTest::newRow("const") << "Demo::Importer::scan(QString const&) const" << "Demo::Importer::scan" << "Demo::Importer::scan";
+    QTest::newRow("lambda slot")
+        << "QtPrivate::QFunctorSlotObject<main::{lambda()#1}, 0, QtPrivate::List<>, void>::impl(int, QtPrivate::QSlotObjectBase*, QObject*, void**, bool*)"
+        << "QtPrivate::QFunctorSlotObject<main::{lambda()#1}, 0, QtPrivate::List<>, void>::impl" << "QtPrivate::QFunctorSlotObject::impl";
+    QTest::newRow("call operator") << "Loader::run()::{lambda()#2}::operator()() const" << "Loader::run()::{lambda()#2}::operator()"
+                                   << "Loader::run()::{lambda()#2}::operator()";
+    QTest::newRow("shift operator") << "operator<<(QDebug, QString const&)" << "operator<<" << "operator<<";
+    QTest::newRow("less operator") << "Key::operator<(Key const&) const" << "Key::operator<" << "Key::operator<";
+    QTest::newRow("template") << "std::vector<int, std::allocator<int> >::push_back(int const&)"
+                              << "std::vector<int, std::allocator<int> >::push_back" << "std::vector::push_back";
+    QTest::newRow("cold part") << "Demo::load() [clone .cold]" << "Demo::load" << "Demo::load";
+}
+
+void tst_QtProbe::frameNames()
+{
+    QFETCH(QString, demangled);
+    QFETCH(QString, function);
+    QFETCH(QString, inLine);
+    const std::string trimmed = StackSymbols::withoutParameters(demangled.toStdString());
+    QCOMPARE(QString::fromStdString(trimmed), function);
+    QCOMPARE(QString::fromStdString(StackSymbols::line({{trimmed, false, false}}, 4)), inLine);
 }
 
 void tst_QtProbe::onlyTheCApiIsExported()
