@@ -100,6 +100,7 @@ std::vector<StackSymbols::Frame> StackSymbols::frames(const StackSampler::Sample
         }
     }
     void *const ours = ourBase();
+    const bool exactFirst = first >= 0;
     if (first < 0) {
         first = 0;
         bool runtime = false, trampoline = false;
@@ -120,12 +121,19 @@ std::vector<StackSymbols::Frame> StackSymbols::frames(const StackSampler::Sample
     }
     for (int i = first; i < sample.count && int(out.size()) < kMaxFrames; ++i) {
         // Outer frames hold return addresses: the call is the byte before.
-        const uintptr_t pc = i == first && sample.interruptedPc ? sample.pcs[i] : sample.pcs[i] - 1;
+        const uintptr_t pc = i == first && exactFirst ? sample.pcs[i] : sample.pcs[i] - 1;
         Named n = name(pc);
         if (n.base == ours && ours)
             continue; // the probe's own (its event note) is not the program's
         if (isLoopMachinery(n.function))
             break;
+        if (n.function.size() > kMaxNameBytes) {
+            size_t cut = kMaxNameBytes;
+            while (cut > 0 && (static_cast<unsigned char>(n.function[cut]) & 0xc0) == 0x80)
+                --cut; // not inside a UTF-8 sequence
+            n.function.resize(cut);
+            n.function += "\u2026";
+        }
         const char *base = baseName(n.file);
         const bool inLibc = std::strncmp(base, "libc.so", 7) == 0 || std::strncmp(base, "linux-vdso", 10) == 0;
         out.push_back({std::move(n.function), inLibc, !n.named && std::strstr(base, ".so") != nullptr});

@@ -13,6 +13,9 @@ class StackSymbols
 {
 public:
     static constexpr int kMaxFrames = 16;
+    // A name longer than this (a template-heavy one can take kilobytes) is cut, so a stall
+    // stays well inside the protocol's 64 KiB line.
+    static constexpr size_t kMaxNameBytes = 400;
     struct Frame
     {
         std::string function; // demangled, without its parameter list
