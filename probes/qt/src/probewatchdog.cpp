@@ -85,6 +85,7 @@ void ProbeWatchdog::sample(int64_t dueNs, bool beforeFirstTick)
         m_candidates.clear();
         m_event.clear();
         m_samples.clear();
+        m_lastFrames.clear();
         m_stackSamples = 0;
         m_nextStackNs = 0;
     }
@@ -145,18 +146,31 @@ bool ProbeWatchdog::sampleStack(int64_t dueNs)
         return false;
     m_nextStackNs = now + kStackEveryNs;
     StackSampler::Sample sample;
-    if (!m_sampler.take(m_loop->loopTid.load(std::memory_order_relaxed), dueNs, &sample))
+    const StackSampler::Taken taken = m_sampler.take(m_loop->loopTid.load(std::memory_order_relaxed), dueNs, &sample);
+    if (taken == StackSampler::Taken::None)
         return false;
     ++m_stackSamples;
     // Taken before this check: the GUI thread was inside the stall when it answered.
     if (m_loop->deadlineNs.load(std::memory_order_acquire) != dueNs)
         return false;
+    if (taken == StackSampler::Taken::Same) {
+        // Still asleep where the last sample found it: that stack again, without a signal.
+        for (Stack &s : m_samples) {
+            if (!m_lastFrames.empty() && s.frames == m_lastFrames) {
+                ++s.count;
+                return true;
+            }
+        }
+        return false;
+    }
     const std::vector<StackSymbols::Frame> frames = StackSymbols::frames(sample);
+    m_lastFrames.clear();
     if (frames.empty())
         return false;
     std::vector<std::string> names;
     for (const StackSymbols::Frame &f : frames)
         names.push_back(f.function);
+    m_lastFrames = names;
     // The most common stack by its functions (a busy loop is at another instruction each time).
     Stack *seen = nullptr;
     for (Stack &s : m_samples) {

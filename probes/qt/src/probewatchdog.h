@@ -68,6 +68,7 @@ private:
     std::deque<Candidate> m_candidates;
     std::string m_event; // the most seen delivery
     std::deque<Stack> m_samples;
+    std::vector<std::string> m_lastFrames; // the stack of the last sample taken
     int m_stackSamples = 0;
     int64_t m_nextStackNs = 0;
     // The last stalls' culprits, newest last.

@@ -118,42 +118,73 @@ bool StackSampler::stillOurs() const
     return ::sigaction(m_signal, nullptr, &now) == 0 && (now.sa_flags & SA_SIGINFO) && now.sa_sigaction == &onSignal;
 }
 
-bool StackSampler::take(int32_t tid, int64_t tag, Sample *sample)
+StackSampler::Taken StackSampler::take(int32_t tid, int64_t tag, Sample *sample)
 {
     if (m_off || tid == 0)
-        return false;
+        return Taken::None;
     if (m_signal == 0 && !prepare(tid)) {
         m_off = true;
-        return false;
+        return Taken::None;
     }
     // The program may have taken the signal since: its default action would end it.
     if (!stillOurs()) {
         m_off = true;
-        return false;
+        return Taken::None;
     }
     if (m_pending) {
         if (g_sequence.load(std::memory_order_acquire) == m_sentSequence)
-            return false; // still on its way (the thread has not run since): no second signal
+            return Taken::None; // still on its way (the thread has not run since): no second signal
         m_pending = false;
         if (m_pendingTag == tag)
-            return collect(sample);
+            return collect(sample) ? Taken::Fresh : Taken::None;
         // An answer from an earlier stall says nothing of this one.
     }
+    // Qt's sleeps and polls retry after EINTR from the same place: parked there again.
+    const std::string parked = parkedIn(tid);
+    if (!parked.empty() && parked == m_parked && tag == m_parkedTag)
+        return Taken::Same;
+    m_parked = parked;
+    m_parkedTag = tag;
     m_sentSequence = g_sequence.load(std::memory_order_acquire);
     g_target.store(tid, std::memory_order_release);
     if (::syscall(SYS_tgkill, ::getpid(), tid, m_signal) != 0)
-        return false;
+        return Taken::None;
     m_pending = true;
     m_pendingTag = tag;
     const int64_t until = ProbeClock::nowNs() + kAnswerNs;
     while (g_sequence.load(std::memory_order_acquire) == m_sentSequence) {
         if (ProbeClock::nowNs() >= until)
-            return false;
+            return Taken::None;
         const timespec pause{0, 100000};
         ::nanosleep(&pause, nullptr);
     }
     m_pending = false;
-    return collect(sample);
+    return collect(sample) ? Taken::Fresh : Taken::None;
+}
+
+std::string StackSampler::parkedIn(int32_t tid)
+{
+    // "nr arg1 … arg6 sp pc" while the thread sleeps in a system call, "running" otherwise
+    // (proc(5)); the arguments are left out, a poll retried with the time left has others.
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/self/task/%d/syscall", tid);
+    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return {};
+    char text[256];
+    const ssize_t n = ::read(fd, text, sizeof text - 1);
+    ::close(fd);
+    if (n <= 0)
+        return {};
+    text[n] = '\0';
+    const char *words[9] = {};
+    int count = 0;
+    char *rest = nullptr;
+    for (char *word = strtok_r(text, " \n", &rest); word && count < 9; word = strtok_r(nullptr, " \n", &rest))
+        words[count++] = word;
+    if (count != 9 || std::strcmp(words[0], "-1") == 0)
+        return {}; // running, or stopped outside a system call
+    return std::string(words[0]) + ' ' + words[7] + ' ' + words[8];
 }
 
 bool StackSampler::collect(Sample *sample)

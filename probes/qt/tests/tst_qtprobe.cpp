@@ -20,8 +20,10 @@
 #include <QTimer>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <ctime>
 #include <thread>
 #include <vector>
 
@@ -35,6 +37,9 @@ namespace LoopLabTest {
 // find their frames while they block the GUI thread.
 Q_DECL_EXPORT Q_NEVER_INLINE void sleepInHandler(int ms);
 Q_DECL_EXPORT Q_NEVER_INLINE void spinInHandler(int ms);
+// Sleeps `ms` in nanosleep() itself, retrying after EINTR like Qt does; returns how often
+// it was interrupted.
+Q_DECL_EXPORT Q_NEVER_INLINE int sleepCountingInterruptions(int ms);
 std::atomic<int> handled{0};
 std::atomic<int> signalsSeen{0};
 } // namespace LoopLabTest
@@ -51,6 +56,16 @@ void LoopLabTest::spinInHandler(int ms)
     while (std::chrono::steady_clock::now() < until) {
     }
     handled.fetch_add(1);
+}
+
+int LoopLabTest::sleepCountingInterruptions(int ms)
+{
+    timespec left{ms / 1000, (ms % 1000) * 1000000L};
+    int interrupted = 0;
+    while (::nanosleep(&left, &left) == -1 && errno == EINTR)
+        ++interrupted;
+    handled.fetch_add(1);
+    return interrupted;
 }
 
 namespace {
@@ -95,6 +110,7 @@ private slots:
     void stallNamesEventAndReceiver();
     void stallInAQueuedCall();
     void stallInABusyLoop();
+    void sleepInterruptedOncePerStall();
     void signalTakenByTheProgram();
     void frameNames_data();
     void frameNames();
@@ -341,6 +357,25 @@ void tst_QtProbe::stallInABusyLoop()
     const QJsonObject stall = stallWith(QStringLiteral("busyLoop"));
     const QStringList frames = frameFunctions(stall);
     QVERIFY2(frames.contains(QStringLiteral("LoopLabTest::spinInHandler")), qPrintable(frames.join(QStringLiteral(" | "))));
+}
+
+void tst_QtProbe::sleepInterruptedOncePerStall()
+{
+    // A 500 ms sleep is sampled about ten times; the thread stays parked in the same
+    // nanosleep, so only the first sample signals it (a sleep that does not retry would be
+    // cut short once, not ten times).
+    QTest::qWait(100);
+    QObject receiver;
+    receiver.setObjectName(QStringLiteral("parkedSleep"));
+    std::atomic<int> interrupted{-1};
+    QMetaObject::invokeMethod(&receiver, [&interrupted] { interrupted = LoopLabTest::sleepCountingInterruptions(500); },
+                              Qt::QueuedConnection);
+    QTRY_VERIFY_WITH_TIMEOUT(!stallWith(QStringLiteral("parkedSleep")).isEmpty(), 10000);
+    const QJsonObject stall = stallWith(QStringLiteral("parkedSleep"));
+    const QStringList frames = frameFunctions(stall);
+    QVERIFY2(frames.contains(QStringLiteral("LoopLabTest::sleepCountingInterruptions")), qPrintable(frames.join(QStringLiteral(" | "))));
+    // One, or two if the thread was caught once between two sleeps (a loaded machine).
+    QVERIFY2(interrupted >= 1 && interrupted <= 2, qPrintable(QString::number(interrupted)));
 }
 
 void tst_QtProbe::signalTakenByTheProgram()
