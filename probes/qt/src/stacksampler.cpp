@@ -132,19 +132,18 @@ StackSampler::Taken StackSampler::take(int32_t tid, int64_t tag, Sample *sample)
         return Taken::None;
     }
     if (m_pending) {
-        if (g_sequence.load(std::memory_order_acquire) == m_sentSequence)
+        if (!answered())
             return Taken::None; // still on its way (the thread has not run since): no second signal
         m_pending = false;
         if (m_pendingTag == tag)
-            return collect(sample) ? Taken::Fresh : Taken::None;
+            return finish(sample);
         // An answer from an earlier stall says nothing of this one.
     }
     // Qt's sleeps and polls retry after EINTR from the same place: parked there again.
-    const std::string parked = parkedIn(tid);
-    if (!parked.empty() && parked == m_parked && tag == m_parkedTag)
+    m_sentParked = parkedIn(tid);
+    if (!m_sentParked.empty() && m_sentParked == m_parked && tag == m_parkedTag)
         return Taken::Same;
-    m_parked = parked;
-    m_parkedTag = tag;
+    m_parked.clear();
     m_sentSequence = g_sequence.load(std::memory_order_acquire);
     g_target.store(tid, std::memory_order_release);
     if (::syscall(SYS_tgkill, ::getpid(), tid, m_signal) != 0)
@@ -152,14 +151,30 @@ StackSampler::Taken StackSampler::take(int32_t tid, int64_t tag, Sample *sample)
     m_pending = true;
     m_pendingTag = tag;
     const int64_t until = ProbeClock::nowNs() + kAnswerNs;
-    while (g_sequence.load(std::memory_order_acquire) == m_sentSequence) {
+    while (!answered()) {
         if (ProbeClock::nowNs() >= until)
             return Taken::None;
         const timespec pause{0, 100000};
         ::nanosleep(&pause, nullptr);
     }
     m_pending = false;
-    return collect(sample) ? Taken::Fresh : Taken::None;
+    return finish(sample);
+}
+
+bool StackSampler::answered() const
+{
+    // Written completely: the handler has started (changed) and ended (even) since.
+    const uint64_t now = g_sequence.load(std::memory_order_acquire);
+    return now != m_sentSequence && !(now & 1);
+}
+
+StackSampler::Taken StackSampler::finish(Sample *sample)
+{
+    if (!collect(sample))
+        return Taken::None;
+    m_parked = m_sentParked;
+    m_parkedTag = m_pendingTag;
+    return Taken::Fresh;
 }
 
 std::string StackSampler::parkedIn(int32_t tid)
@@ -191,8 +206,11 @@ bool StackSampler::collect(Sample *sample)
 {
     for (int attempt = 0; attempt < 100; ++attempt) {
         const uint64_t before = g_sequence.load(std::memory_order_acquire);
-        if (before & 1)
+        if (before & 1) {
+            const timespec pause{0, 100000}; // a stray signal's stack is being written
+            ::nanosleep(&pause, nullptr);
             continue;
+        }
         const int n = g_count.load(std::memory_order_acquire);
         sample->count = n < 0 ? 0 : n > kMaxFrames ? kMaxFrames : n;
         for (int i = 0; i < sample->count; ++i)

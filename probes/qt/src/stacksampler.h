@@ -33,6 +33,8 @@ public:
 private:
     bool prepare(int32_t tid);
     bool stillOurs() const;
+    bool answered() const;
+    Taken finish(Sample *sample);
     bool collect(Sample *sample);
     static std::string parkedIn(int32_t tid);
 
@@ -41,6 +43,7 @@ private:
     bool m_pending = false; // a signal sent and not answered yet
     int64_t m_pendingTag = 0;
     uint64_t m_sentSequence = 0;
-    std::string m_parked; // where the thread was parked when the last signal was sent
+    std::string m_sentParked; // where the thread was parked when the last signal was sent
+    std::string m_parked;     // ... and when the last stack was taken (tag: its stall)
     int64_t m_parkedTag = 0;
 };
