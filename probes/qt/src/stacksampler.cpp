@@ -83,14 +83,13 @@ uint64_t blockedSignals(int32_t tid)
 }
 } // namespace
 
-bool StackSampler::prepare(int32_t tid)
+bool StackSampler::prepare()
 {
     // The first call of backtrace() dlopens libgcc_s and binds our PLT slot: done here, on
     // the watchdog thread, never in the handler.
     void *warm[4];
     backtrace(warm, 4);
     (void)::syscall(SYS_gettid);
-    const uint64_t blocked = blockedSignals(tid);
     // From SIGRTMAX down: glibc keeps its own below SIGRTMIN; a library that takes one
     // usually counts up from SIGRTMIN.
     for (int sig = SIGRTMAX; sig >= SIGRTMIN; --sig) {
@@ -98,7 +97,7 @@ bool StackSampler::prepare(int32_t tid)
         if (::sigaction(sig, nullptr, &now) != 0)
             continue;
         const bool unhandled = !(now.sa_flags & SA_SIGINFO) && now.sa_handler == SIG_DFL;
-        if (!unhandled || (blocked >> (sig - 1)) & 1)
+        if (!unhandled)
             continue;
         struct sigaction ours = {};
         ours.sa_sigaction = &onSignal;
@@ -122,7 +121,7 @@ StackSampler::Taken StackSampler::take(int32_t tid, int64_t tag, Sample *sample)
 {
     if (m_off || tid == 0)
         return Taken::None;
-    if (m_signal == 0 && !prepare(tid)) {
+    if (m_signal == 0 && !prepare()) {
         m_off = true;
         return Taken::None;
     }
@@ -144,6 +143,10 @@ StackSampler::Taken StackSampler::take(int32_t tid, int64_t tag, Sample *sample)
     if (!m_sentParked.empty() && m_sentParked == m_parked && tag == m_parkedTag)
         return Taken::Same;
     m_parked.clear();
+    // Blocked there for now (glibc blocks all while it creates a thread), or for good: it
+    // would wait, pending, and could be taken by a sigwait() of the program's.
+    if ((blockedSignals(tid) >> (m_signal - 1)) & 1)
+        return Taken::None;
     m_sentSequence = g_sequence.load(std::memory_order_acquire);
     g_target.store(tid, std::memory_order_release);
     if (::syscall(SYS_tgkill, ::getpid(), tid, m_signal) != 0)

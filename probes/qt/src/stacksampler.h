@@ -31,7 +31,7 @@ public:
     int signalNumber() const { return m_signal; }
 
 private:
-    bool prepare(int32_t tid);
+    bool prepare();
     bool stillOurs() const;
     bool answered() const;
     Taken finish(Sample *sample);
