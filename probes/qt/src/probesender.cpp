@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -61,7 +62,7 @@ bool ourThread(const std::string &comm)
 }
 } // namespace
 
-ProbeSender::ProbeSender(const ProbeConfig &config, EventRing *ring, const LoopState *loop, ProbeWatchdog *watchdog)
+ProbeSender::ProbeSender(const ProbeConfig &config, EventRing *ring, LoopState *loop, ProbeWatchdog *watchdog)
     : m_config(config)
     , m_ring(ring)
     , m_loop(loop)
@@ -72,6 +73,9 @@ ProbeSender::ProbeSender(const ProbeConfig &config, EventRing *ring, const LoopS
 
 void ProbeSender::start()
 {
+    // No socket file, no Loop Lab: the watchdog need not take stacks before the first attempt.
+    struct stat st;
+    m_loop->loopLabAway.store(::stat(m_config.socketPath.c_str(), &st) != 0, std::memory_order_relaxed);
     m_thread.start([this] { run(); });
 }
 
@@ -114,7 +118,9 @@ void ProbeSender::step(bool stopping)
         if (!ready || (now < m_nextTryNs && !stopping))
             return;
         m_nextTryNs = now + kRetryNs;
-        if (!connectNow())
+        const bool connected = connectNow();
+        m_loop->loopLabAway.store(!connected, std::memory_order_relaxed);
+        if (!connected)
             return;
     }
     if (now >= m_nextNamesNs || stopping) {
@@ -205,6 +211,7 @@ bool ProbeSender::flush(int64_t untilNs)
             std::fprintf(stderr, "looplab probe: connection lost (%s)\n", std::strerror(errno));
         m_out.erase(0, sent);
         disconnect();
+        m_loop->loopLabAway.store(true, std::memory_order_relaxed);
         return false;
     }
     m_out.erase(0, sent);

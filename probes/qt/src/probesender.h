@@ -23,7 +23,7 @@ struct LoopState;
 class ProbeSender
 {
 public:
-    ProbeSender(const ProbeConfig &config, EventRing *ring, const LoopState *loop, ProbeWatchdog *watchdog);
+    ProbeSender(const ProbeConfig &config, EventRing *ring, LoopState *loop, ProbeWatchdog *watchdog);
     ProbeSender(const ProbeSender &) = delete;
     ProbeSender &operator=(const ProbeSender &) = delete;
 
@@ -53,7 +53,7 @@ private:
 
     const ProbeConfig m_config;
     EventRing *m_ring;
-    const LoopState *m_loop;
+    LoopState *m_loop;
     ProbeWatchdog *m_watchdog;
     std::string m_runtimeVersion;
     std::mutex m_programLock;

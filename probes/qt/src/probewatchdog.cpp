@@ -96,7 +96,7 @@ void ProbeWatchdog::sample(int64_t dueNs, bool beforeFirstTick)
     } else {
         changed = sampleEvent(dueNs);
     }
-    if (m_stacks && sampleStack(dueNs))
+    if (m_stacks && !m_loop->loopLabAway.load(std::memory_order_relaxed) && sampleStack(dueNs))
         changed = true;
     if (changed)
         remember(dueNs);

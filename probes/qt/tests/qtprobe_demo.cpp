@@ -4,7 +4,9 @@
 // Built twice: qtprobe_demo links LoopLab::Probe and records spans on the worker;
 // qtprobe_plain knows nothing of Loop Lab (the probe comes in by LD_PRELOAD). Both are
 // linked with -rdynamic (ENABLE_EXPORTS), so the probe's stack samples name Demo::load.
-//   qtprobe_demo [--run-ms N] [--no-click] [--recreate]
+//   qtprobe_demo [--run-ms N] [--no-click] [--recreate] [--count-signal-handlers]
+// The last prints, at exit, how many real-time signals have a handler (the probe's stack
+// samples install one; the program itself none).
 #include <QApplication>
 #include <QCoreApplication>
 #include <QMouseEvent>
@@ -13,6 +15,8 @@
 #include <QTimer>
 
 #include <atomic>
+#include <csignal>
+#include <cstdio>
 #include <cstring>
 
 #ifdef LOOPLAB_DEMO_SPANS
@@ -43,6 +47,16 @@ void click(QPushButton *button)
     QCoreApplication::sendEvent(button, &release);
 }
 
+int realTimeHandlers()
+{
+    int n = 0;
+    for (int sig = SIGRTMIN; sig <= SIGRTMAX; ++sig) {
+        struct sigaction now;
+        n += sigaction(sig, nullptr, &now) == 0 && ((now.sa_flags & SA_SIGINFO) || now.sa_handler != SIG_DFL);
+    }
+    return n;
+}
+
 // Created, run a little and destroyed twice: the probe must follow.
 int recreate(int argc, char **argv)
 {
@@ -59,11 +73,14 @@ int main(int argc, char **argv)
 {
     int runMs = 1500;
     bool doClick = true;
+    bool countHandlers = false;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--run-ms") && i + 1 < argc)
             runMs = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--no-click"))
             doClick = false;
+        else if (!std::strcmp(argv[i], "--count-signal-handlers"))
+            countHandlers = true;
         else if (!std::strcmp(argv[i], "--recreate"))
             return recreate(argc, argv);
     }
@@ -103,5 +120,7 @@ int main(int argc, char **argv)
     stop = true;
     worker->wait();
     delete worker;
+    if (countHandlers)
+        std::printf("real-time signal handlers: %d\n", realTimeHandlers());
     return timerTicks > 0 ? code : 3;
 }

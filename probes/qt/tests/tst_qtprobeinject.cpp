@@ -142,7 +142,8 @@ void tst_QtProbeInject::injectedStallCulpritAndLanes()
     const QString json = m_dir.filePath(QStringLiteral("plain.json"));
     const QString saved = m_dir.filePath(QStringLiteral("plain.looplab.json"));
     const Result r = record({QStringLiteral("--duration"), QStringLiteral("20"), QStringLiteral("--summary-json"), json,
-                             QStringLiteral("--save-run"), saved, QStringLiteral("--"), QStringLiteral(QTPROBE_PLAIN)});
+                             QStringLiteral("--save-run"), saved, QStringLiteral("--"), QStringLiteral(QTPROBE_PLAIN),
+                             QStringLiteral("--count-signal-handlers")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY2(r.out.contains("Loop Lab record: qtprobe_plain (qt, pid "), r.out.constData());
     const QJsonObject summary = readJson(json);
@@ -164,6 +165,7 @@ void tst_QtProbeInject::injectedStallCulpritAndLanes()
     QVERIFY2(!before.isEmpty(), qPrintable(culprits(stalls)));
     QVERIFY2(before.value(QStringLiteral("duration_ms")).toDouble() >= 100, qPrintable(culprits(stalls)));
     QVERIFY2(r.out.contains("QMouseEvent (MouseButtonRelease)"), r.out.constData());
+    QVERIFY2(r.out.contains("real-time signal handlers: 1\n"), r.out.constData()); // the probe's
     // The worker QThread is a lane by its objectName, though it sends no spans.
     const QJsonObject run = readJson(saved);
     QVERIFY2(run.value(QStringLiteral("lanes")).toArray().contains(QStringLiteral("worker")),
@@ -223,9 +225,12 @@ void tst_QtProbeInject::noLoopLabListening()
     QProcessEnvironment preloaded = plain;
     preloaded.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(LOOPLAB_QT_PROBE_FILE));
     preloaded.insert(QStringLiteral("LOOPLAB_SOCKET"), m_dir.filePath(QStringLiteral("nobody-listens.sock")));
-    const Result probed = run(QStringLiteral(QTPROBE_PLAIN), {QStringLiteral("--run-ms"), QStringLiteral("600")}, preloaded);
+    const Result probed = run(QStringLiteral(QTPROBE_PLAIN),
+                              {QStringLiteral("--run-ms"), QStringLiteral("600"), QStringLiteral("--count-signal-handlers")}, preloaded);
     QVERIFY2(probed.exitCode == 0, probed.err.constData());
     QVERIFY2(probed.err.isEmpty(), probed.err.constData()); // a guest says nothing
+    // Its two stalls (before the loop, the click) took no stack: no one would have seen it.
+    QVERIFY2(probed.out.contains("real-time signal handlers: 0\n"), probed.out.constData());
     QVERIFY2(probed.elapsedMs < alone.elapsedMs + 2000, qPrintable(QStringLiteral("%1 ms against %2 ms").arg(probed.elapsedMs).arg(alone.elapsedMs)));
 
     // Linked, without LOOPLAB_SOCKET: the default path (in the test's XDG_RUNTIME_DIR) has no Loop Lab.
