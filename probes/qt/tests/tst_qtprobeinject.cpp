@@ -151,7 +151,7 @@ void tst_QtProbeInject::injectedStallCulpritAndLanes()
     QVERIFY(summary.value(QStringLiteral("ticks")).toInt() > 20);
     const QJsonArray stalls = summary.value(QStringLiteral("stalls")).toArray();
     // The click: the handler sleeps 200 ms inside the button's mouse release.
-    const QJsonObject click = stallWith(stalls, QStringLiteral("loadButton"));
+    const QJsonObject click = stallWith(stalls, QStringLiteral("QPushButton \"loadButton\""));
     QVERIFY2(!click.isEmpty(), qPrintable(culprits(stalls)));
     const QString culprit = click.value(QStringLiteral("culprit")).toString();
     QVERIFY2(culprit.startsWith(QStringLiteral("QMouseEvent (MouseButtonRelease) \u2192 QPushButton \"loadButton\"")),
@@ -180,7 +180,7 @@ void tst_QtProbeInject::stacksSwitchedOff()
     const Result r = record({QStringLiteral("--summary-json"), json, QStringLiteral("--"), QStringLiteral(QTPROBE_PLAIN)}, env);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QJsonArray stalls = readJson(json).value(QStringLiteral("stalls")).toArray();
-    const QJsonObject click = stallWith(stalls, QStringLiteral("loadButton"));
+    const QJsonObject click = stallWith(stalls, QStringLiteral("QPushButton \"loadButton\""));
     QVERIFY2(!click.isEmpty(), qPrintable(culprits(stalls)));
     // No signal, no stack: the culprit is the delivery alone.
     QCOMPARE(click.value(QStringLiteral("culprit")).toString(),
