@@ -33,6 +33,7 @@ ProbeConfig ProbeConfig::fromEnvironment()
     ProbeConfig c;
     c.enabled = !flagEnv("LOOPLAB_PROBE", "0");
     c.debug = flagEnv("LOOPLAB_PROBE_DEBUG", "1");
+    c.stacks = !flagEnv("LOOPLAB_QT_STACKS", "0");
     c.intervalMs = int(intEnv("LOOPLAB_INTERVAL_MS", 10, 1, 10000));
     c.slowNs = intEnv("LOOPLAB_SLOW_MS", 50, 1, 86400000) * 1000000;
     c.socketPath = defaultSocketPath();

@@ -5,7 +5,7 @@
 #include "probeclock.h"
 #include "probewatchdog.h"
 
-#include <chrono>
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -13,8 +13,8 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
-#include <pthread.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -62,7 +62,7 @@ bool ourThread(const std::string &comm)
 }
 } // namespace
 
-ProbeSender::ProbeSender(const ProbeConfig &config, EventRing *ring, const LoopState *loop, ProbeWatchdog *watchdog)
+ProbeSender::ProbeSender(const ProbeConfig &config, EventRing *ring, LoopState *loop, ProbeWatchdog *watchdog)
     : m_config(config)
     , m_ring(ring)
     , m_loop(loop)
@@ -73,30 +73,10 @@ ProbeSender::ProbeSender(const ProbeConfig &config, EventRing *ring, const LoopS
 
 void ProbeSender::start()
 {
-    m_thread = std::thread([this] {
-        pthread_setname_np(pthread_self(), "looplab-sender");
-        run();
-        std::lock_guard<std::mutex> lock(m_lock);
-        m_done = true;
-        m_ended.notify_all();
-    });
-}
-
-bool ProbeSender::stop(int64_t deadlineNs)
-{
-    if (!m_thread.joinable())
-        return true;
-    std::unique_lock<std::mutex> lock(m_lock);
-    m_stopping = true;
-    m_wake.notify_all();
-    const bool done = m_ended.wait_for(lock, std::chrono::nanoseconds(std::max<int64_t>(0, deadlineNs - ProbeClock::nowNs())),
-                                       [this] { return m_done; });
-    lock.unlock();
-    if (done)
-        m_thread.join();
-    else
-        m_thread.detach(); // the program's exit goes on; the thread's state is never freed
-    return done;
+    // No socket file, no Loop Lab: the watchdog need not take stacks before the first attempt.
+    struct stat st;
+    m_loop->loopLabAway.store(::stat(m_config.socketPath.c_str(), &st) != 0, std::memory_order_relaxed);
+    m_thread.start([this] { run(); });
 }
 
 void ProbeSender::setProgram(const std::string &name)
@@ -115,14 +95,10 @@ std::string ProbeSender::program()
 
 void ProbeSender::run()
 {
-    std::unique_lock<std::mutex> lock(m_lock);
-    while (!m_stopping) {
-        lock.unlock();
+    while (!m_thread.stopping()) {
         step(false);
-        lock.lock();
-        m_wake.wait_for(lock, std::chrono::nanoseconds(kFlushNs), [this] { return m_stopping; });
+        m_thread.waitFor(kFlushNs);
     }
-    lock.unlock();
     step(true);
     disconnect();
 }
@@ -142,7 +118,9 @@ void ProbeSender::step(bool stopping)
         if (!ready || (now < m_nextTryNs && !stopping))
             return;
         m_nextTryNs = now + kRetryNs;
-        if (!connectNow())
+        const bool connected = connectNow();
+        m_loop->loopLabAway.store(!connected, std::memory_order_relaxed);
+        if (!connected)
             return;
     }
     if (now >= m_nextNamesNs || stopping) {
@@ -233,6 +211,7 @@ bool ProbeSender::flush(int64_t untilNs)
             std::fprintf(stderr, "looplab probe: connection lost (%s)\n", std::strerror(errno));
         m_out.erase(0, sent);
         disconnect();
+        m_loop->loopLabAway.store(true, std::memory_order_relaxed);
         return false;
     }
     m_out.erase(0, sent);
@@ -278,13 +257,22 @@ void ProbeSender::format(const ProbeRecord &r)
         break;
     }
     case ProbeRecord::Type::Stall: {
-        const std::string culprit = m_watchdog->culpritFor(r.ns);
+        const ProbeWatchdog::Culprit culprit = m_watchdog->culpritFor(r.ns);
         m_out += "{\"ph\":\"X\",\"cat\":\"looplab.stall\",\"name\":\"stall\"" + ids;
         appendTs(&m_out, r.ns);
         m_out += ",\"dur\":";
         appendTs(&m_out, r.durNs);
         m_out += ",\"args\":{\"culprit\":";
-        appendJsonString(&m_out, culprit.data(), culprit.size());
+        appendJsonString(&m_out, culprit.text.data(), culprit.text.size());
+        if (!culprit.frames.empty()) {
+            m_out += ",\"frames\":[";
+            for (size_t i = 0; i < culprit.frames.size(); ++i) {
+                m_out += i ? ",{\"function\":" : "{\"function\":";
+                appendJsonString(&m_out, culprit.frames[i].data(), culprit.frames[i].size());
+                m_out += "}";
+            }
+            m_out += "]";
+        }
         m_out += "}}\n";
         break;
     }

@@ -2,14 +2,13 @@
 
 #include "probeconfig.h"
 #include "proberecord.h"
+#include "probethread.h"
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <mutex>
 #include <set>
 #include <string>
-#include <thread>
 #include <unordered_map>
 
 class EventRing;
@@ -24,13 +23,13 @@ struct LoopState;
 class ProbeSender
 {
 public:
-    ProbeSender(const ProbeConfig &config, EventRing *ring, const LoopState *loop, ProbeWatchdog *watchdog);
+    ProbeSender(const ProbeConfig &config, EventRing *ring, LoopState *loop, ProbeWatchdog *watchdog);
     ProbeSender(const ProbeSender &) = delete;
     ProbeSender &operator=(const ProbeSender &) = delete;
 
     void start();
     // Flushes what is queued and ends, waiting at most until deadlineNs (then it is detached).
-    bool stop(int64_t deadlineNs);
+    bool stop(int64_t deadlineNs) { return m_thread.stop(deadlineNs); }
     // The program's name for the hello; from any thread, once the program has named itself.
     void setProgram(const std::string &name);
     void setRuntimeVersion(const std::string &version) { m_runtimeVersion = version; }
@@ -54,7 +53,7 @@ private:
 
     const ProbeConfig m_config;
     EventRing *m_ring;
-    const LoopState *m_loop;
+    LoopState *m_loop;
     ProbeWatchdog *m_watchdog;
     std::string m_runtimeVersion;
     std::mutex m_programLock;
@@ -63,12 +62,7 @@ private:
     std::atomic<bool> m_ready{false};
     const int m_pid;
 
-    std::thread m_thread;
-    std::mutex m_lock;
-    std::condition_variable m_wake;
-    std::condition_variable m_ended;
-    bool m_stopping = false;
-    bool m_done = false;
+    ProbeThread m_thread{"looplab-sender"};
 
     // The sender thread's own state.
     int m_fd = -1;

@@ -2,17 +2,16 @@
 
 #include "loopstate.h"
 #include "probeclock.h"
+#include "stacksymbols.h"
 
 #include <QEvent>
 #include <QMetaEnum>
 #include <QObject>
 #include <QString>
 
-#include <chrono>
+#include <algorithm>
 #include <cstdlib>
 #include <cxxabi.h>
-
-#include <pthread.h>
 
 namespace {
 constexpr int64_t kSampleNs = 10000000;
@@ -20,6 +19,12 @@ constexpr int64_t kSampleNs = 10000000;
 constexpr int64_t kSampleAfterNs = 20000000;
 constexpr size_t kCandidates = 8;
 constexpr size_t kFound = 32;
+// A stack at the first overdue check, then every 50 ms: the first second of a stall is
+// enough to tell what it is doing, and a long stall is not interrupted more.
+constexpr int64_t kStackEveryNs = 50000000;
+constexpr int kStacksPerStall = 20;
+// Frames named in the culprit line; `frames` has the rest.
+constexpr int kLineFrames = 4;
 
 std::string demangled(const std::type_info *type)
 {
@@ -33,53 +38,30 @@ std::string demangled(const std::type_info *type)
 }
 } // namespace
 
-ProbeWatchdog::ProbeWatchdog(const LoopState *loop)
+ProbeWatchdog::ProbeWatchdog(const LoopState *loop, bool stacks)
     : m_loop(loop)
+    , m_stacks(stacks)
 {
 }
 
 void ProbeWatchdog::start()
 {
-    m_thread = std::thread([this] {
-        pthread_setname_np(pthread_self(), "looplab-watch");
-        run();
-        std::lock_guard<std::mutex> lock(m_lock);
-        m_done = true;
-        m_ended.notify_all();
-    });
+    m_thread.start([this] { run(); });
 }
 
-bool ProbeWatchdog::stop(int64_t deadlineNs)
+ProbeWatchdog::Culprit ProbeWatchdog::culpritFor(int64_t dueNs)
 {
-    if (!m_thread.joinable())
-        return true;
-    std::unique_lock<std::mutex> lock(m_lock);
-    m_stopping = true;
-    m_wake.notify_all();
-    const bool done = m_ended.wait_for(lock, std::chrono::nanoseconds(std::max<int64_t>(0, deadlineNs - ProbeClock::nowNs())),
-                                       [this] { return m_done; });
-    lock.unlock();
-    if (done)
-        m_thread.join();
-    else
-        m_thread.detach();
-    return done;
-}
-
-std::string ProbeWatchdog::culpritFor(int64_t dueNs)
-{
-    std::lock_guard<std::mutex> lock(m_lock);
+    std::lock_guard<std::mutex> lock(m_foundLock);
     for (auto it = m_found.rbegin(); it != m_found.rend(); ++it) {
         if (it->first == dueNs)
             return it->second;
     }
-    return "unknown";
+    return {"unknown", {}};
 }
 
 void ProbeWatchdog::run()
 {
-    std::unique_lock<std::mutex> lock(m_lock);
-    while (!m_stopping) {
+    while (!m_thread.stopping()) {
         const int64_t due = m_loop->deadlineNs.load(std::memory_order_acquire);
         int64_t waitNs = 100000000;
         if (due != 0) {
@@ -88,13 +70,11 @@ void ProbeWatchdog::run()
                 // Until this tick would be overdue: a healthy loop has moved its deadline on by then.
                 waitNs = std::max(kSampleNs, kSampleAfterNs - overdue);
             } else {
-                lock.unlock();
                 sample(due, m_loop->ticks.load(std::memory_order_relaxed) == 0);
-                lock.lock();
                 waitNs = kSampleNs;
             }
         }
-        m_wake.wait_for(lock, std::chrono::nanoseconds(waitNs), [this] { return m_stopping; });
+        m_thread.waitFor(waitNs);
     }
 }
 
@@ -103,14 +83,30 @@ void ProbeWatchdog::sample(int64_t dueNs, bool beforeFirstTick)
     if (dueNs != m_sampledDue) {
         m_sampledDue = dueNs;
         m_candidates.clear();
+        m_event.clear();
+        m_samples.clear();
+        m_lastFrames.clear();
+        m_stackSamples = 0;
+        m_nextStackNs = 0;
     }
+    bool changed = false;
     if (beforeFirstTick) {
-        remember(dueNs, "blocked before the event loop first ran");
-        return;
+        changed = m_event.empty();
+        m_event = "blocked before the event loop first ran";
+    } else {
+        changed = sampleEvent(dueNs);
     }
+    if (m_stacks && !m_loop->loopLabAway.load(std::memory_order_relaxed) && sampleStack(dueNs))
+        changed = true;
+    if (changed)
+        remember(dueNs);
+}
+
+bool ProbeWatchdog::sampleEvent(int64_t dueNs)
+{
     EventNotes::Note note;
     if (!EventNotes::read(&note))
-        return;
+        return false;
     Candidate *seen = nullptr;
     for (Candidate &c : m_candidates) {
         if (c.receiver == note.receiver && c.type == note.type && c.timerId == note.timerId)
@@ -124,7 +120,7 @@ void ProbeWatchdog::sample(int64_t dueNs, bool beforeFirstTick)
             // Read during the stall, while the receiver is busy with this very event.
             QString name;
             if (!EventNotes::objectNameWhileAlive(note, &name))
-                return; // the delivery changed meanwhile, or the receiver is going
+                return false; // the delivery changed meanwhile, or the receiver is going
             objectName = name.toStdString();
         }
         m_candidates.push_back({note.receiver, note.type, note.timerId, 0, describe(note, objectName)});
@@ -132,26 +128,86 @@ void ProbeWatchdog::sample(int64_t dueNs, bool beforeFirstTick)
     }
     // The GUI thread must still be stuck on the same tick, or this note is not the stall's.
     if (m_loop->deadlineNs.load(std::memory_order_acquire) != dueNs)
-        return;
+        return false;
     ++seen->count;
     const Candidate *best = seen;
     for (const Candidate &c : m_candidates) {
         if (c.count > best->count)
             best = &c;
     }
-    remember(dueNs, best->text);
+    m_event = best->text;
+    return true;
 }
 
-void ProbeWatchdog::remember(int64_t dueNs, const std::string &culprit)
+bool ProbeWatchdog::sampleStack(int64_t dueNs)
 {
-    std::lock_guard<std::mutex> lock(m_lock);
+    const int64_t now = ProbeClock::nowNs();
+    if (m_sampler.off() || m_stackSamples >= kStacksPerStall || now < m_nextStackNs)
+        return false;
+    m_nextStackNs = now + kStackEveryNs;
+    StackSampler::Sample sample;
+    const StackSampler::Taken taken = m_sampler.take(m_loop->loopTid.load(std::memory_order_relaxed), dueNs, &sample);
+    if (taken == StackSampler::Taken::None)
+        return false;
+    ++m_stackSamples;
+    // Taken before this check: the GUI thread was inside the stall when it answered.
+    if (m_loop->deadlineNs.load(std::memory_order_acquire) != dueNs)
+        return false;
+    if (taken == StackSampler::Taken::Same) {
+        // Still asleep where the last sample found it: that stack again, without a signal.
+        for (Stack &s : m_samples) {
+            if (!m_lastFrames.empty() && s.frames == m_lastFrames) {
+                ++s.count;
+                return true;
+            }
+        }
+        return false;
+    }
+    const std::vector<StackSymbols::Frame> frames = StackSymbols::frames(sample);
+    m_lastFrames.clear();
+    if (frames.empty())
+        return false;
+    std::vector<std::string> names;
+    for (const StackSymbols::Frame &f : frames)
+        names.push_back(f.function);
+    m_lastFrames = names;
+    // The most common stack by its functions (a busy loop is at another instruction each time).
+    Stack *seen = nullptr;
+    for (Stack &s : m_samples) {
+        if (s.frames == names)
+            seen = &s;
+    }
+    if (!seen) {
+        if (m_samples.size() >= kCandidates)
+            m_samples.pop_front();
+        m_samples.push_back({std::move(names), StackSymbols::line(frames, kLineFrames), 0});
+        seen = &m_samples.back();
+    }
+    ++seen->count;
+    return true;
+}
+
+void ProbeWatchdog::remember(int64_t dueNs)
+{
+    Culprit culprit{m_event.empty() ? std::string("unknown") : m_event, {}};
+    const Stack *best = nullptr;
+    for (const Stack &s : m_samples) {
+        if (!best || s.count > best->count)
+            best = &s; // ties: the first seen
+    }
+    if (best) {
+        // "QMouseEvent (MouseButtonRelease) → QPushButton "loadButton" · in nanosleep ← Demo::load"
+        culprit.text += " \u00b7 in " + best->line;
+        culprit.frames = best->frames;
+    }
+    std::lock_guard<std::mutex> lock(m_foundLock);
     if (!m_found.empty() && m_found.back().first == dueNs) {
-        m_found.back().second = culprit;
+        m_found.back().second = std::move(culprit);
         return;
     }
     if (m_found.size() >= kFound)
         m_found.pop_front();
-    m_found.emplace_back(dueNs, culprit);
+    m_found.emplace_back(dueNs, std::move(culprit));
 }
 
 std::string ProbeWatchdog::describe(const EventNotes::Note &note, const std::string &objectName)

@@ -1,33 +1,40 @@
 #pragma once
 
 #include "eventnotes.h"
+#include "probethread.h"
+#include "stacksampler.h"
 
-#include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <mutex>
 #include <string>
-#include <thread>
+#include <vector>
 
 struct LoopState;
 
-// A std::thread (not a QThread: invisible to the program) that notices the GUI thread's tick
-// is overdue and reads, while the stall lasts, what the GUI thread is delivering: the stall's
-// culprit, which the sender asks for when the late tick reports the stall.
+// A thread of the probe's (looplab-watch) that notices the GUI thread's tick is overdue and
+// reads, while the stall lasts, what the GUI thread is delivering and (unless switched off)
+// samples its stack: the stall's culprit, which the sender asks for when the late tick
+// reports the stall.
 class ProbeWatchdog
 {
 public:
-    explicit ProbeWatchdog(const LoopState *loop);
+    struct Culprit
+    {
+        std::string text;                // one line for people
+        std::vector<std::string> frames; // the stack's functions, innermost first; may be empty
+    };
+
+    ProbeWatchdog(const LoopState *loop, bool stacks);
     ProbeWatchdog(const ProbeWatchdog &) = delete;
     ProbeWatchdog &operator=(const ProbeWatchdog &) = delete;
 
     void start();
     // Asks the thread to end and waits for it at most until deadlineNs; false if it is
     // still running (then it is detached).
-    bool stop(int64_t deadlineNs);
+    bool stop(int64_t deadlineNs) { return m_thread.stop(deadlineNs); }
     // The culprit found for the stall whose late tick was due at dueNs; "unknown" if none.
-    std::string culpritFor(int64_t dueNs);
+    Culprit culpritFor(int64_t dueNs);
 
     static std::string describe(const EventNotes::Note &note, const std::string &objectName);
 
@@ -40,20 +47,31 @@ private:
         int count;
         std::string text;
     };
+    struct Stack
+    {
+        std::vector<std::string> frames;
+        std::string line;
+        int count;
+    };
     void run();
     void sample(int64_t dueNs, bool beforeFirstTick);
-    void remember(int64_t dueNs, const std::string &culprit);
+    bool sampleEvent(int64_t dueNs);
+    bool sampleStack(int64_t dueNs);
+    void remember(int64_t dueNs);
 
     const LoopState *m_loop;
-    std::thread m_thread;
-    std::mutex m_lock;
-    std::condition_variable m_wake;
-    std::condition_variable m_ended;
-    bool m_stopping = false;
-    bool m_done = false;
+    const bool m_stacks;
+    ProbeThread m_thread{"looplab-watch"};
+    StackSampler m_sampler;
     // The stall being sampled: what was seen, how often.
     int64_t m_sampledDue = 0;
     std::deque<Candidate> m_candidates;
-    // The last stalls' culprits, newest last (guarded by m_lock).
-    std::deque<std::pair<int64_t, std::string>> m_found;
+    std::string m_event; // the most seen delivery
+    std::deque<Stack> m_samples;
+    std::vector<std::string> m_lastFrames; // the stack of the last sample taken
+    int m_stackSamples = 0;
+    int64_t m_nextStackNs = 0;
+    // The last stalls' culprits, newest last.
+    std::mutex m_foundLock;
+    std::deque<std::pair<int64_t, Culprit>> m_found;
 };

@@ -51,7 +51,7 @@ void QtProbe::startForApplication()
             delete probe;
             return;
         }
-        probe->m_watchdog = new ProbeWatchdog(&probe->m_loop);
+        probe->m_watchdog = new ProbeWatchdog(&probe->m_loop, probe->m_config.stacks);
         probe->m_sender = new ProbeSender(probe->m_config, &probe->m_ring, &probe->m_loop, probe->m_watchdog);
         probe->m_sender->setRuntimeVersion(qVersion());
         s_instance.store(probe, std::memory_order_release);

@@ -1,9 +1,12 @@
 // A Qt Widgets program for the Qt probe's tests: a button "loadButton" whose clicked handler
-// blocks the GUI thread 200 ms (clicked by a real QMouseEvent), a QTimer, a worker QThread
-// named "worker", and 150 ms of blocking before the event loop first runs. Built twice:
-// qtprobe_demo links LoopLab::Probe and records spans on the worker; qtprobe_plain knows
-// nothing of Loop Lab (the probe comes in by LD_PRELOAD).
-//   qtprobe_demo [--run-ms N] [--no-click] [--recreate]
+// blocks the GUI thread 200 ms in Demo::load (clicked by a real QMouseEvent), a QTimer, a
+// worker QThread named "worker", and 150 ms of blocking before the event loop first runs.
+// Built twice: qtprobe_demo links LoopLab::Probe and records spans on the worker;
+// qtprobe_plain knows nothing of Loop Lab (the probe comes in by LD_PRELOAD). Both are
+// linked with -rdynamic (ENABLE_EXPORTS), so the probe's stack samples name Demo::load.
+//   qtprobe_demo [--run-ms N] [--no-click] [--recreate] [--count-signal-handlers]
+// The last prints, at exit, how many real-time signals have a handler (the probe's stack
+// samples install one; the program itself none).
 #include <QApplication>
 #include <QCoreApplication>
 #include <QMouseEvent>
@@ -12,11 +15,26 @@
 #include <QTimer>
 
 #include <atomic>
+#include <csignal>
+#include <cstdio>
 #include <cstring>
 
 #ifdef LOOPLAB_DEMO_SPANS
 #include "looplab/looplabprobe.h"
 #endif
+
+namespace Demo {
+// Exported and never inlined, and not a tail call (the count after the sleep): its frame is
+// on the stack while it sleeps.
+Q_DECL_EXPORT Q_NEVER_INLINE void load();
+std::atomic<int> loads{0};
+} // namespace Demo
+
+void Demo::load()
+{
+    QThread::msleep(200);
+    loads.fetch_add(1);
+}
 
 namespace {
 void click(QPushButton *button)
@@ -27,6 +45,16 @@ void click(QPushButton *button)
     QCoreApplication::sendEvent(button, &press);
     QMouseEvent release(QEvent::MouseButtonRelease, at, global, Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
     QCoreApplication::sendEvent(button, &release);
+}
+
+int realTimeHandlers()
+{
+    int n = 0;
+    for (int sig = SIGRTMIN; sig <= SIGRTMAX; ++sig) {
+        struct sigaction now;
+        n += sigaction(sig, nullptr, &now) == 0 && ((now.sa_flags & SA_SIGINFO) || now.sa_handler != SIG_DFL);
+    }
+    return n;
 }
 
 // Created, run a little and destroyed twice: the probe must follow.
@@ -45,11 +73,14 @@ int main(int argc, char **argv)
 {
     int runMs = 1500;
     bool doClick = true;
+    bool countHandlers = false;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--run-ms") && i + 1 < argc)
             runMs = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--no-click"))
             doClick = false;
+        else if (!std::strcmp(argv[i], "--count-signal-handlers"))
+            countHandlers = true;
         else if (!std::strcmp(argv[i], "--recreate"))
             return recreate(argc, argv);
     }
@@ -60,7 +91,7 @@ int main(int argc, char **argv)
     QPushButton button(QStringLiteral("Load"));
     button.setObjectName(QStringLiteral("loadButton"));
     button.resize(120, 40);
-    QObject::connect(&button, &QPushButton::clicked, [] { QThread::msleep(200); });
+    QObject::connect(&button, &QPushButton::clicked, [] { Demo::load(); });
     button.show();
 
     int timerTicks = 0;
@@ -89,5 +120,7 @@ int main(int argc, char **argv)
     stop = true;
     worker->wait();
     delete worker;
+    if (countHandlers)
+        std::printf("real-time signal handlers: %d\n", realTimeHandlers());
     return timerTicks > 0 ? code : 3;
 }

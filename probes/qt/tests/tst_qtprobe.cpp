@@ -1,8 +1,11 @@
 // The Qt probe linked into a Qt Test (LoopLab::Probe): it starts with the QCoreApplication,
 // connects to the socket this test listens on (LOOPLAB_SOCKET, set by ctest) and streams
 // the protocol: hello, ticks, spans from several threads with their names, a stall whose
-// culprit names the event and the receiver. Runs under ThreadSanitizer too (label core).
+// culprit names the event, the receiver and the function the GUI thread was stuck in (the
+// test is linked with -rdynamic: dladdr names its exported functions). Runs under
+// ThreadSanitizer too (label core).
 #include "looplab/looplabprobe.h"
+#include "stacksymbols.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -17,12 +20,83 @@
 #include <QTimer>
 
 #include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <ctime>
 #include <thread>
 #include <vector>
 
+#include <dlfcn.h>
 #include <pthread.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+namespace LoopLabTest {
+// Exported, never inlined and not tail calls (the count after the wait): the stack samples
+// find their frames while they block the GUI thread.
+Q_DECL_EXPORT Q_NEVER_INLINE void sleepInHandler(int ms);
+Q_DECL_EXPORT Q_NEVER_INLINE void spinInHandler(int ms);
+// Sleeps `ms` in nanosleep() itself, retrying after EINTR like Qt does; returns how often
+// it was interrupted.
+Q_DECL_EXPORT Q_NEVER_INLINE int sleepCountingInterruptions(int ms);
+std::atomic<int> handled{0};
+std::atomic<int> signalsSeen{0};
+} // namespace LoopLabTest
+
+void LoopLabTest::sleepInHandler(int ms)
+{
+    QThread::msleep(ms);
+    handled.fetch_add(1);
+}
+
+void LoopLabTest::spinInHandler(int ms)
+{
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    while (std::chrono::steady_clock::now() < until) {
+    }
+    handled.fetch_add(1);
+}
+
+int LoopLabTest::sleepCountingInterruptions(int ms)
+{
+    timespec left{ms / 1000, (ms % 1000) * 1000000L};
+    int interrupted = 0;
+    while (::nanosleep(&left, &left) == -1 && errno == EINTR)
+        ++interrupted;
+    handled.fetch_add(1);
+    return interrupted;
+}
+
+namespace {
+// The real-time signal whose handler lies in the probe's library; 0 if none.
+int probeSignal()
+{
+    for (int sig = SIGRTMIN; sig <= SIGRTMAX; ++sig) {
+        struct sigaction now;
+        if (sigaction(sig, nullptr, &now) != 0 || !(now.sa_flags & SA_SIGINFO))
+            continue;
+        Dl_info info;
+        if (dladdr(reinterpret_cast<void *>(now.sa_sigaction), &info) && info.dli_fname
+            && QByteArray(info.dli_fname).contains("looplabprobe"))
+            return sig;
+    }
+    return 0;
+}
+
+void countSignal(int)
+{
+    LoopLabTest::signalsSeen.fetch_add(1);
+}
+
+QStringList frameFunctions(const QJsonObject &stall)
+{
+    QStringList out;
+    for (const QJsonValue &f : stall.value(QStringLiteral("args")).toObject().value(QStringLiteral("frames")).toArray())
+        out << f.toObject().value(QStringLiteral("function")).toString();
+    return out;
+}
+} // namespace
 
 class tst_QtProbe : public QObject
 {
@@ -35,18 +109,25 @@ private slots:
     void spanNamesAreCopiedAndEscaped();
     void stallNamesEventAndReceiver();
     void stallInAQueuedCall();
+    void stallInABusyLoop();
+    void sleepInterruptedOncePerStall();
+    void signalTakenByTheProgram();
+    void frameNames_data();
+    void frameNames();
     void onlyTheCApiIsExported();
     void costs();
 
 private:
     void readLines();
     QList<QJsonObject> events(const QString &name) const;
+    QJsonObject stallWith(const QString &text) const;
     qint64 dropped() const;
 
     QLocalServer m_server;
     QLocalSocket *m_socket = nullptr;
     QByteArray m_buffer;
     QList<QJsonObject> m_events;
+    QList<QJsonObject> m_stalls; // also in m_events; looked for often, while the GUI thread waits
     bool m_badLine = false;
 };
 
@@ -77,6 +158,8 @@ void tst_QtProbe::readLines()
             continue;
         }
         m_events << doc.object();
+        if (m_events.constLast().value(QStringLiteral("name")).toString() == QLatin1String("stall"))
+            m_stalls << m_events.constLast();
     }
 }
 
@@ -88,6 +171,16 @@ QList<QJsonObject> tst_QtProbe::events(const QString &name) const
             out << e;
     }
     return out;
+}
+
+// The stall whose culprit contains `text`: a loaded machine has stalls of its own.
+QJsonObject tst_QtProbe::stallWith(const QString &text) const
+{
+    for (const QJsonObject &e : m_stalls) {
+        if (e.value(QStringLiteral("args")).toObject().value(QStringLiteral("culprit")).toString().contains(text))
+            return e;
+    }
+    return {};
 }
 
 qint64 tst_QtProbe::dropped() const
@@ -206,31 +299,137 @@ void tst_QtProbe::spanNamesAreCopiedAndEscaped()
     QVERIFY(found().value(QStringLiteral("dur")).toDouble() >= 1000);
 }
 
+// Each stall test starts on a loop that is not late: a stall of the test's own (its log
+// written to a slow pipe) would otherwise run on into the one it makes.
 void tst_QtProbe::stallNamesEventAndReceiver()
 {
+    QTest::qWait(100);
     QTimer slow;
     slow.setObjectName(QStringLiteral("slowTimer"));
     slow.setSingleShot(true);
-    connect(&slow, &QTimer::timeout, this, [] { QThread::msleep(200); });
+    connect(&slow, &QTimer::timeout, this, [] { LoopLabTest::sleepInHandler(200); });
     slow.start(0);
-    QTRY_VERIFY_WITH_TIMEOUT(!events(QStringLiteral("stall")).isEmpty(), 10000);
-    const QJsonObject stall = events(QStringLiteral("stall")).constFirst();
+    QTRY_VERIFY_WITH_TIMEOUT(!stallWith(QStringLiteral("slowTimer")).isEmpty(), 10000);
+    const QJsonObject stall = stallWith(QStringLiteral("slowTimer"));
     QCOMPARE(stall.value(QStringLiteral("cat")).toString(), QStringLiteral("looplab.stall"));
     const double durMs = stall.value(QStringLiteral("dur")).toDouble() / 1000;
     QVERIFY2(durMs >= 150 && durMs <= 2000, qPrintable(QString::number(durMs)));
     const QString culprit = stall.value(QStringLiteral("args")).toObject().value(QStringLiteral("culprit")).toString();
     QVERIFY2(culprit.startsWith(QStringLiteral("QTimerEvent (timer ")), qPrintable(culprit));
-    QVERIFY2(culprit.contains(QStringLiteral("\u2192 QTimer \"slowTimer\"")), qPrintable(culprit));
+    QVERIFY2(culprit.contains(QStringLiteral("\u2192 QTimer \"slowTimer\" \u00b7 in ")), qPrintable(culprit));
+    // The stack sampled mid-stall: the sleeping function, innermost first, the probe's own
+    // frames and the event loop's machinery left out.
+    const QStringList frames = frameFunctions(stall);
+    QVERIFY2(frames.contains(QStringLiteral("LoopLabTest::sleepInHandler")), qPrintable(frames.join(QStringLiteral(" | "))));
+    QVERIFY2(culprit.contains(QStringLiteral("LoopLabTest::sleepInHandler")), qPrintable(culprit));
+    QVERIFY2(frames.size() <= 16, qPrintable(QString::number(frames.size())));
+    QVERIFY2(frames.indexOf(QStringLiteral("QThread::msleep")) < frames.indexOf(QStringLiteral("LoopLabTest::sleepInHandler")),
+             qPrintable(frames.join(QStringLiteral(" | "))));
+    for (const QString &f : frames) {
+        QVERIFY2(!f.contains(QStringLiteral("notify")) && !f.startsWith(QStringLiteral("QEventLoop")), qPrintable(f));
+        QVERIFY2(!f.startsWith(QStringLiteral("looplabprobe")), qPrintable(f));
+    }
+    const QJsonArray array = stall.value(QStringLiteral("args")).toObject().value(QStringLiteral("frames")).toArray();
+    QVERIFY(!array.at(0).toObject().contains(QStringLiteral("file"))); // no place known: no file, no line
+    QCOMPARE(LoopLabTest::handled.load(), 1); // Qt's msleep slept on through the signal
 }
 
 void tst_QtProbe::stallInAQueuedCall()
 {
-    const qsizetype before = events(QStringLiteral("stall")).size();
-    QMetaObject::invokeMethod(this, [] { QThread::msleep(200); }, Qt::QueuedConnection);
-    QTRY_VERIFY_WITH_TIMEOUT(events(QStringLiteral("stall")).size() > before, 10000);
-    const QJsonObject stall = events(QStringLiteral("stall")).constLast();
+    QTest::qWait(100);
+    QObject receiver;
+    receiver.setObjectName(QStringLiteral("queuedCall"));
+    QMetaObject::invokeMethod(&receiver, [] { QThread::msleep(200); }, Qt::QueuedConnection);
+    QTRY_VERIFY_WITH_TIMEOUT(!stallWith(QStringLiteral("queuedCall")).isEmpty(), 10000);
+    const QJsonObject stall = stallWith(QStringLiteral("queuedCall"));
     const QString culprit = stall.value(QStringLiteral("args")).toObject().value(QStringLiteral("culprit")).toString();
-    QCOMPARE(culprit, QStringLiteral("QMetaCallEvent (MetaCall) \u2192 tst_QtProbe"));
+    QVERIFY2(culprit.startsWith(QStringLiteral("QMetaCallEvent (MetaCall) \u2192 QObject \"queuedCall\" \u00b7 in ")), qPrintable(culprit));
+    QVERIFY2(frameFunctions(stall).contains(QStringLiteral("QThread::msleep")), qPrintable(culprit));
+}
+
+void tst_QtProbe::stallInABusyLoop()
+{
+    QTest::qWait(100);
+    QObject receiver;
+    receiver.setObjectName(QStringLiteral("busyLoop"));
+    QMetaObject::invokeMethod(&receiver, [] { LoopLabTest::spinInHandler(300); }, Qt::QueuedConnection);
+    QTRY_VERIFY_WITH_TIMEOUT(!stallWith(QStringLiteral("busyLoop")).isEmpty(), 10000);
+    const QJsonObject stall = stallWith(QStringLiteral("busyLoop"));
+    const QStringList frames = frameFunctions(stall);
+    QVERIFY2(frames.contains(QStringLiteral("LoopLabTest::spinInHandler")), qPrintable(frames.join(QStringLiteral(" | "))));
+}
+
+void tst_QtProbe::sleepInterruptedOncePerStall()
+{
+    // A 500 ms sleep is sampled about ten times; the thread stays parked in the same
+    // nanosleep, so only the first sample signals it (a sleep that does not retry would be
+    // cut short once, not ten times).
+    QTest::qWait(100);
+    QObject receiver;
+    receiver.setObjectName(QStringLiteral("parkedSleep"));
+    std::atomic<int> interrupted{-1};
+    QMetaObject::invokeMethod(&receiver, [&interrupted] { interrupted = LoopLabTest::sleepCountingInterruptions(500); },
+                              Qt::QueuedConnection);
+    QTRY_VERIFY_WITH_TIMEOUT(!stallWith(QStringLiteral("parkedSleep")).isEmpty(), 10000);
+    const QJsonObject stall = stallWith(QStringLiteral("parkedSleep"));
+    const QStringList frames = frameFunctions(stall);
+    QVERIFY2(frames.contains(QStringLiteral("LoopLabTest::sleepCountingInterruptions")), qPrintable(frames.join(QStringLiteral(" | "))));
+    // One, or two if the thread was caught once between two sleeps (a loaded machine).
+    QVERIFY2(interrupted >= 1 && interrupted <= 2, qPrintable(QString::number(interrupted)));
+}
+
+void tst_QtProbe::signalTakenByTheProgram()
+{
+    // The probe set its handler up at the first stall; the program now takes the signal,
+    // while its loop is on time (no stall begun before is sampled after this).
+    QTest::qWait(100);
+    const int sig = probeSignal();
+    QVERIFY2(sig >= SIGRTMIN && sig <= SIGRTMAX, qPrintable(QString::number(sig)));
+    struct sigaction mine = {};
+    mine.sa_handler = &countSignal;
+    sigemptyset(&mine.sa_mask);
+    QCOMPARE(sigaction(sig, &mine, nullptr), 0);
+    QObject receiver;
+    receiver.setObjectName(QStringLiteral("signalTaken"));
+    QMetaObject::invokeMethod(&receiver, [] { LoopLabTest::sleepInHandler(200); }, Qt::QueuedConnection);
+    QTRY_VERIFY_WITH_TIMEOUT(!stallWith(QStringLiteral("signalTaken")).isEmpty(), 10000);
+    const QJsonObject stall = stallWith(QStringLiteral("signalTaken"));
+    const QString culprit = stall.value(QStringLiteral("args")).toObject().value(QStringLiteral("culprit")).toString();
+    // Not one signal more, and no stack: the event's culprit alone, as without stacks.
+    QCOMPARE(LoopLabTest::signalsSeen.load(), 0);
+    QCOMPARE(culprit, QStringLiteral("QMetaCallEvent (MetaCall) \u2192 QObject \"signalTaken\""));
+    QVERIFY(!stall.value(QStringLiteral("args")).toObject().contains(QStringLiteral("frames")));
+    QCOMPARE(probeSignal(), 0);
+}
+
+void tst_QtProbe::frameNames_data()
+{
+    QTest::addColumn<QString>("demangled");
+    QTest::addColumn<QString>("function"); // in `frames`
+    QTest::addColumn<QString>("inLine");   // in the culprit line
+    QTest::newRow("C") << "nanosleep" << "nanosleep" << "nanosleep";
+    QTest::newRow("method") << "QThread::msleep(unsigned long)" << "QThread::msleep" << "QThread::msleep";
+    QTest::newRow("const") << "Demo::Importer::scan(QString const&) const" << "Demo::Importer::scan" << "Demo::Importer::scan";
+    QTest::newRow("lambda slot")
+        << "QtPrivate::QFunctorSlotObject<main::{lambda()#1}, 0, QtPrivate::List<>, void>::impl(int, QtPrivate::QSlotObjectBase*, QObject*, void**, bool*)"
+        << "QtPrivate::QFunctorSlotObject<main::{lambda()#1}, 0, QtPrivate::List<>, void>::impl" << "QtPrivate::QFunctorSlotObject::impl";
+    QTest::newRow("call operator") << "Loader::run()::{lambda()#2}::operator()() const" << "Loader::run()::{lambda()#2}::operator()"
+                                   << "Loader::run()::{lambda()#2}::operator()";
+    QTest::newRow("shift operator") << "operator<<(QDebug, QString const&)" << "operator<<" << "operator<<";
+    QTest::newRow("less operator") << "Key::operator<(Key const&) const" << "Key::operator<" << "Key::operator<";
+    QTest::newRow("template") << "std::vector<int, std::allocator<int> >::push_back(int const&)"
+                              << "std::vector<int, std::allocator<int> >::push_back" << "std::vector::push_back";
+    QTest::newRow("cold part") << "Demo::load() [clone .cold]" << "Demo::load" << "Demo::load";
+}
+
+void tst_QtProbe::frameNames()
+{
+    QFETCH(QString, demangled);
+    QFETCH(QString, function);
+    QFETCH(QString, inLine);
+    const std::string trimmed = StackSymbols::withoutParameters(demangled.toStdString());
+    QCOMPARE(QString::fromStdString(trimmed), function);
+    QCOMPARE(QString::fromStdString(StackSymbols::line({{trimmed, false, false}}, 4)), inLine);
 }
 
 void tst_QtProbe::onlyTheCApiIsExported()

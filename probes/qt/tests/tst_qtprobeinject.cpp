@@ -20,6 +20,7 @@ class tst_QtProbeInject : public QObject
 private slots:
     void initTestCase();
     void injectedStallCulpritAndLanes();
+    void stacksSwitchedOff();
     void linkedSpansOnTheWorkerLane();
     void applicationRecreated();
     void noLoopLabListening();
@@ -36,6 +37,7 @@ private:
     };
     Result run(const QString &program, const QStringList &args, const QProcessEnvironment &env);
     Result record(const QStringList &args);
+    Result record(const QStringList &args, const QProcessEnvironment &env);
     QJsonObject readJson(const QString &path);
     QProcessEnvironment environment() const;
 
@@ -87,7 +89,12 @@ tst_QtProbeInject::Result tst_QtProbeInject::run(const QString &program, const Q
 
 tst_QtProbeInject::Result tst_QtProbeInject::record(const QStringList &args)
 {
-    return run(m_looplab, QStringList{QStringLiteral("record")} + args, environment());
+    return record(args, environment());
+}
+
+tst_QtProbeInject::Result tst_QtProbeInject::record(const QStringList &args, const QProcessEnvironment &env)
+{
+    return run(m_looplab, QStringList{QStringLiteral("record")} + args, env);
 }
 
 QJsonObject tst_QtProbeInject::readJson(const QString &path)
@@ -135,7 +142,8 @@ void tst_QtProbeInject::injectedStallCulpritAndLanes()
     const QString json = m_dir.filePath(QStringLiteral("plain.json"));
     const QString saved = m_dir.filePath(QStringLiteral("plain.looplab.json"));
     const Result r = record({QStringLiteral("--duration"), QStringLiteral("20"), QStringLiteral("--summary-json"), json,
-                             QStringLiteral("--save-run"), saved, QStringLiteral("--"), QStringLiteral(QTPROBE_PLAIN)});
+                             QStringLiteral("--save-run"), saved, QStringLiteral("--"), QStringLiteral(QTPROBE_PLAIN),
+                             QStringLiteral("--count-signal-handlers")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY2(r.out.contains("Loop Lab record: qtprobe_plain (qt, pid "), r.out.constData());
     const QJsonObject summary = readJson(json);
@@ -143,11 +151,13 @@ void tst_QtProbeInject::injectedStallCulpritAndLanes()
     QVERIFY(summary.value(QStringLiteral("ticks")).toInt() > 20);
     const QJsonArray stalls = summary.value(QStringLiteral("stalls")).toArray();
     // The click: the handler sleeps 200 ms inside the button's mouse release.
-    const QJsonObject click = stallWith(stalls, QStringLiteral("loadButton"));
+    const QJsonObject click = stallWith(stalls, QStringLiteral("QPushButton \"loadButton\""));
     QVERIFY2(!click.isEmpty(), qPrintable(culprits(stalls)));
     const QString culprit = click.value(QStringLiteral("culprit")).toString();
     QVERIFY2(culprit.startsWith(QStringLiteral("QMouseEvent (MouseButtonRelease) \u2192 QPushButton \"loadButton\"")),
              qPrintable(culprit));
+    // The stack sampled mid-stall names the handler's function (the program has -rdynamic).
+    QVERIFY2(culprit.contains(QStringLiteral(" \u00b7 in ")) && culprit.contains(QStringLiteral("Demo::load")), qPrintable(culprit));
     const double ms = click.value(QStringLiteral("duration_ms")).toDouble();
     QVERIFY2(ms >= 150 && ms <= 2000, qPrintable(culprits(stalls)));
     // 150 ms asleep before app.exec(): before the first tick.
@@ -155,10 +165,28 @@ void tst_QtProbeInject::injectedStallCulpritAndLanes()
     QVERIFY2(!before.isEmpty(), qPrintable(culprits(stalls)));
     QVERIFY2(before.value(QStringLiteral("duration_ms")).toDouble() >= 100, qPrintable(culprits(stalls)));
     QVERIFY2(r.out.contains("QMouseEvent (MouseButtonRelease)"), r.out.constData());
+    QVERIFY2(r.out.contains("real-time signal handlers: 1\n"), r.out.constData()); // the probe's
     // The worker QThread is a lane by its objectName, though it sends no spans.
     const QJsonObject run = readJson(saved);
     QVERIFY2(run.value(QStringLiteral("lanes")).toArray().contains(QStringLiteral("worker")),
              QJsonDocument(run.value(QStringLiteral("lanes")).toArray()).toJson(QJsonDocument::Compact).constData());
+}
+
+void tst_QtProbeInject::stacksSwitchedOff()
+{
+    QProcessEnvironment env = environment();
+    env.insert(QStringLiteral("LOOPLAB_QT_STACKS"), QStringLiteral("0"));
+    const QString json = m_dir.filePath(QStringLiteral("nostacks.json"));
+    const Result r = record({QStringLiteral("--summary-json"), json, QStringLiteral("--"), QStringLiteral(QTPROBE_PLAIN)}, env);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonArray stalls = readJson(json).value(QStringLiteral("stalls")).toArray();
+    const QJsonObject click = stallWith(stalls, QStringLiteral("QPushButton \"loadButton\""));
+    QVERIFY2(!click.isEmpty(), qPrintable(culprits(stalls)));
+    // No signal, no stack: the culprit is the delivery alone.
+    QCOMPARE(click.value(QStringLiteral("culprit")).toString(),
+             QStringLiteral("QMouseEvent (MouseButtonRelease) \u2192 QPushButton \"loadButton\""));
+    for (const QJsonValue &s : stalls)
+        QVERIFY2(!s.toObject().value(QStringLiteral("culprit")).toString().contains(QStringLiteral(" \u00b7 in ")), qPrintable(culprits(stalls)));
 }
 
 void tst_QtProbeInject::linkedSpansOnTheWorkerLane()
@@ -197,9 +225,12 @@ void tst_QtProbeInject::noLoopLabListening()
     QProcessEnvironment preloaded = plain;
     preloaded.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(LOOPLAB_QT_PROBE_FILE));
     preloaded.insert(QStringLiteral("LOOPLAB_SOCKET"), m_dir.filePath(QStringLiteral("nobody-listens.sock")));
-    const Result probed = run(QStringLiteral(QTPROBE_PLAIN), {QStringLiteral("--run-ms"), QStringLiteral("600")}, preloaded);
+    const Result probed = run(QStringLiteral(QTPROBE_PLAIN),
+                              {QStringLiteral("--run-ms"), QStringLiteral("600"), QStringLiteral("--count-signal-handlers")}, preloaded);
     QVERIFY2(probed.exitCode == 0, probed.err.constData());
     QVERIFY2(probed.err.isEmpty(), probed.err.constData()); // a guest says nothing
+    // Its two stalls (before the loop, the click) took no stack: no one would have seen it.
+    QVERIFY2(probed.out.contains("real-time signal handlers: 0\n"), probed.out.constData());
     QVERIFY2(probed.elapsedMs < alone.elapsedMs + 2000, qPrintable(QStringLiteral("%1 ms against %2 ms").arg(probed.elapsedMs).arg(alone.elapsedMs)));
 
     // Linked, without LOOPLAB_SOCKET: the default path (in the test's XDG_RUNTIME_DIR) has no Loop Lab.
