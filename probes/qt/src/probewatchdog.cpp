@@ -25,6 +25,8 @@ constexpr int64_t kStackEveryNs = 50000000;
 constexpr int kStacksPerStall = 20;
 // Frames named in the culprit line; `frames` has the rest.
 constexpr int kLineFrames = 4;
+constexpr const char *kBeforeFirstTick = "blocked before the event loop first ran";
+constexpr const char *kOutsideDelivery = "outside any Qt event delivery";
 
 std::string demangled(const std::type_info *type)
 {
@@ -92,7 +94,7 @@ void ProbeWatchdog::sample(int64_t dueNs, bool beforeFirstTick)
     bool changed = false;
     if (beforeFirstTick) {
         changed = m_event.empty();
-        m_event = "blocked before the event loop first ran";
+        m_event = kBeforeFirstTick;
     } else {
         changed = sampleEvent(dueNs);
     }
@@ -163,7 +165,8 @@ bool ProbeWatchdog::sampleStack(int64_t dueNs)
         }
         return false;
     }
-    const std::vector<StackSymbols::Frame> frames = StackSymbols::frames(sample);
+    StackSymbols::Outer outer = StackSymbols::Outer::Unknown;
+    const std::vector<StackSymbols::Frame> frames = StackSymbols::frames(sample, &outer);
     m_lastFrames.clear();
     if (frames.empty())
         return false;
@@ -180,7 +183,7 @@ bool ProbeWatchdog::sampleStack(int64_t dueNs)
     if (!seen) {
         if (m_samples.size() >= kCandidates)
             m_samples.pop_front();
-        m_samples.push_back({std::move(names), StackSymbols::line(frames, kLineFrames), 0});
+        m_samples.push_back({std::move(names), StackSymbols::line(frames, kLineFrames), 0, outer});
         seen = &m_samples.back();
     }
     ++seen->count;
@@ -195,6 +198,12 @@ void ProbeWatchdog::remember(int64_t dueNs)
         if (!best || s.count > best->count)
             best = &s; // ties: the first seen
     }
+    // Qt says when a delivery begins, never when it ends: a stack that holds no delivery
+    // shows the last one noted has ended, and what holds the thread instead.
+    if (best && best->outer == StackSymbols::Outer::Loop)
+        culprit.text = kOutsideDelivery;
+    else if (best && best->outer == StackSymbols::Outer::Start && m_event != kBeforeFirstTick)
+        culprit.text = "blocked outside the event loop";
     if (best) {
         // "QMouseEvent (MouseButtonRelease) → QPushButton "loadButton" · in nanosleep ← Demo::load"
         culprit.text += " \u00b7 in " + best->line;
@@ -213,7 +222,7 @@ void ProbeWatchdog::remember(int64_t dueNs)
 std::string ProbeWatchdog::describe(const EventNotes::Note &note, const std::string &objectName)
 {
     if (note.receiver == EventNotes::ours())
-        return "outside any Qt event delivery";
+        return kOutsideDelivery;
     // "QMouseEvent (MouseButtonRelease) → QPushButton "loadButton"", or "QTimerEvent (timer 3) → MyClass".
     std::string text = demangled(note.eventClass);
     const char *typeName = QMetaEnum::fromType<QEvent::Type>().valueToKey(note.type);

@@ -3,6 +3,7 @@
 #include "eventnotes.h"
 #include "probethread.h"
 #include "stacksampler.h"
+#include "stacksymbols.h"
 
 #include <cstdint>
 #include <deque>
@@ -52,6 +53,7 @@ private:
         std::vector<std::string> frames;
         std::string line;
         int count;
+        StackSymbols::Outer outer; // what of Qt's machinery holds these frames
     };
     void run();
     void sample(int64_t dueNs, bool beforeFirstTick);

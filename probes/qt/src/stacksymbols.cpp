@@ -9,21 +9,24 @@
 #include <link.h>
 
 namespace {
-// Where the program's own code ends, going outwards: Qt's event delivery and loops, glibc's
-// start of the program.
-bool isLoopMachinery(const std::string &name)
+// Where the program's own code ends, going outwards, and what holds it there: Qt's event
+// delivery, Qt's event loops outside any delivery, or glibc's start of the program.
+StackSymbols::Outer machinery(const std::string &name)
 {
-    static const char *const prefixes[] = {
-        "QCoreApplication::notifyInternal2", "QCoreApplicationPrivate::notify_helper", "QApplicationPrivate::notify_helper",
-        "QCoreApplication::notify", "QGuiApplication::notify", "QApplication::notify", "QEventLoop::",
-        "QCoreApplication::exec", "QGuiApplication::exec", "QApplication::exec", "QEventDispatcher", "g_main_context_",
-        "__libc_start_main", "__libc_start_call_main", "_start",
+    using Outer = StackSymbols::Outer;
+    static const std::pair<const char *, Outer> prefixes[] = {
+        {"QCoreApplication::notifyInternal2", Outer::Delivery}, {"QCoreApplicationPrivate::notify_helper", Outer::Delivery},
+        {"QApplicationPrivate::notify_helper", Outer::Delivery}, {"QCoreApplication::notify", Outer::Delivery},
+        {"QGuiApplication::notify", Outer::Delivery}, {"QApplication::notify", Outer::Delivery},
+        {"QEventLoop::", Outer::Loop}, {"QCoreApplication::exec", Outer::Loop}, {"QGuiApplication::exec", Outer::Loop},
+        {"QApplication::exec", Outer::Loop}, {"QEventDispatcher", Outer::Loop}, {"g_main_context_", Outer::Loop},
+        {"__libc_start_main", Outer::Start}, {"__libc_start_call_main", Outer::Start}, {"_start", Outer::Start},
     };
-    for (const char *prefix : prefixes) {
+    for (const auto &[prefix, outer] : prefixes) {
         if (name.compare(0, std::strlen(prefix), prefix) == 0)
-            return true;
+            return outer;
     }
-    return false;
+    return Outer::Unknown;
 }
 
 // A sanitizer's runtime delivers signals itself, from its own frames.
@@ -43,7 +46,7 @@ const char *baseName(const char *path)
 void *ourBase()
 {
     Dl_info info;
-    return dladdr(reinterpret_cast<void *>(&isLoopMachinery), &info) ? info.dli_fbase : nullptr;
+    return dladdr(reinterpret_cast<void *>(&machinery), &info) ? info.dli_fbase : nullptr;
 }
 
 struct Named
@@ -87,8 +90,10 @@ Named name(uintptr_t pc)
 }
 } // namespace
 
-std::vector<StackSymbols::Frame> StackSymbols::frames(const StackSampler::Sample &sample)
+std::vector<StackSymbols::Frame> StackSymbols::frames(const StackSampler::Sample &sample, Outer *outer)
 {
+    if (outer)
+        *outer = Outer::Unknown;
     std::vector<Frame> out;
     // Start at the interrupted instruction; without it (another architecture, a sanitizer's
     // deferred delivery) after the probe's, the runtime's and the trampoline's frames.
@@ -119,14 +124,20 @@ std::vector<StackSymbols::Frame> StackSymbols::frames(const StackSampler::Sample
         if (!runtime && !trampoline && first > 0)
             ++first;
     }
-    for (int i = first; i < sample.count && int(out.size()) < kMaxFrames; ++i) {
+    // Past kMaxFrames only to find where the program's code ends (what holds it).
+    for (int i = first; i < sample.count && (int(out.size()) < kMaxFrames || outer); ++i) {
         // Outer frames hold return addresses: the call is the byte before.
         const uintptr_t pc = i == first && exactFirst ? sample.pcs[i] : sample.pcs[i] - 1;
         Named n = name(pc);
         if (n.base == ours && ours)
             continue; // the probe's own (its event note) is not the program's
-        if (isLoopMachinery(n.function))
+        if (const Outer found = machinery(n.function); found != Outer::Unknown) {
+            if (outer)
+                *outer = found;
             break;
+        }
+        if (int(out.size()) >= kMaxFrames)
+            continue;
         if (n.function.size() > kMaxNameBytes) {
             size_t cut = kMaxNameBytes;
             while (cut > 0 && (static_cast<unsigned char>(n.function[cut]) & 0xc0) == 0x80)

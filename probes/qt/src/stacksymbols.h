@@ -23,8 +23,12 @@ public:
         bool unnamedInLibrary = false; // "libQt6Core.so.6+0x16cb35": left out of the line
     };
 
-    // The program's frames, innermost first, at most kMaxFrames.
-    static std::vector<Frame> frames(const StackSampler::Sample &sample);
+    // What the walk outwards from the stalled code met first of Qt's machinery: an event
+    // delivery (notify), an event loop outside any delivery, or the program's start (not in
+    // any event loop); Unknown when the stack ended before any, or had no names for it.
+    enum class Outer { Unknown, Delivery, Loop, Start };
+    // The program's frames, innermost first, at most kMaxFrames; *outer says where they end.
+    static std::vector<Frame> frames(const StackSampler::Sample &sample, Outer *outer = nullptr);
     // "nanosleep ← QThread::msleep ← Demo::load": at most `count` names, a run of libc frames
     // shown as the one the caller called, a library's unnamed frames and template arguments
     // left out.

@@ -110,6 +110,7 @@ private slots:
     void stallNamesEventAndReceiver();
     void stallInAQueuedCall();
     void stallInABusyLoop();
+    void stallAfterTheLastDelivery();
     void sleepInterruptedOncePerStall();
     void signalTakenByTheProgram();
     void frameNames_data();
@@ -357,6 +358,28 @@ void tst_QtProbe::stallInABusyLoop()
     const QJsonObject stall = stallWith(QStringLiteral("busyLoop"));
     const QStringList frames = frameFunctions(stall);
     QVERIFY2(frames.contains(QStringLiteral("LoopLabTest::spinInHandler")), qPrintable(frames.join(QStringLiteral(" | "))));
+}
+
+// Qt tells when a delivery begins, never when it ends: once the stack shows no delivery,
+// the last one noted is not named. A test function runs from main, outside any event loop.
+void tst_QtProbe::stallAfterTheLastDelivery()
+{
+    QTest::qWait(100);
+    QObject receiver;
+    receiver.setObjectName(QStringLiteral("deliveredAndDone"));
+    QEvent event(QEvent::User);
+    QCoreApplication::sendEvent(&receiver, &event); // begins and ends here
+    const qsizetype before = m_stalls.size();
+    LoopLabTest::sleepInHandler(300);
+    QTRY_VERIFY_WITH_TIMEOUT(m_stalls.size() > before, 10000);
+    QJsonObject stall;
+    for (qsizetype i = before; i < m_stalls.size(); ++i) {
+        if (frameFunctions(m_stalls.at(i)).contains(QStringLiteral("LoopLabTest::sleepInHandler")))
+            stall = m_stalls.at(i);
+    }
+    const QString culprit = stall.value(QStringLiteral("args")).toObject().value(QStringLiteral("culprit")).toString();
+    QVERIFY2(culprit.startsWith(QStringLiteral("blocked outside the event loop \u00b7 in ")), qPrintable(culprit));
+    QVERIFY2(!culprit.contains(QStringLiteral("deliveredAndDone")), qPrintable(culprit));
 }
 
 void tst_QtProbe::sleepInterruptedOncePerStall()
