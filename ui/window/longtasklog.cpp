@@ -340,6 +340,8 @@ void LongTaskLog::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 o
     setColumnHidden(CulpritColumn, true);
     setColumnHidden(KindColumn, false);
     setColumnHidden(ModeColumn, false);
+    horizontalHeader()->setSectionResizeMode(CulpritColumn, QHeaderView::Interactive);
+    horizontalHeader()->setStretchLastSection(true);
     refresh();
 }
 
@@ -350,6 +352,13 @@ void LongTaskLog::setCulprits(const QVector<ProgramStall> &stalls)
     // A program's tasks have no kind or mode of Loop Lab's workloads.
     setColumnHidden(KindColumn, true);
     setColumnHidden(ModeColumn, true);
+    // The culprit (an event, then the stack) is what a program's row is read for: it takes
+    // the room, and "what ran" keeps enough for its short sentence's start.
+    if (horizontalHeader()->stretchLastSection()) {
+        horizontalHeader()->setStretchLastSection(false);
+        setColumnWidth(WhatColumn, fontMetrics().horizontalAdvance(QStringLiteral("the program's own code on its loop")) + 24);
+        horizontalHeader()->setSectionResizeMode(CulpritColumn, QHeaderView::Stretch);
+    }
 }
 
 bool LongTaskLog::showsCulprits() const
