@@ -287,6 +287,14 @@ void tst_TimelineView::toolTipEvent()
     QHelpEvent none(QEvent::ToolTip, empty, m_view->mapToGlobal(empty));
     QCoreApplication::sendEvent(m_view.get(), &none);
     QTRY_VERIFY(!QToolTip::isVisible());
+
+    // A lane's name in the label column, which may be cut there, in full.
+    const TimelineLayout l = m_view->layout();
+    const QPoint label(10, l.rowTop(1) + l.laneHeight / 2);
+    QHelpEvent named(QEvent::ToolTip, label, m_view->mapToGlobal(label));
+    QCoreApplication::sendEvent(m_view.get(), &named);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), m_view->laneNames().at(1));
 }
 
 void tst_TimelineView::refreshPicksUpNewAndChangedSpans()

@@ -955,6 +955,17 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
     event->accept();
 }
 
+int TimelineView::labelRowAt(const TimelineLayout &l, const QPoint &pos) const
+{
+    if (pos.x() >= l.plotLeft || pos.y() < l.viewTop || pos.y() >= l.viewBottom)
+        return -1;
+    for (int row = 0; row < l.rowCount; ++row) {
+        if (pos.y() >= l.rowTop(row) && pos.y() < l.rowTop(row) + l.rowHeight(row))
+            return row;
+    }
+    return -1;
+}
+
 bool TimelineView::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
@@ -962,8 +973,11 @@ bool TimelineView::event(QEvent *event)
         const int id = spanAt(help->pos());
         const TimelineLayout l = layout();
         const qint64 decimatedEnd = m_snapshot.decimatedEndNs();
+        const int labelRow = labelRowAt(l, help->pos());
         if (id >= 0) {
             QToolTip::showText(help->globalPos(), toolTipFor(id), this);
+        } else if (labelRow >= 0) { // a long thread name is cut in the label column
+            QToolTip::showText(help->globalPos(), rowName(labelRow), this);
         } else if (decimatedEnd > 0 && help->pos().x() >= l.plotLeft && help->pos().y() >= l.rowsTop
                    && help->pos().y() < l.spansBottom
                    && m_axis.mapXToTime(help->pos().x()) < decimatedEnd) {

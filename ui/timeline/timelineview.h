@@ -114,6 +114,8 @@ protected:
 
 private:
     QString rowName(int row) const;
+    // The row whose name is at pos in the label column; -1 elsewhere.
+    int labelRowAt(const TimelineLayout &l, const QPoint &pos) const;
     qint64 tickStepNs() const;
     void updateAxisGeometry();
     void followNow();
