@@ -119,6 +119,7 @@ private slots:
     void zoomAndReset();
     void thresholdToggling();
     void grabIsNotBlank();
+    void lagLineLandsWhereTheSeriesWould();
 
 private:
     void showChart(LatencyChart &chart, QSize size = QSize(900, 360));
@@ -364,7 +365,7 @@ void TestLatencyChart::plotsDecimatedTicks()
     QVERIFY(lag);
     QCOMPARE(lag->pen().color(), Theme::lagColor());
     double maxY = 0;
-    for (const QPointF &p : lag->points())
+    for (const QPointF &p : chart.plottedPoints())
         maxY = qMax(maxY, p.y());
     QCOMPARE(maxY, 200.0);
 
@@ -413,7 +414,7 @@ void TestLatencyChart::logScaleSwitchesAxis()
     QVERIFY(chart.plottedPointCount() > 0);
     for (QAbstractSeries *s : chart.chart()->series())
         QCOMPARE(s->attachedAxes().size(), 2);
-    for (const QPointF &p : lagSeries(chart)->points())
+    for (const QPointF &p : chart.plottedPoints())
         QVERIFY(p.y() > 0);
     chart.refresh(kOrigin + 10 * kSec);
     QCOMPARE(yAxisType(chart), QAbstractAxis::AxisTypeLogValue);
@@ -580,7 +581,7 @@ void TestLatencyChart::liveScrolls()
     chart.refresh(kOrigin + 30 * kSec);
     QCOMPARE(xAxis(chart)->min(), 20.0);
     QCOMPARE(xAxis(chart)->max(), 30.0);
-    QVERIFY(qAbs(lagSeries(chart)->points().constLast().x() - 29.9902) < 1e-6);
+    QVERIFY(qAbs(chart.plottedPoints().constLast().x() - 29.9902) < 1e-6);
 
     // A spike that scrolled out no longer sets the axis.
     recorder->addTick({kOrigin + 30 * kSec, kOrigin + 30 * kSec + 300 * kMs});
@@ -620,7 +621,7 @@ void TestLatencyChart::zoomAndReset()
     QTRY_VERIFY(xAxis(chart)->max() < 20.0);
     QVERIFY(xAxis(chart)->min() < 1.0);
     // Re-decimated for the zoomed range, spike at 5 s still there and still driving y.
-    QTRY_VERIFY(lagSeries(chart)->points().constLast().x() < 20.0);
+    QTRY_VERIFY(chart.plottedPoints().constLast().x() < 20.0);
     QVERIFY(chart.yMaxMs() >= 200.0);
     // The y labels may change width with the new range; the chart re-decimates for that.
     QTRY_VERIFY2(chart.plottedPointCount() <= 2 * int(chart.chart()->plotArea().width()) + 4,
@@ -830,6 +831,42 @@ void TestLatencyChart::sharesTheTimelinesAxis()
     QTest::mouseMove(timeline, QPoint(int(timelineX(10.0)), 60));
     QTRY_VERIFY(chart->hoverText().startsWith(QStringLiteral("10.0")));
     QVERIFY2(chart->hoverText().contains(QStringLiteral("lag 0.")), qPrintable(chart->hoverText()));
+}
+
+void TestLatencyChart::lagLineLandsWhereTheSeriesWould()
+{
+    LatencyChart chart;
+    showChart(chart);
+    chart.setLive(false);
+    chart.setRecorder(makeRecorder(10.0, 10.0, true), kOrigin);
+    chart.refresh(kOrigin + 10 * kSec);
+    QLineSeries *lag = lagSeries(chart);
+    const LagLineItem *line = chart.lagLine();
+    QVERIFY(lag && line);
+    // The series stays, empty, for the legend; the item holds the line.
+    QCOMPARE(lag->count(), 0);
+    QCOMPARE(line->pen(), lag->pen());
+    auto check = [&] {
+        QCOMPARE(line->pos(), chart.chart()->plotArea().topLeft());
+        QCOMPARE(line->pixelPoints().size(), line->points().size());
+        QVERIFY(line->points().size() > 100);
+        for (qsizetype i = 0; i < line->points().size(); ++i) {
+            // Qt Charts' own mapping through the series' axes.
+            const QPointF want = chart.chart()->mapToPosition(line->points().at(i), lag);
+            const QPointF got = line->pos() + line->pixelPoints().at(i);
+            if (std::abs(want.x() - got.x()) > 1e-6 || std::abs(want.y() - got.y()) > 1e-6)
+                QFAIL(qPrintable(QStringLiteral("point %1: %2,%3 against %4,%5")
+                                     .arg(i).arg(got.x()).arg(got.y()).arg(want.x()).arg(want.y())));
+        }
+    };
+    check();
+    chart.setLogScale(true);
+    QVERIFY(line->mapping().logY);
+    check();
+    chart.resize(700, 500);
+    QTRY_VERIFY(chart.chart()->plotArea().height() > 300);
+    QCoreApplication::processEvents();
+    check();
 }
 
 QTEST_MAIN(TestLatencyChart)

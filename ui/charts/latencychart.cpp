@@ -113,10 +113,14 @@ LatencyChart::LatencyChart(QWidget *parent)
 
     m_lagSeries = new QLineSeries(this);
     m_lagSeries->setName(tr("tick lateness"));
+    c->addSeries(m_lagSeries);
+    // Where the series' own item was: above the other series (Qt Charts puts them at z 4),
+    // under the legend (5), the reference labels and the hover.
+    m_lineItem = new LagLineItem(c);
+    m_lineItem->setZValue(4.5);
     QPen lagPen(Theme::lagColor(), kLagPenWidth);
     lagPen.setJoinStyle(Qt::RoundJoin);
-    m_lagSeries->setPen(lagPen);
-    c->addSeries(m_lagSeries);
+    setLagPen(lagPen);
 
     installYAxis();
     for (QAbstractSeries *series : c->series())
@@ -406,7 +410,12 @@ double LatencyChart::yMaxMs() const
 
 int LatencyChart::plottedPointCount() const
 {
-    return int(m_lagSeries->count());
+    return int(m_lineItem->points().size());
+}
+
+const QList<QPointF> &LatencyChart::plottedPoints() const
+{
+    return m_lineItem->points();
 }
 
 int LatencyChart::heldPointCount() const
@@ -550,11 +559,6 @@ void LatencyChart::rebuild()
     }
     const double wanted = std::max(kFloorMs, observedMax * kHeadroom);
 
-    // Emptied first, so the axis changes below re-map no stale line: Qt Charts strokes the
-    // whole line for its hit shape each time its geometry changes, and once is enough.
-    if (m_lagSeries->count() > 0)
-        m_lagSeries->clear();
-
     double yMin = 0;
     double yMax = 0;
     m_applyingRange = true;
@@ -581,13 +585,24 @@ void LatencyChart::rebuild()
     // More points than pixel columns: the min/max zigzag reads as a band, and a 1 px cosmetic
     // line takes the raster engine's fast path instead of stroking thousands of round joins.
     const bool dense = plotted.size() > columns;
-    QPen pen = m_lagSeries->pen();
+    QPen pen = m_lineItem->pen();
     if (pen.isCosmetic() != dense) {
         pen.setCosmetic(dense);
         pen.setWidthF(dense ? 1.0 : kLagPenWidth);
-        m_lagSeries->setPen(pen);
+        setLagPen(pen);
     }
-    m_lagSeries->replace(plotted);
+    LagMapping mapping;
+    mapping.x0 = x0;
+    mapping.x1 = x1;
+    mapping.y0 = yMin;
+    mapping.y1 = yMax;
+    mapping.logY = m_logScale;
+    if (m_logScale)
+        mapping.logBase = static_cast<QLogValueAxis *>(m_yAxis)->base();
+    const QRectF plot = chart()->plotArea();
+    mapping.size = plot.size();
+    m_lineItem->setPos(plot.topLeft());
+    m_lineItem->setLine(std::move(plotted), mapping);
     updateBands(x0, x1);
     for (Threshold &r : m_references)
         r.line.setSpan(x0, x1);
@@ -672,6 +687,7 @@ void LatencyChart::onXRangeChanged(double min, double max)
 
 void LatencyChart::onPlotAreaChanged()
 {
+    m_lineItem->setPlotArea(chart()->plotArea());
     m_bandsItem->setPlotArea(chart()->plotArea());
     placeReferenceLabels();
     placeHover();
@@ -781,7 +797,14 @@ void LatencyChart::applyTheme()
     m_bandsItem->update();
     for (Threshold &r : m_references)
         r.line.applyTheme();
-    QPen lagPen = m_lagSeries->pen();
+    QPen lagPen = m_lineItem->pen();
     lagPen.setColor(Theme::lagColor());
-    m_lagSeries->setPen(lagPen);
+    setLagPen(lagPen);
+}
+
+void LatencyChart::setLagPen(const QPen &pen)
+{
+    // The series keeps the pen for its legend marker.
+    m_lagSeries->setPen(pen);
+    m_lineItem->setPen(pen);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "style/coalescedcall.h"
+#include "charts/laglineitem.h"
 #include "charts/lagpyramid.h"
 #include "charts/modebandsitem.h"
 #include "charts/referenceline.h"
@@ -53,8 +54,10 @@ public:
 
     // The y range currently shown, ms.
     double yMaxMs() const;
-    // Points currently in the lateness series (after decimation).
+    // Points of the lag line now (after decimation), (s, ms).
     int plottedPointCount() const;
+    const QList<QPointF> &plottedPoints() const;
+    const LagLineItem *lagLine() const { return m_lineItem; }
     // Tick points held, raw and from the recorder's decimated intervals (bounded when the
     // recorder bounds its raw history).
     int heldPointCount() const;
@@ -128,6 +131,7 @@ private:
     void updateBands(double x0, double x1);
     int plotColumns() const;
     double endSeconds() const;
+    void setLagPen(const QPen &pen);
 
     std::shared_ptr<const Recorder> m_recorder;
     qint64 m_originNs = 0;
@@ -143,7 +147,9 @@ private:
     LagPyramid m_pyramid; // over m_points, so a whole-run rebuild reads O(pixels)
     QVector<ModeSwitch> m_modeSwitches;
 
+    // Empty: gives the legend its entry; m_lineItem draws the line.
     QLineSeries *m_lagSeries = nullptr;
+    LagLineItem *m_lineItem = nullptr;
     QList<ModeBand> m_bands;
     ModeBandsItem *m_bandsItem = nullptr;
     QList<Threshold> m_references;
