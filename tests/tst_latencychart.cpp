@@ -108,6 +108,7 @@ private slots:
     void pyramidMatchesFullPass_data();
     void pyramidMatchesFullPass();
     void pyramidGrowsIncrementally();
+    void decimatorResumesAtTheLastColumn();
 
     void plotsDecimatedTicks();
     void floorWithoutSpike();
@@ -120,6 +121,7 @@ private slots:
     void thresholdToggling();
     void grabIsNotBlank();
     void lagLineLandsWhereTheSeriesWould();
+    void wholeRunHoldsWithinAPixel();
 
 private:
     void showChart(LatencyChart &chart, QSize size = QSize(900, 360));
@@ -338,6 +340,29 @@ void TestLatencyChart::pyramidGrowsIncrementally()
     QList<QPointF> fast;
     decimator.decimate(points.constData(), 0, points.size(), pyramid, &fast);
     QCOMPARE(fast, decimator.decimate(QList<QPointF>(points.cbegin(), points.cend())));
+}
+
+void TestLatencyChart::decimatorResumesAtTheLastColumn()
+{
+    // Points arrive a few at a time, x stepping back now and then (a tick handled late),
+    // some past the end; resuming where the last column began gives the full pass' output.
+    QVector<QPointF> points;
+    LagPyramid pyramid;
+    const LagDecimator decimator(0, 250, 23);
+    QList<QPointF> resumed;
+    LagDecimator::Resume resume;
+    for (int i = 0; i < 300; i += 1 + i % 5) {
+        for (int k = i; k < i + 1 + i % 5; ++k)
+            points.append(QPointF(k - (k % 37 == 0 ? 3.5 : 0.0), double((k * 7919) % 101)));
+        pyramid.append(points.constData(), points.size());
+        if (resume.index < 0) {
+            decimator.decimate(points.constData(), 0, points.size(), pyramid, &resumed, &resume);
+        } else {
+            resumed.resize(resume.outSize);
+            decimator.decimate(points.constData(), resume.index, points.size(), pyramid, &resumed, &resume);
+        }
+        QCOMPARE(resumed, decimator.decimate(QList<QPointF>(points.cbegin(), points.cend())));
+    }
 }
 
 void TestLatencyChart::plotsDecimatedTicks()
@@ -867,6 +892,44 @@ void TestLatencyChart::lagLineLandsWhereTheSeriesWould()
     QTRY_VERIFY(chart.chart()->plotArea().height() > 300);
     QCoreApplication::processEvents();
     check();
+}
+
+void TestLatencyChart::wholeRunHoldsWithinAPixel()
+{
+    LatencyChart chart;
+    showChart(chart);
+    chart.setLive(false);
+    auto recorder = makeRecorder(600.0, 10.0, false);
+    chart.setRecorder(recorder, kOrigin);
+    chart.refresh(kOrigin + 600 * kSec);
+    QCOMPARE(xAxis(chart)->max(), 600.0);
+    const double pxPerS = chart.chart()->plotArea().width() / 600.0;
+
+    // A running run: 50 ms more a frame is a twentieth of a pixel. The axis keeps its end
+    // and the line still takes every tick (a spike among them shows at the right edge).
+    qint64 ns = kOrigin + 600 * kSec;
+    for (int frame = 0; frame < 5; ++frame) {
+        for (int i = 0; i < 5; ++i, ns += 10 * kMs)
+            recorder->addTick({ns, ns + (frame == 3 && i == 2 ? 80 * kMs : 100'000)});
+        chart.refresh(ns);
+    }
+    QCOMPARE(xAxis(chart)->max(), 600.0);
+    QVERIFY(chart.yMaxMs() >= 80.0);
+    QList<TickSample> ticks;
+    for (quint32 i = 0; i < recorder->tickCount(); ++i)
+        ticks.append(recorder->tick(i));
+    const LagDecimator decimator(0.0, 600.0, int(chart.chart()->plotArea().width()));
+    QCOMPARE(chart.plottedPoints(), decimator.decimate(ticks, kOrigin));
+
+    // A whole pixel on, the axis follows; the last refresh of a run (no new tick) is exact.
+    const qint64 pixel = qint64(1.5e9 / pxPerS);
+    recorder->addTick({ns + pixel, ns + pixel + 100'000});
+    chart.refresh(ns + pixel);
+    QVERIFY(xAxis(chart)->max() > 600.0);
+    recorder->addTick({ns + pixel + 10 * kMs, ns + pixel + 10 * kMs + 100'000});
+    chart.refresh(ns + pixel + 20 * kMs);
+    chart.refresh(ns + pixel + 20 * kMs);
+    QCOMPARE(xAxis(chart)->max(), double(ns + pixel + 20 * kMs - kOrigin) / 1e9);
 }
 
 QTEST_MAIN(TestLatencyChart)
