@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 ModeBandsItem::ModeBandsItem(QGraphicsItem *parent)
     : QGraphicsItem(parent)
@@ -55,31 +54,19 @@ void ModeBandsItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     painter->save();
     painter->setClipRect(m_plot, Qt::IntersectClip);
     painter->setPen(Qt::NoPen);
+    auto fillAntialiased = [painter](const QRectF &r, const QColor &color) {
+        if (r.width() <= 0 || r.height() <= 0)
+            return;
+        QPainterPath path;
+        path.addRect(r);
+        painter->fillPath(path, color);
+    };
     // Mode by mode, as the area series were painted: where two bands meet, the edge pixel
     // blends in the same order. Antialiased, the rasterizer sweeps a path's whole bounding
-    // box, so each band's partly covered edge pixels go to it as thin strips, and its fully
+    // box, so each band's partly covered edge pixels go to it in thin strips, and its fully
     // covered inner pixels get a plain fill, which gives them the same colour.
-    // A mode's strips go to the rasterizer as one path (one fill instead of four per band):
-    // bands do not overlap, so each pixel still blends once. A band that shares a pixel
-    // column with the one before it (a band of another mode narrower than a pixel between
-    // them) starts a new path, keeping the order of that pixel's blends.
-    QPainterPath strips;
-    double stripsRight = -std::numeric_limits<double>::infinity(); // right edge of the last column used
-    QColor color;
-    auto flush = [&] {
-        if (!strips.isEmpty())
-            painter->fillPath(strips, color);
-        strips.clear();
-        stripsRight = -std::numeric_limits<double>::infinity();
-    };
-    auto addStrip = [&](const QRectF &r) {
-        if (r.width() > 0 && r.height() > 0)
-            strips.addRect(r);
-    };
-    QVector<QRectF> inner;
     for (ExecMode mode : Kinds::allModes()) {
-        color = Theme::modeBandColor(mode);
-        inner.clear();
+        const QColor color = Theme::modeBandColor(mode);
         for (const Band &b : m_bands) {
             if (b.mode != mode)
                 continue;
@@ -93,24 +80,16 @@ void ModeBandsItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
                 painter->fillRect(band, color);
                 continue;
             }
-            if (std::floor(band.left()) < stripsRight)
-                flush();
-            stripsRight = std::ceil(band.right());
             if (right <= left || bottom <= top) { // narrower than a pixel: all of it is edge
-                addStrip(band);
+                fillAntialiased(band, color);
                 continue;
             }
-            addStrip(QRectF(QPointF(band.left(), band.top()), QPointF(left, band.bottom())));
-            addStrip(QRectF(QPointF(right, band.top()), QPointF(band.right(), band.bottom())));
-            addStrip(QRectF(QPointF(left, band.top()), QPointF(right, top)));
-            addStrip(QRectF(QPointF(left, bottom), QPointF(right, band.bottom())));
-            inner.append(QRectF(QPointF(left, top), QPointF(right, bottom)));
-        }
-        flush();
-        if (!inner.isEmpty()) {
+            fillAntialiased(QRectF(QPointF(band.left(), band.top()), QPointF(left, band.bottom())), color);
+            fillAntialiased(QRectF(QPointF(right, band.top()), QPointF(band.right(), band.bottom())), color);
+            fillAntialiased(QRectF(QPointF(left, band.top()), QPointF(right, top)), color);
+            fillAntialiased(QRectF(QPointF(left, bottom), QPointF(right, band.bottom())), color);
             painter->setRenderHint(QPainter::Antialiasing, false);
-            for (const QRectF &r : std::as_const(inner))
-                painter->fillRect(r, color);
+            painter->fillRect(QRectF(QPointF(left, top), QPointF(right, bottom)), color);
             painter->setRenderHint(QPainter::Antialiasing, true);
         }
     }
