@@ -40,8 +40,6 @@ constexpr double kPxPerXTick = 110.0;
 constexpr double kLagPenWidth = 1.4;
 const QMargins kMargins(4, 2, 10, 0);
 
-// Whichever order keeps the tick count small in between: a whole-hour range with the live
-// window's 1 s interval would lay out thousands of labels for nothing.
 // Qt Charts lays the whole chart out again on every setLabelFormat, even an unchanged one.
 void setLabelFormat(QValueAxis *axis, const QString &format)
 {
@@ -49,6 +47,8 @@ void setLabelFormat(QValueAxis *axis, const QString &format)
         axis->setLabelFormat(format);
 }
 
+// Whichever order keeps the tick count small in between: a whole-hour range with the live
+// window's 1 s interval would lay out thousands of labels for nothing.
 void setRangeAndInterval(QValueAxis *axis, double min, double max, double interval)
 {
     if (interval >= axis->tickInterval()) {
