@@ -58,16 +58,12 @@ void record(Recorder *recorder, Step step)
     }
 }
 
-// Whether the chart's lateness series holds a point near (xS, yMs).
+// Whether the chart's lag line holds a point near (xS, yMs).
 bool plots(LatencyChart &chart, double xS, double yMs)
 {
-    for (QAbstractSeries *s : chart.chart()->series()) {
-        if (s->name() != QLatin1String("tick lateness"))
-            continue;
-        for (const QPointF &p : static_cast<QLineSeries *>(s)->points()) {
-            if (qAbs(p.x() - xS) < 0.5 && qAbs(p.y() - yMs) < 1.0)
-                return true;
-        }
+    for (const QPointF &p : chart.plottedPoints()) {
+        if (qAbs(p.x() - xS) < 0.5 && qAbs(p.y() - yMs) < 1.0)
+            return true;
     }
     return false;
 }

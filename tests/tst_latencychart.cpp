@@ -108,6 +108,7 @@ private slots:
     void pyramidMatchesFullPass_data();
     void pyramidMatchesFullPass();
     void pyramidGrowsIncrementally();
+    void decimatorResumesAtTheLastColumn();
 
     void plotsDecimatedTicks();
     void floorWithoutSpike();
@@ -119,6 +120,8 @@ private slots:
     void zoomAndReset();
     void thresholdToggling();
     void grabIsNotBlank();
+    void lagLineLandsWhereTheSeriesWould();
+    void wholeRunHoldsWithinAPixel();
 
 private:
     void showChart(LatencyChart &chart, QSize size = QSize(900, 360));
@@ -339,6 +342,29 @@ void TestLatencyChart::pyramidGrowsIncrementally()
     QCOMPARE(fast, decimator.decimate(QList<QPointF>(points.cbegin(), points.cend())));
 }
 
+void TestLatencyChart::decimatorResumesAtTheLastColumn()
+{
+    // Points arrive a few at a time, x stepping back now and then (a tick handled late),
+    // some past the end; resuming where the last column began gives the full pass' output.
+    QVector<QPointF> points;
+    LagPyramid pyramid;
+    const LagDecimator decimator(0, 250, 23);
+    QList<QPointF> resumed;
+    LagDecimator::Resume resume;
+    for (int i = 0; i < 300; i += 1 + i % 5) {
+        for (int k = i; k < i + 1 + i % 5; ++k)
+            points.append(QPointF(k - (k % 37 == 0 ? 3.5 : 0.0), double((k * 7919) % 101)));
+        pyramid.append(points.constData(), points.size());
+        if (resume.index < 0) {
+            decimator.decimate(points.constData(), 0, points.size(), pyramid, &resumed, &resume);
+        } else {
+            resumed.resize(resume.outSize);
+            decimator.decimate(points.constData(), resume.index, points.size(), pyramid, &resumed, &resume);
+        }
+        QCOMPARE(resumed, decimator.decimate(QList<QPointF>(points.cbegin(), points.cend())));
+    }
+}
+
 void TestLatencyChart::plotsDecimatedTicks()
 {
     LatencyChart chart;
@@ -364,7 +390,7 @@ void TestLatencyChart::plotsDecimatedTicks()
     QVERIFY(lag);
     QCOMPARE(lag->pen().color(), Theme::lagColor());
     double maxY = 0;
-    for (const QPointF &p : lag->points())
+    for (const QPointF &p : chart.plottedPoints())
         maxY = qMax(maxY, p.y());
     QCOMPARE(maxY, 200.0);
 
@@ -413,7 +439,7 @@ void TestLatencyChart::logScaleSwitchesAxis()
     QVERIFY(chart.plottedPointCount() > 0);
     for (QAbstractSeries *s : chart.chart()->series())
         QCOMPARE(s->attachedAxes().size(), 2);
-    for (const QPointF &p : lagSeries(chart)->points())
+    for (const QPointF &p : chart.plottedPoints())
         QVERIFY(p.y() > 0);
     chart.refresh(kOrigin + 10 * kSec);
     QCOMPARE(yAxisType(chart), QAbstractAxis::AxisTypeLogValue);
@@ -580,7 +606,7 @@ void TestLatencyChart::liveScrolls()
     chart.refresh(kOrigin + 30 * kSec);
     QCOMPARE(xAxis(chart)->min(), 20.0);
     QCOMPARE(xAxis(chart)->max(), 30.0);
-    QVERIFY(qAbs(lagSeries(chart)->points().constLast().x() - 29.9902) < 1e-6);
+    QVERIFY(qAbs(chart.plottedPoints().constLast().x() - 29.9902) < 1e-6);
 
     // A spike that scrolled out no longer sets the axis.
     recorder->addTick({kOrigin + 30 * kSec, kOrigin + 30 * kSec + 300 * kMs});
@@ -620,7 +646,7 @@ void TestLatencyChart::zoomAndReset()
     QTRY_VERIFY(xAxis(chart)->max() < 20.0);
     QVERIFY(xAxis(chart)->min() < 1.0);
     // Re-decimated for the zoomed range, spike at 5 s still there and still driving y.
-    QTRY_VERIFY(lagSeries(chart)->points().constLast().x() < 20.0);
+    QTRY_VERIFY(chart.plottedPoints().constLast().x() < 20.0);
     QVERIFY(chart.yMaxMs() >= 200.0);
     // The y labels may change width with the new range; the chart re-decimates for that.
     QTRY_VERIFY2(chart.plottedPointCount() <= 2 * int(chart.chart()->plotArea().width()) + 4,
@@ -830,6 +856,80 @@ void TestLatencyChart::sharesTheTimelinesAxis()
     QTest::mouseMove(timeline, QPoint(int(timelineX(10.0)), 60));
     QTRY_VERIFY(chart->hoverText().startsWith(QStringLiteral("10.0")));
     QVERIFY2(chart->hoverText().contains(QStringLiteral("lag 0.")), qPrintable(chart->hoverText()));
+}
+
+void TestLatencyChart::lagLineLandsWhereTheSeriesWould()
+{
+    LatencyChart chart;
+    showChart(chart);
+    chart.setLive(false);
+    chart.setRecorder(makeRecorder(10.0, 10.0, true), kOrigin);
+    chart.refresh(kOrigin + 10 * kSec);
+    QLineSeries *lag = lagSeries(chart);
+    const LagLineItem *line = chart.lagLine();
+    QVERIFY(lag && line);
+    // The series stays, empty, for the legend; the item holds the line.
+    QCOMPARE(lag->count(), 0);
+    QCOMPARE(line->pen(), lag->pen());
+    auto check = [&] {
+        QCOMPARE(line->pos(), chart.chart()->plotArea().topLeft());
+        QCOMPARE(line->pixelPoints().size(), line->points().size());
+        QVERIFY(line->points().size() > 100);
+        for (qsizetype i = 0; i < line->points().size(); ++i) {
+            // Qt Charts' own mapping through the series' axes.
+            const QPointF want = chart.chart()->mapToPosition(line->points().at(i), lag);
+            const QPointF got = line->pos() + line->pixelPoints().at(i);
+            if (std::abs(want.x() - got.x()) > 1e-6 || std::abs(want.y() - got.y()) > 1e-6)
+                QFAIL(qPrintable(QStringLiteral("point %1: %2,%3 against %4,%5")
+                                     .arg(i).arg(got.x()).arg(got.y()).arg(want.x()).arg(want.y())));
+        }
+    };
+    check();
+    chart.setLogScale(true);
+    QVERIFY(line->mapping().logY);
+    check();
+    chart.resize(700, 500);
+    QTRY_VERIFY(chart.chart()->plotArea().height() > 300);
+    QCoreApplication::processEvents();
+    check();
+}
+
+void TestLatencyChart::wholeRunHoldsWithinAPixel()
+{
+    LatencyChart chart;
+    showChart(chart);
+    chart.setLive(false);
+    auto recorder = makeRecorder(600.0, 10.0, false);
+    chart.setRecorder(recorder, kOrigin);
+    chart.refresh(kOrigin + 600 * kSec);
+    QCOMPARE(xAxis(chart)->max(), 600.0);
+    const double pxPerS = chart.chart()->plotArea().width() / 600.0;
+
+    // A running run: 50 ms more a frame is a twentieth of a pixel. The axis keeps its end
+    // and the line still takes every tick (a spike among them shows at the right edge).
+    qint64 ns = kOrigin + 600 * kSec;
+    for (int frame = 0; frame < 5; ++frame) {
+        for (int i = 0; i < 5; ++i, ns += 10 * kMs)
+            recorder->addTick({ns, ns + (frame == 3 && i == 2 ? 80 * kMs : 100'000)});
+        chart.refresh(ns);
+    }
+    QCOMPARE(xAxis(chart)->max(), 600.0);
+    QVERIFY(chart.yMaxMs() >= 80.0);
+    QList<TickSample> ticks;
+    for (quint32 i = 0; i < recorder->tickCount(); ++i)
+        ticks.append(recorder->tick(i));
+    const LagDecimator decimator(0.0, 600.0, int(chart.chart()->plotArea().width()));
+    QCOMPARE(chart.plottedPoints(), decimator.decimate(ticks, kOrigin));
+
+    // A whole pixel on, the axis follows; the last refresh of a run (no new tick) is exact.
+    const qint64 pixel = qint64(1.5e9 / pxPerS);
+    recorder->addTick({ns + pixel, ns + pixel + 100'000});
+    chart.refresh(ns + pixel);
+    QVERIFY(xAxis(chart)->max() > 600.0);
+    recorder->addTick({ns + pixel + 10 * kMs, ns + pixel + 10 * kMs + 100'000});
+    chart.refresh(ns + pixel + 20 * kMs);
+    chart.refresh(ns + pixel + 20 * kMs);
+    QCOMPARE(xAxis(chart)->max(), double(ns + pixel + 20 * kMs - kOrigin) / 1e9);
 }
 
 QTEST_MAIN(TestLatencyChart)

@@ -46,8 +46,11 @@ public:
         if (!profiling || QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
         // Named before dispatch: a DeferredDelete takes the receiver with it.
-        const QByteArray key = QByteArray(receiver->metaObject()->className()) + ' '
-                               + QMetaEnum::fromType<QEvent::Type>().valueToKey(event->type())
+        // A plain QWidget is mostly a view's viewport: name its view.
+        QByteArray name = receiver->metaObject()->className();
+        if (name == "QWidget" && receiver->parent())
+            name += QByteArray(" in ") + receiver->parent()->metaObject()->className();
+        const QByteArray key = name + ' ' + QMetaEnum::fromType<QEvent::Type>().valueToKey(event->type())
                                + (m_depth ? " (nested)" : "");
         const bool probe = event->type() == QEvent::SockAct;
         const qint64 startNs = MonotonicClock::nowNs();
@@ -57,6 +60,8 @@ public:
         const qint64 ns = MonotonicClock::nowNs() - startNs;
         if (!m_depth && !probe && ns > 50'000)
             m_busy.push_back({startNs, startNs + ns});
+        if (ns > 100'000)
+            m_named.push_back({startNs, startNs + ns, key});
         Cost &c = m_costs[key];
         ++c.count;
         c.totalNs += ns;
@@ -89,6 +94,16 @@ public:
                     delaysMs.size(), count ? 100.0 * double(delaysMs.size()) / count : 0.0, median, worst);
     }
 
+    // Every dispatch over 0.1 ms (nested ones too) that overlapped [startNs, endNs].
+    void printWithin(qint64 startNs, qint64 endNs) const
+    {
+        for (const Named &n : m_named) {
+            if (n.endNs >= startNs && n.startNs <= endNs)
+                std::printf("longest_slice at %+8.3f ms: %8.3f ms %s\n", (n.startNs - startNs) / 1e6,
+                            (n.endNs - n.startNs) / 1e6, n.key.constData());
+        }
+    }
+
     void print(double seconds) const
     {
         std::vector<std::pair<QByteArray, Cost>> rows;
@@ -114,6 +129,13 @@ private:
     };
     QHash<QByteArray, Cost> m_costs;
     std::vector<std::pair<qint64, qint64>> m_busy; // top-level non-probe dispatches over 50 µs
+    struct Named
+    {
+        qint64 startNs;
+        qint64 endNs;
+        QByteArray key;
+    };
+    std::vector<Named> m_named;
     qint64 m_busyNs = 0;
     long long m_over500us = 0;
     int m_depth = 0;
@@ -205,6 +227,11 @@ int main(int argc, char *argv[])
     std::printf("window longest_slice_ms=%.3f due_while_drawing_pct=%.2f\n", double(meter.runLongestNs()) / 1e6,
                 100.0 * meter.runDueShare());
     if (profile) {
+        // Which dispatches made the longest slice (times from its start; a run's first
+        // frame starts at the window's first refresh).
+        std::printf("window longest_slice starts %.3f s into the run\n",
+                    (meter.runLongestStartNs() - window.session()->startNs()) / 1e9);
+        app.printWithin(meter.runLongestStartNs(), meter.runLongestStartNs() + meter.runLongestNs());
         app.print(durationS);
         if (const auto recorder = window.session()->recorder())
             app.printObserverEffect(*recorder);

@@ -69,9 +69,11 @@ void LagDecimator::decimate(const QPointF *first, const QPointF *last, QList<QPo
 }
 
 void LagDecimator::decimate(const QPointF *points, qsizetype first, qsizetype last, const LagPyramid &pyramid,
-                            QList<QPointF> *out) const
+                            QList<QPointF> *out, Resume *resume) const
 {
     if (last > pyramid.size()) {
+        if (resume)
+            *resume = {first, out->size()};
         decimate(points + first, points + last, out);
         return;
     }
@@ -107,6 +109,8 @@ void LagDecimator::decimate(const QPointF *points, qsizetype first, qsizetype la
             if (j < stretchEnd)
                 break;
         }
+        if (resume)
+            *resume = {i, out->size()};
         const LagPyramid::Extremes e = pyramid.extremes(points, i, j);
         if (e.lo == e.hi) {
             out->append(points[e.lo]);

@@ -25,6 +25,14 @@ public:
     // Upper bound of the output size for any input.
     int maxPoints() const { return 2 * (m_columns + 2); }
 
+    // Where the last column's group of points began and how much output came before it: a
+    // caller whose points only grew at the end since can decimate again from there.
+    struct Resume
+    {
+        qsizetype index = -1;
+        qsizetype outSize = 0;
+    };
+
     // Appends the decimated [first, last) to out.
     void decimate(const QPointF *first, const QPointF *last, QList<QPointF> *out) const;
     QList<QPointF> decimate(const QList<QPointF> &points) const;
@@ -32,7 +40,7 @@ public:
     // search per column and O(log n) blocks for its extremes, instead of a pass over every
     // point. Where x steps back (see LagPyramid::descents) columns split as in the pass.
     void decimate(const QPointF *points, qsizetype first, qsizetype last, const LagPyramid &pyramid,
-                  QList<QPointF> *out) const;
+                  QList<QPointF> *out, Resume *resume = nullptr) const;
     // Ticks become (seconds since originNs, lateness in ms), as the chart plots them.
     QList<QPointF> decimate(const QList<TickSample> &ticks, qint64 originNs) const;
 

@@ -40,6 +40,13 @@ constexpr double kPxPerXTick = 110.0;
 constexpr double kLagPenWidth = 1.4;
 const QMargins kMargins(4, 2, 10, 0);
 
+// Qt Charts lays the whole chart out again on every setLabelFormat, even an unchanged one.
+void setLabelFormat(QValueAxis *axis, const QString &format)
+{
+    if (axis->labelFormat() != format)
+        axis->setLabelFormat(format);
+}
+
 // Whichever order keeps the tick count small in between: a whole-hour range with the live
 // window's 1 s interval would lay out thousands of labels for nothing.
 void setRangeAndInterval(QValueAxis *axis, double min, double max, double interval)
@@ -113,10 +120,14 @@ LatencyChart::LatencyChart(QWidget *parent)
 
     m_lagSeries = new QLineSeries(this);
     m_lagSeries->setName(tr("tick lateness"));
+    c->addSeries(m_lagSeries);
+    // Where the series' own item was: above the other series (Qt Charts puts them at z 4),
+    // under the legend (5), the reference labels and the hover.
+    m_lineItem = new LagLineItem(c);
+    m_lineItem->setZValue(4.5);
     QPen lagPen(Theme::lagColor(), kLagPenWidth);
     lagPen.setJoinStyle(Qt::RoundJoin);
-    m_lagSeries->setPen(lagPen);
-    c->addSeries(m_lagSeries);
+    setLagPen(lagPen);
 
     installYAxis();
     for (QAbstractSeries *series : c->series())
@@ -165,6 +176,7 @@ void LatencyChart::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 
     m_cachedTicks = 0;
     m_decimated.clear();
     m_modeSwitches.clear();
+    m_lastDecimation = Decimation();
     m_zoomed = false;
     pullTicks();
     rebuild();
@@ -176,8 +188,8 @@ void LatencyChart::refresh(qint64 nowNs)
     QElapsedTimer timer;
     timer.start();
     m_nowNs = nowNs;
-    pullTicks();
-    rebuild();
+    // Ticks coming in means a run going on: its range may hold within a pixel (rebuild).
+    rebuild(pullTicks());
     m_lastUpdateNs = timer.nsecsElapsed();
     emit updated(m_lastUpdateNs);
 }
@@ -406,7 +418,12 @@ double LatencyChart::yMaxMs() const
 
 int LatencyChart::plottedPointCount() const
 {
-    return int(m_lagSeries->count());
+    return int(m_lineItem->points().size());
+}
+
+const QList<QPointF> &LatencyChart::plottedPoints() const
+{
+    return m_lineItem->points();
 }
 
 int LatencyChart::heldPointCount() const
@@ -449,18 +466,19 @@ void LatencyChart::mouseDoubleClickEvent(QMouseEvent *event)
     QChartView::mouseDoubleClickEvent(event);
 }
 
-void LatencyChart::pullTicks()
+bool LatencyChart::pullTicks()
 {
     if (!m_recorder)
-        return;
+        return false;
     followDecimation();
     const quint32 count = m_recorder->tickCount();
     if (count <= m_cachedTicks)
-        return;
+        return false;
     for (quint32 i = m_cachedTicks; i < count; ++i)
         m_points.append(LagDecimator::toPoint(m_recorder->tick(i), m_originNs));
     m_cachedTicks = count;
     m_pyramid.append(m_points.constData(), m_points.size());
+    return true;
 }
 
 void LatencyChart::followDecimation()
@@ -490,13 +508,14 @@ void LatencyChart::followDecimation()
                      [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
 }
 
-void LatencyChart::rebuild()
+void LatencyChart::rebuild(bool holdWithinPixel)
 {
     m_rebuildCall.cancel();
     if (m_recorder)
         m_modeSwitches = m_recorder->modeSwitches();
 
     const int columns = plotColumns();
+    const bool sameColumns = columns == m_lastColumns;
     m_lastColumns = columns;
 
     double x0 = 0;
@@ -514,9 +533,23 @@ void LatencyChart::rebuild()
         const double end = endSeconds();
         x1 = end > 0 ? end : 1.0;
     }
+    // A running run's frame whose range moved by less than a pixel (an hour in view grows
+    // by a hundredth of a pixel a frame) keeps the range it has: the axes are not laid out
+    // again and the line only changes where new ticks landed. Those past the end share the
+    // decimator's column after it, drawn at the plot's right edge, and still count for the
+    // y range; the next whole pixel brings the axis along. The window's last refresh of a
+    // run brings no new tick, so it shows the exact range.
+    const double dataEnd = x1;
+    if (holdWithinPixel && sameColumns && m_shownEnd > m_shownStart && x1 >= m_shownEnd) {
+        const double pxPerS = columns / (m_shownEnd - m_shownStart);
+        if (std::abs(x0 - m_shownStart) * pxPerS < 1.0 && (x1 - m_shownEnd) * pxPerS < 1.0) {
+            x0 = m_shownStart;
+            x1 = m_shownEnd;
+        }
+    }
 
     // Only the visible slice, plus one neighbour each side so the line reaches the edges.
-    auto slice = [x0, x1](const QVector<QPointF> &points) {
+    auto slice = [x0, x1 = dataEnd](const QVector<QPointF> &points) {
         const QPointF *begin = points.constData();
         const QPointF *end = begin + points.size();
         const QPointF *first = std::lower_bound(begin, end, x0,
@@ -531,29 +564,44 @@ void LatencyChart::rebuild()
     };
 
     const LagDecimator decimator(x0, x1, columns);
-    QList<QPointF> plotted;
-    plotted.reserve(decimator.maxPoints());
-    // The decimated part first (a few thousand points at most, one pass), then the raw ticks.
-    if (!m_decimated.isEmpty()) {
-        const auto [first, last] = slice(m_decimated);
-        decimator.decimate(m_decimated.constData() + first, m_decimated.constData() + last, &plotted);
-    }
     const auto [first, last] = slice(m_points);
-    decimator.decimate(m_points.constData(), first, last, m_pyramid, &plotted);
+    Decimation &d = m_lastDecimation;
+    const bool resume = d.valid && d.x0 == x0 && d.x1 == x1 && d.columns == columns && d.logScale == m_logScale
+                        && d.firstTick == m_firstTick && d.first == first && d.last <= last
+                        && d.resume.index >= first;
+    QList<QPointF> plotted;
+    if (resume) {
+        plotted = d.plotted;
+        plotted.resize(d.resume.outSize);
+        decimator.decimate(m_points.constData(), d.resume.index, last, m_pyramid, &plotted, &d.resume);
+    } else {
+        plotted.reserve(decimator.maxPoints());
+        // The decimated part first (a few thousand points at most, one pass), then the raw ticks.
+        if (!m_decimated.isEmpty()) {
+            const auto [dFirst, dLast] = slice(m_decimated);
+            decimator.decimate(m_decimated.constData() + dFirst, m_decimated.constData() + dLast, &plotted);
+        }
+        d.resume = LagDecimator::Resume();
+        decimator.decimate(m_points.constData(), first, last, m_pyramid, &plotted, &d.resume);
+    }
 
     double observedMax = 0;
     for (QPointF &p : plotted) {
-        if (p.x() >= x0 && p.x() <= x1)
+        if (p.x() >= x0 && p.x() <= dataEnd)
             observedMax = std::max(observedMax, p.y());
         if (m_logScale && p.y() < ChartStyle::kLogMinMs)
             p.setY(ChartStyle::kLogMinMs);
     }
     const double wanted = std::max(kFloorMs, observedMax * kHeadroom);
-
-    // Emptied first, so the axis changes below re-map no stale line: Qt Charts strokes the
-    // whole line for its hit shape each time its geometry changes, and once is enough.
-    if (m_lagSeries->count() > 0)
-        m_lagSeries->clear();
+    d.valid = d.resume.index >= 0;
+    d.x0 = x0;
+    d.x1 = x1;
+    d.columns = columns;
+    d.logScale = m_logScale;
+    d.firstTick = m_firstTick;
+    d.first = first;
+    d.last = last;
+    d.plotted = plotted;
 
     double yMin = 0;
     double yMax = 0;
@@ -567,12 +615,12 @@ void LatencyChart::rebuild()
         const double step = AxisStep::nice(wanted / 5.0);
         yMax = std::ceil(wanted / step - 1e-9) * step;
         setRangeAndInterval(axis, yMin, yMax, step);
-        axis->setLabelFormat(AxisStep::labelFormat(step));
+        setLabelFormat(axis, AxisStep::labelFormat(step));
     }
     const double xTicks = std::max(2.0, columns / kPxPerXTick);
     const double xStep = AxisStep::nice((x1 - x0) / xTicks);
     setRangeAndInterval(m_xAxis, x0, x1, xStep);
-    m_xAxis->setLabelFormat(AxisStep::labelFormat(xStep));
+    setLabelFormat(m_xAxis, AxisStep::labelFormat(xStep));
     m_shownStart = x0;
     m_shownEnd = x1;
     m_applyingRange = false;
@@ -581,13 +629,24 @@ void LatencyChart::rebuild()
     // More points than pixel columns: the min/max zigzag reads as a band, and a 1 px cosmetic
     // line takes the raster engine's fast path instead of stroking thousands of round joins.
     const bool dense = plotted.size() > columns;
-    QPen pen = m_lagSeries->pen();
+    QPen pen = m_lineItem->pen();
     if (pen.isCosmetic() != dense) {
         pen.setCosmetic(dense);
         pen.setWidthF(dense ? 1.0 : kLagPenWidth);
-        m_lagSeries->setPen(pen);
+        setLagPen(pen);
     }
-    m_lagSeries->replace(plotted);
+    LagMapping mapping;
+    mapping.x0 = x0;
+    mapping.x1 = x1;
+    mapping.y0 = yMin;
+    mapping.y1 = yMax;
+    mapping.logY = m_logScale;
+    if (m_logScale)
+        mapping.logBase = static_cast<QLogValueAxis *>(m_yAxis)->base();
+    const QRectF plot = chart()->plotArea();
+    mapping.size = plot.size();
+    m_lineItem->setPos(plot.topLeft());
+    m_lineItem->setLine(std::move(plotted), mapping);
     updateBands(x0, x1);
     for (Threshold &r : m_references)
         r.line.setSpan(x0, x1);
@@ -672,6 +731,7 @@ void LatencyChart::onXRangeChanged(double min, double max)
 
 void LatencyChart::onPlotAreaChanged()
 {
+    m_lineItem->setPlotArea(chart()->plotArea());
     m_bandsItem->setPlotArea(chart()->plotArea());
     placeReferenceLabels();
     placeHover();
@@ -781,7 +841,14 @@ void LatencyChart::applyTheme()
     m_bandsItem->update();
     for (Threshold &r : m_references)
         r.line.applyTheme();
-    QPen lagPen = m_lagSeries->pen();
+    QPen lagPen = m_lineItem->pen();
     lagPen.setColor(Theme::lagColor());
-    m_lagSeries->setPen(lagPen);
+    setLagPen(lagPen);
+}
+
+void LatencyChart::setLagPen(const QPen &pen)
+{
+    // The series keeps the pen for its legend marker.
+    m_lagSeries->setPen(pen);
+    m_lineItem->setPen(pen);
 }

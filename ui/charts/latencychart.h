@@ -1,6 +1,8 @@
 #pragma once
 
 #include "style/coalescedcall.h"
+#include "charts/lagdecimator.h"
+#include "charts/laglineitem.h"
 #include "charts/lagpyramid.h"
 #include "charts/modebandsitem.h"
 #include "charts/referenceline.h"
@@ -53,8 +55,10 @@ public:
 
     // The y range currently shown, ms.
     double yMaxMs() const;
-    // Points currently in the lateness series (after decimation).
+    // Points of the lag line now (after decimation), (s, ms).
     int plottedPointCount() const;
+    const QList<QPointF> &plottedPoints() const;
+    const LagLineItem *lagLine() const { return m_lineItem; }
     // Tick points held, raw and from the recorder's decimated intervals (bounded when the
     // recorder bounds its raw history).
     int heldPointCount() const;
@@ -117,9 +121,11 @@ private:
     double lagAt(double seconds) const;
     double secondsAt(const QPointF &pos) const;
 
-    void pullTicks();
+    // True when new ticks came in.
+    bool pullTicks();
     void followDecimation();
-    void rebuild();
+    // holdWithinPixel: from refresh(), which keeps a range that moved by less than a pixel.
+    void rebuild(bool holdWithinPixel = false);
     void resetZoom();
     void installYAxis();
     void onXRangeChanged(double min, double max);
@@ -128,6 +134,7 @@ private:
     void updateBands(double x0, double x1);
     int plotColumns() const;
     double endSeconds() const;
+    void setLagPen(const QPen &pen);
 
     std::shared_ptr<const Recorder> m_recorder;
     qint64 m_originNs = 0;
@@ -141,9 +148,28 @@ private:
     // The decimated part before m_points: each interval's fewest and worst lateness, by x.
     QVector<QPointF> m_decimated;
     LagPyramid m_pyramid; // over m_points, so a whole-run rebuild reads O(pixels)
+    // The last decimation and what it was for: when only ticks were appended since, in the
+    // same range, it is redone from its last column on (the pyramid's binary searches over
+    // 3.6 M points miss the cache; a whole-run frame read every column's again).
+    struct Decimation
+    {
+        bool valid = false;
+        double x0 = 0;
+        double x1 = 0;
+        int columns = 0;
+        bool logScale = false;
+        quint32 firstTick = 0;
+        qsizetype first = 0; // the slice of m_points
+        qsizetype last = 0;
+        LagDecimator::Resume resume;
+        QList<QPointF> plotted;
+    };
+    Decimation m_lastDecimation;
     QVector<ModeSwitch> m_modeSwitches;
 
+    // Empty: gives the legend its entry; m_lineItem draws the line.
     QLineSeries *m_lagSeries = nullptr;
+    LagLineItem *m_lineItem = nullptr;
     QList<ModeBand> m_bands;
     ModeBandsItem *m_bandsItem = nullptr;
     QList<Threshold> m_references;

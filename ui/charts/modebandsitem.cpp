@@ -5,6 +5,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
 #include <cmath>
 
 ModeBandsItem::ModeBandsItem(QGraphicsItem *parent)
@@ -14,6 +15,13 @@ ModeBandsItem::ModeBandsItem(QGraphicsItem *parent)
 
 void ModeBandsItem::setBands(QVector<Band> bands, double x0S, double x1S, const QRectF &plot)
 {
+    // The same bands over the same range come every frame while the range holds.
+    auto same = [](const Band &a, const Band &b) {
+        return a.mode == b.mode && a.startS == b.startS && a.endS == b.endS;
+    };
+    if (plot == m_plot && x0S == m_x0S && x1S == m_x1S
+        && std::equal(bands.cbegin(), bands.cend(), m_bands.cbegin(), m_bands.cend(), same))
+        return;
     if (plot != m_plot)
         prepareGeometryChange();
     m_bands = std::move(bands);

@@ -43,7 +43,10 @@ ReferenceLine::ReferenceLine(QChart *chart, double ms, const QString &text, cons
 
 void ReferenceLine::setSpan(double x0, double x1)
 {
-    m_series->replace(QList<QPointF>{QPointF(x0, m_ms), QPointF(x1, m_ms)});
+    // Unchanged spans come every frame; a replace re-maps and repaints the line.
+    const QList<QPointF> span{QPointF(x0, m_ms), QPointF(x1, m_ms)};
+    if (m_series->points() != span)
+        m_series->replace(span);
 }
 
 void ReferenceLine::setHeight(double y0, double y1)

@@ -16,6 +16,7 @@ void DrawMeter::reset(const Recorder *recorder)
     m_nextTick = recorder ? recorder->tickCount() : 0;
     m_nowNs = 0;
     m_runLongestNs = 0;
+    m_runLongestStartNs = 0;
     m_runTicks = 0;
     m_runHit = 0;
 }
@@ -31,7 +32,11 @@ void DrawMeter::addSlice(qint64 startNs, qint64 endNs)
     } else {
         m_slices.append({startNs, endNs});
     }
-    m_runLongestNs = std::max(m_runLongestNs, m_slices.constLast().endNs - m_slices.constLast().startNs);
+    const Slice &last = m_slices.constLast();
+    if (last.endNs - last.startNs > m_runLongestNs) {
+        m_runLongestNs = last.endNs - last.startNs;
+        m_runLongestStartNs = last.startNs;
+    }
 }
 
 void DrawMeter::update(const Recorder &recorder, qint64 nowNs)

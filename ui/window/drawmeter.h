@@ -28,6 +28,7 @@ public:
     double dueShare() const; // 0..1
     // Since reset().
     qint64 runLongestNs() const { return m_runLongestNs; }
+    qint64 runLongestStartNs() const { return m_runLongestStartNs; } // where it began
     double runDueShare() const { return m_runTicks ? double(m_runHit) / double(m_runTicks) : 0.0; }
     qint64 runTicks() const { return m_runTicks; }
 
@@ -47,6 +48,7 @@ private:
     quint32 m_nextTick = 0;
     qint64 m_nowNs = 0;
     qint64 m_runLongestNs = 0;
+    qint64 m_runLongestStartNs = 0;
     qint64 m_runTicks = 0;
     qint64 m_runHit = 0;
 };
