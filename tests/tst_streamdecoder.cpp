@@ -614,7 +614,7 @@ void tst_StreamDecoder::recordingSpans()
     QCOMPARE(spans.size(), 3);
     const Span &task = spans.at(0);
     QCOMPARE(task.mode, ExecMode::Pool);
-    QCOMPARE(task.kind, WorkKind::Cpu);
+    QCOMPARE(task.kind, WorkKind::Code);
     QCOMPARE(task.lane, 1);
     QCOMPARE(task.submitNs, qint64(1000000019990500));
     QCOMPARE(task.startNs, qint64(1000000020000000));

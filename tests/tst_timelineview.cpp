@@ -107,6 +107,7 @@ private slots:
     void showRangeCentres();
     void paintsSomething();
     void paintsKindColours();
+    void programSpansAreTheProgramsCode();
     void clearsWithNullRecorder();
     void paintsManySpans();
     void levelOfDetailDrawsTheSamePicture_data();
@@ -624,6 +625,37 @@ void tst_TimelineView::paintsKindColours()
     QCOMPARE(colourAt(2, 2950), Theme::workColor(WorkKind::Io).rgb());
     // Idle lane time is not a task colour.
     QVERIFY(colourAt(0, 2000) != Theme::workColor(WorkKind::Io).rgb());
+}
+
+// A program's spans (its executor calls, slow callbacks) are its own code, neither of Loop
+// Lab's workloads: their own colour, and a legend without I/O and CPU.
+void tst_TimelineView::programSpansAreTheProgramsCode()
+{
+    auto r = std::make_shared<Recorder>();
+    r->registerLane(QStringLiteral("app.py loop"));
+    r->registerLane(QStringLiteral("asyncio_0"));
+    const quint32 id = r->beginSpan(WorkKind::Code, ExecMode::Pool, kOrigin + 100 * kMs);
+    r->markStart(id, 1, kOrigin + 100 * kMs);
+    r->markEnd(id, kOrigin + 2000 * kMs, SpanState::Done);
+    m_view->setRecorder(r, kOrigin);
+    m_view->refresh(kNow);
+    m_view->showAll();
+    const QImage image = m_view->grab().toImage();
+    QCOMPARE(image.pixelColor(pointAt(*m_view, 1, kOrigin + 1000 * kMs)).rgb(), Theme::workColor(WorkKind::Code).rgb());
+    QVERIFY2(m_view->toolTipFor(int(id)).contains(QStringLiteral("Kind: code (what the program reported")),
+             qPrintable(m_view->toolTipFor(int(id))));
+    // The legend's swatches: the program's colour, not Loop Lab's I/O blue or CPU orange.
+    const TimelineLayout l = m_view->layout();
+    int code = 0, ours = 0;
+    for (int y = 0; y < l.rowsTop; ++y) {
+        for (int x = l.plotLeft; x < image.width(); ++x) {
+            const QRgb c = image.pixel(x, y);
+            code += c == Theme::workColor(WorkKind::Code).rgb();
+            ours += c == Theme::workColor(WorkKind::Io).rgb() || c == Theme::workColor(WorkKind::Cpu).rgb();
+        }
+    }
+    QVERIFY2(code > 0, "no code swatch in the legend");
+    QCOMPARE(ours, 0);
 }
 
 void tst_TimelineView::clearsWithNullRecorder()

@@ -9,6 +9,7 @@ QString Kinds::name(WorkKind kind)
     case WorkKind::Cpu: return QStringLiteral("cpu");
     case WorkKind::Wait: return QStringLiteral("wait");
     case WorkKind::Item: return QStringLiteral("item");
+    case WorkKind::Code: return QStringLiteral("code");
     }
     return {};
 }
@@ -59,6 +60,7 @@ QString Kinds::label(WorkKind kind)
     case WorkKind::Cpu: return QCoreApplication::translate("Kinds", "CPU (JSON parse + walk)");
     case WorkKind::Wait: return QCoreApplication::translate("Kinds", "Loop blocked waiting");
     case WorkKind::Item: return QCoreApplication::translate("Kinds", "Queue item");
+    case WorkKind::Code: return QCoreApplication::translate("Kinds", "The program's own code");
     }
     return {};
 }
@@ -86,6 +88,7 @@ QString Kinds::shortLabel(WorkKind kind)
     case WorkKind::Cpu: return QCoreApplication::translate("Kinds", "CPU");
     case WorkKind::Wait: return QCoreApplication::translate("Kinds", "wait");
     case WorkKind::Item: return QCoreApplication::translate("Kinds", "item");
+    case WorkKind::Code: return QCoreApplication::translate("Kinds", "code");
     }
     return {};
 }

@@ -6,7 +6,9 @@
 // The small vocabularies shared by the engine, the command line and the window.
 // Io and Cpu are the tasks a user picks. Wait marks the loop thread blocked on something
 // other than its own work (a future, a mutex); Item is one queue item handled by the loop.
-enum class WorkKind : quint8 { Io, Cpu, Wait, Item };
+// Code: a span a program reported through its probe (an executor call, a slow callback):
+// what it did is the program's, not one of Loop Lab's workloads.
+enum class WorkKind : quint8 { Io, Cpu, Wait, Item, Code };
 
 // Where a submitted task runs; each mode is one lesson's executor (see docs and Lessons).
 enum class ExecMode : quint8 { Inline, Pool, Thread, Process, Gil, Wait, Nested, Mutex, Queue };

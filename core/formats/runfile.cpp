@@ -292,7 +292,7 @@ QString readSpan(const QJsonValue &value, qsizetype index, qint64 startNs, qint6
     if (!toInteger(row.at(0), 0, RunFile::kMaxItems, &id) || id != index)
         return fail(QStringLiteral(" has the wrong id; ids must count up from 0"));
     WorkKind kind = WorkKind::Io;
-    if (!parseName(row.at(1), {WorkKind::Io, WorkKind::Cpu, WorkKind::Wait, WorkKind::Item}, &kind))
+    if (!parseName(row.at(1), {WorkKind::Io, WorkKind::Cpu, WorkKind::Wait, WorkKind::Item, WorkKind::Code}, &kind))
         return fail(QStringLiteral(": %1 is not a kind of work").arg(quoted(row.at(1).toString())));
     ExecMode mode = ExecMode::Inline;
     if (!Kinds::parse(row.at(2).toString(), &mode))

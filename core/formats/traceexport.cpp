@@ -10,6 +10,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <iterator>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -299,8 +300,9 @@ QByteArray TraceExport::chromeTrace(const Recorder &recorder, qint64 originNs, c
         return a.type < b.type;
     });
 
-    QByteArray kindNames[4];
-    for (WorkKind k : {WorkKind::Io, WorkKind::Cpu, WorkKind::Wait, WorkKind::Item})
+    constexpr WorkKind kinds[] = {WorkKind::Io, WorkKind::Cpu, WorkKind::Wait, WorkKind::Item, WorkKind::Code};
+    QByteArray kindNames[std::size(kinds)];
+    for (WorkKind k : kinds)
         kindNames[int(k)] = quoted(Kinds::name(k));
     QByteArray modeNames[16];
     for (ExecMode m : Kinds::allModes())
@@ -326,7 +328,7 @@ QByteArray TraceExport::chromeTrace(const Recorder &recorder, qint64 originNs, c
             out.append(",\"dur\":");
             appendMicros(&out, e.durNs);
             out.append(",\"name\":");
-            out.append(e.type == Type::Transfer ? QByteArray("\"transfer\"") : kindNames[int(s.kind) & 3]);
+            out.append(e.type == Type::Transfer ? QByteArray("\"transfer\"") : kindNames[int(s.kind) % std::size(kinds)]);
             out.append(",\"cat\":");
             out.append(modeNames[int(s.mode) & 15]);
             out.append(",\"args\":{\"id\":");
@@ -348,7 +350,7 @@ QByteArray TraceExport::chromeTrace(const Recorder &recorder, qint64 originNs, c
             appendInt(&out, s.id);
             if (e.type == Type::QueueBegin) {
                 out.append(",\"args\":{\"kind\":");
-                out.append(kindNames[int(s.kind) & 3]);
+                out.append(kindNames[int(s.kind) % std::size(kinds)]);
                 out.append(",\"mode\":");
                 out.append(modeNames[int(s.mode) & 15]);
                 out.append(",\"state\":");

@@ -159,7 +159,7 @@ int StreamRecording::laneFor(qint64 tid)
 quint32 StreamRecording::addSpan(const StreamEvent &event)
 {
     const bool onLoop = event.tid == m_hello.loopTid;
-    const quint32 id = m_recorder->beginSpan(WorkKind::Cpu, onLoop ? ExecMode::Inline : ExecMode::Pool, event.submitNs);
+    const quint32 id = m_recorder->beginSpan(WorkKind::Code, onLoop ? ExecMode::Inline : ExecMode::Pool, event.submitNs);
     m_recorder->markStart(id, laneFor(event.tid), event.ns);
     quint32 name = 0;
     if (!event.name.isEmpty()) {

@@ -690,6 +690,14 @@ Mode: %6</source>
         <source>item</source>
         <translation>элемент</translation>
     </message>
+    <message>
+        <source>The program&apos;s own code</source>
+        <translation>Собственный код программы</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>код</translation>
+    </message>
 </context>
 <context>
     <name>LagHistogramChart</name>
@@ -2364,6 +2372,10 @@ PYTHONPATH=%1 python3 -m looplab_probe app.py
     <message>
         <source>More lanes than fit: scroll them here or with Shift+wheel.</source>
         <translation>Дорожек больше, чем помещается: прокрутите их здесь или колёсиком с Shift.</translation>
+    </message>
+    <message>
+        <source>%1 (what the program reported: an executor call or a slow callback)</source>
+        <translation>%1 (что сообщила программа: вызов в исполнителе или медленный обработчик)</translation>
     </message>
 </context>
 <context>

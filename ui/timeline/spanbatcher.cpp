@@ -83,10 +83,11 @@ void SpanBatcher::paint(QPainter &p, const TimeAxis &axis, const TimelineLayout 
     const QColor cpu = Theme::workColor(WorkKind::Cpu);
     const QColor wait = Theme::workColor(WorkKind::Wait);
     const QColor item = Theme::workColor(WorkKind::Item);
+    const QColor code = Theme::workColor(WorkKind::Code);
     const QColor cancelled = Theme::cancelledColor();
     const QColor failed = Theme::failedColor();
     const struct { Batch batch; QColor color; } queuedBatches[] = {
-        {QueuedIo, io}, {QueuedCpu, cpu}, {QueuedWait, wait}, {QueuedItem, item},
+        {QueuedIo, io}, {QueuedCpu, cpu}, {QueuedWait, wait}, {QueuedItem, item}, {QueuedCode, code},
         {QueuedCancelled, cancelled}, {QueuedFailed, failed}};
     for (const auto &q : queuedBatches) {
         draw(m_batches[q.batch], TimelineStyle::queuedTint(q.color), Qt::NoPen);
@@ -96,6 +97,7 @@ void SpanBatcher::paint(QPainter &p, const TimeAxis &axis, const TimelineLayout 
     draw(m_batches[RunIo], io, Qt::NoPen);
     draw(m_batches[RunCpu], cpu, Qt::NoPen);
     draw(m_batches[RunItem], item, Qt::NoPen);
+    draw(m_batches[RunCode], code, Qt::NoPen);
     draw(m_batches[RunWait], TimelineStyle::waitBrush(), Qt::NoPen);
     draw(m_batches[RunCancelled], cancelled, TimelineStyle::outlineOf(cancelled));
     draw(m_batches[RunFailed], failed, TimelineStyle::outlineOf(failed));
@@ -112,6 +114,7 @@ void SpanBatcher::spanBatches(const Span &s, Batch *queued, Batch *run)
     case WorkKind::Cpu: *queued = QueuedCpu; *run = RunCpu; break;
     case WorkKind::Wait: *queued = QueuedWait; *run = RunWait; break;
     case WorkKind::Item: *queued = QueuedItem; *run = RunItem; break;
+    case WorkKind::Code: *queued = QueuedCode; *run = RunCode; break;
     }
     if (s.state == SpanState::Cancelled) {
         *queued = QueuedCancelled;

@@ -34,8 +34,8 @@ public:
 
 private:
     // Which batch a drawn rectangle joins: one fill call per batch.
-    enum Batch { QueuedIo, QueuedCpu, QueuedWait, QueuedItem, QueuedCancelled, QueuedFailed, Transfer,
-                 RunIo, RunCpu, RunWait, RunItem, RunCancelled, RunFailed, BatchCount };
+    enum Batch { QueuedIo, QueuedCpu, QueuedWait, QueuedItem, QueuedCode, QueuedCancelled, QueuedFailed, Transfer,
+                 RunIo, RunCpu, RunWait, RunItem, RunCode, RunCancelled, RunFailed, BatchCount };
 
     // What every span of one paint shares: where a lane's two tracks sit inside its row,
     // and the time to x scale.

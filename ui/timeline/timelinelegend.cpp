@@ -14,7 +14,8 @@ namespace {
 enum class Swatch { Solid, Queued, Wait, Transfer, Cancelled, Failed, Mark };
 
 // Legend entries that only show when the run has them.
-enum LegendFlag { ShowWait = 1, ShowItem = 2, ShowTransfer = 4, ShowReentry = 8 };
+// OnlyCode: a program's run, whose tasks are neither of Loop Lab's workloads.
+enum LegendFlag { ShowWait = 1, ShowItem = 2, ShowTransfer = 4, ShowReentry = 8, ShowCode = 16, OnlyCode = 32 };
 
 struct LegendItem
 {
@@ -26,15 +27,19 @@ struct LegendItem
 // The words were the view's own before the legend had a class: they keep its context.
 QVector<LegendItem> legendItems(int flags)
 {
-    QVector<LegendItem> items{
-        {Kinds::shortLabel(WorkKind::Io), Theme::workColor(WorkKind::Io), Swatch::Solid},
-        {Kinds::shortLabel(WorkKind::Cpu), Theme::workColor(WorkKind::Cpu), Swatch::Solid},
-    };
+    QVector<LegendItem> items;
+    if (!(flags & OnlyCode)) {
+        items.append({Kinds::shortLabel(WorkKind::Io), Theme::workColor(WorkKind::Io), Swatch::Solid});
+        items.append({Kinds::shortLabel(WorkKind::Cpu), Theme::workColor(WorkKind::Cpu), Swatch::Solid});
+    }
+    if (flags & ShowCode)
+        items.append({Kinds::shortLabel(WorkKind::Code), Theme::workColor(WorkKind::Code), Swatch::Solid});
     if (flags & ShowItem)
         items.append({Kinds::shortLabel(WorkKind::Item), Theme::workColor(WorkKind::Item), Swatch::Solid});
     if (flags & ShowWait)
         items.append({Kinds::shortLabel(WorkKind::Wait), Theme::workColor(WorkKind::Wait), Swatch::Wait});
-    items.append({QCoreApplication::translate("TimelineView", "queued"), Theme::workColor(WorkKind::Io),
+    items.append({QCoreApplication::translate("TimelineView", "queued"),
+                  Theme::workColor(flags & OnlyCode ? WorkKind::Code : WorkKind::Io),
                   Swatch::Queued});
     if (flags & ShowTransfer)
         items.append({QCoreApplication::translate("TimelineView", "transfer"), Theme::transferColor(),
@@ -63,6 +68,8 @@ int TimelineLegend::flags(const TimelineSnapshot &snapshot)
         flags |= ShowWait;
     if (snapshot.seenItem())
         flags |= ShowItem;
+    if (snapshot.seenCode())
+        flags |= snapshot.seenOurs() ? ShowCode : ShowCode | OnlyCode;
     if (snapshot.seenTransfer())
         flags |= ShowTransfer;
     if (!snapshot.counterSamples(Counter::Reentry).isEmpty())

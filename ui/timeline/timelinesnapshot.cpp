@@ -18,6 +18,8 @@ void TimelineSnapshot::reset(const Recorder *recorder, qint64 nowNs)
     m_showQueueRow = false;
     m_seenWait = false;
     m_seenItem = false;
+    m_seenCode = false;
+    m_seenOurs = false;
     m_seenTransfer = false;
     for (CounterTrack &track : m_counters)
         track = CounterTrack();
@@ -53,6 +55,8 @@ void TimelineSnapshot::refresh(const Recorder &recorder, qint64 nowNs,
             m_showQueueRow = true;
         m_seenWait = m_seenWait || s.kind == WorkKind::Wait;
         m_seenItem = m_seenItem || s.kind == WorkKind::Item;
+        m_seenCode = m_seenCode || s.kind == WorkKind::Code;
+        m_seenOurs = m_seenOurs || s.kind == WorkKind::Io || s.kind == WorkKind::Cpu;
         if (!s.isFinished())
             return false;
         m_seenTransfer = m_seenTransfer || s.transferNs() > 0;

@@ -62,6 +62,9 @@ public:
     // What the legend lists besides the kinds every run has.
     bool seenWait() const { return m_seenWait; }
     bool seenItem() const { return m_seenItem; }
+    // A program's spans (WorkKind::Code), and Loop Lab's own I/O or CPU tasks.
+    bool seenCode() const { return m_seenCode; }
+    bool seenOurs() const { return m_seenOurs; }
     bool seenTransfer() const { return m_seenTransfer; }
 
 private:
@@ -88,6 +91,8 @@ private:
     bool m_showQueueRow = false;
     bool m_seenWait = false;
     bool m_seenItem = false;
+    bool m_seenCode = false;
+    bool m_seenOurs = false;
     bool m_seenTransfer = false;
     CounterTrack m_counters[3]; // by Counter
     QVector<Counter> m_counterRows;

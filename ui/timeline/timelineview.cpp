@@ -287,6 +287,8 @@ QString TimelineView::toolTipFor(int spanId) const
         kind = tr("%1 (blocked on another thread's work)").arg(kind);
     else if (s.kind == WorkKind::Item)
         kind = tr("%1 (one queue item)").arg(kind);
+    else if (s.kind == WorkKind::Code)
+        kind = tr("%1 (what the program reported: an executor call or a slow callback)").arg(kind);
     QString queued = formatMs(queuedNs);
     if (s.state == SpanState::Queued)
         queued = tr("%1 so far").arg(queued);
