@@ -22,7 +22,7 @@ QColor Theme::workColor(WorkKind kind)
     case WorkKind::Cpu: return QColor(0xe0, 0x8a, 0x1e); // orange
     case WorkKind::Wait: return QColor(0x8e, 0x1b, 0x1b); // dark red: the loop is stuck
     case WorkKind::Item: return QColor(0x00, 0x89, 0x7b); // teal
-    case WorkKind::Code: return QColor(0x6a, 0x4c, 0xb8); // violet: a program's, not ours
+    case WorkKind::Code: return QColor(0xc2, 0x18, 0x5b); // raspberry: a program's own, not ours
     }
     return Qt::gray;
 }
