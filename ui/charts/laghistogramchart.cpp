@@ -6,6 +6,8 @@
 #include "style/theme.h"
 
 #include <QCursor>
+#include <QGraphicsLineItem>
+#include <QGraphicsScene>
 #include <QGraphicsLayout>
 #include <QThread>
 #include <QToolTip>
@@ -287,6 +289,25 @@ void LagHistogramChart::resizeEvent(QResizeEvent *event)
     QChartView::resizeEvent(event);
     updateTitle();
     updateCategoryLabels();
+}
+
+void LagHistogramChart::paintEvent(QPaintEvent *event)
+{
+    cacheGridLines();
+    QChartView::paintEvent(event);
+}
+
+void LagHistogramChart::cacheGridLines()
+{
+    // Antialiased lines across the plot were half of each paint (the log axis draws eight
+    // minor grid lines a decade). They move only with the range or the size, so each is drawn
+    // once into a pixmap of its own, blitted after: the same pixels. Qt Charts adds new line
+    // items when the range grows, so this looks again before every paint.
+    const QList<QGraphicsItem *> items = scene()->items();
+    for (QGraphicsItem *item : items) {
+        if (item->type() == QGraphicsLineItem::Type && item->cacheMode() == QGraphicsItem::NoCache)
+            item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+    }
 }
 
 void LagHistogramChart::updateCategoryLabels()

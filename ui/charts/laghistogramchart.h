@@ -61,6 +61,7 @@ signals:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
     // Light/dark switch: the colours set once in the constructor are read again.
     void changeEvent(QEvent *event) override;
 
@@ -75,6 +76,7 @@ private:
     static constexpr int kLegendBelowPx = 900;
     void updateLabels(Redraw redraw = Redraw::Now);
     void installYAxis();
+    void cacheGridLines();
     void showBarToolTip(bool status, int index, QBarSet *set);
 
     std::shared_ptr<const Recorder> m_recorder;
