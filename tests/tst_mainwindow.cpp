@@ -56,6 +56,7 @@ private slots:
     void cancelledTasksAreNamed();
     void smallScreenKeepsEveryFigure();
     void everyFigureAgrees();
+    void histogramFollowsTheRunOnceASecond();
     void exportLeavesOutControls();
 
 private:
@@ -612,6 +613,25 @@ void tst_MainWindow::everyFigureAgrees()
     QVERIFY2(m_window->statusBar()->currentMessage().contains(
                  QStringLiteral("p99 lag %1, worst %2").arg(strip->valueText(QStringLiteral("p99")), strip->valueText(QStringLiteral("max")))),
              qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+// Each histogram redraw lays out and paints the whole chart on the loop under test: while live
+// it follows the run about once a second (Dashboard::kHistogramEveryNs), and the last ticks
+// are in it when the run stops.
+void tst_MainWindow::histogramFollowsTheRunOnceASecond()
+{
+    LagHistogramChart *histogram = m_window->dashboard()->histogram();
+    QVERIFY(histogram->isVisible());
+    m_window->setMode(ExecMode::Pool);
+    m_window->startRun();
+    QTRY_VERIFY(histogram->totalCount(false) > 0);
+    QSignalSpy updated(histogram, &LagHistogramChart::updated);
+    const qint64 before = histogram->totalCount(false);
+    QTest::qWait(3500); // a rate: what matters is how many redraws fit in this time
+    QVERIFY2(updated.count() >= 2 && updated.count() <= 5, qPrintable(QString::number(updated.count())));
+    QVERIFY(histogram->totalCount(false) > before);
+    m_window->stopRun();
+    QTRY_COMPARE(histogram->totalCount(false), qint64(m_window->session()->recorder()->tickCount()));
 }
 
 // An exported dashboard is a picture, not a screenshot: where the tab bar and the splitter

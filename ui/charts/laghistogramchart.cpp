@@ -6,6 +6,8 @@
 #include "style/theme.h"
 
 #include <QCursor>
+#include <QGraphicsLineItem>
+#include <QGraphicsScene>
 #include <QGraphicsLayout>
 #include <QThread>
 #include <QToolTip>
@@ -108,7 +110,7 @@ void LagHistogramChart::refresh()
     Q_ASSERT(QThread::currentThread() == thread());
     const quint32 before = m_nextTick;
     pullTicks();
-    if (m_nextTick != before)
+    if (m_nextTick != before || m_labelsHeld)
         updateChart();
 }
 
@@ -227,7 +229,10 @@ void LagHistogramChart::updateChart()
 
     if (m_logScale) {
         const double decades = std::ceil(std::log10(double(qMax<qint64>(10, maxCount)) * 1.5));
-        static_cast<QLogValueAxis *>(m_yAxis)->setRange(kLogFloor, std::pow(10.0, decades));
+        auto *axis = static_cast<QLogValueAxis *>(m_yAxis);
+        const double top = std::pow(10.0, decades);
+        if (axis->min() != kLogFloor || axis->max() != top) // a new range relays the chart out
+            axis->setRange(kLogFloor, top);
     } else {
         auto *axis = static_cast<QValueAxis *>(m_yAxis);
         axis->setRange(0, double(qMax<qint64>(5, maxCount)) * 1.1);
@@ -237,14 +242,14 @@ void LagHistogramChart::updateChart()
     updateLabels();
 }
 
-void LagHistogramChart::setFigures(double p99Ms, double p99CorrectedMs)
+void LagHistogramChart::setFigures(double p99Ms, double p99CorrectedMs, Redraw redraw)
 {
     m_figuresP99Ms = p99Ms;
     m_figuresP99CorrectedMs = p99CorrectedMs;
-    updateLabels();
+    updateLabels(redraw);
 }
 
-void LagHistogramChart::updateLabels()
+void LagHistogramChart::updateLabels(Redraw redraw)
 {
     // The run's own p99 (setFigures), so the title says what the statistics strip says; the
     // buckets' estimate only until the first figures arrive.
@@ -252,11 +257,20 @@ void LagHistogramChart::updateLabels()
     const bool given = m_figuresP99Ms >= 0;
     const QString rawP99 = given ? msText(m_figuresP99Ms) : any ? msText(p99Ms(false)) : QStringLiteral("—");
     const QString correctedP99 = given ? msText(m_figuresP99CorrectedMs) : any ? msText(p99Ms(true)) : QStringLiteral("—");
-    m_rawSet->setLabel(tr("raw · p99 %1").arg(rawP99));
-    m_correctedSet->setLabel(tr("stall-corrected · p99 %1").arg(correctedP99));
     m_title = tr("<b>Lateness histogram: raw vs stall-corrected</b>&nbsp;&nbsp;p99 raw %1 · corrected %2")
                   .arg(rawP99, correctedP99);
+    m_labelsHeld = redraw == Redraw::AtRefresh;
+    if (m_labelsHeld)
+        return;
+    // A new label relays the legend out and the whole chart with it, even when unchanged.
+    const QString rawLabel = tr("raw · p99 %1").arg(rawP99);
+    const QString correctedLabel = tr("stall-corrected · p99 %1").arg(correctedP99);
+    if (m_rawSet->label() != rawLabel)
+        m_rawSet->setLabel(rawLabel);
+    if (m_correctedSet->label() != correctedLabel)
+        m_correctedSet->setLabel(correctedLabel);
     updateTitle();
+    emit updated();
 }
 
 void LagHistogramChart::updateTitle()
@@ -275,6 +289,25 @@ void LagHistogramChart::resizeEvent(QResizeEvent *event)
     QChartView::resizeEvent(event);
     updateTitle();
     updateCategoryLabels();
+}
+
+void LagHistogramChart::paintEvent(QPaintEvent *event)
+{
+    cacheGridLines();
+    QChartView::paintEvent(event);
+}
+
+void LagHistogramChart::cacheGridLines()
+{
+    // Antialiased lines across the plot were half of each paint (the log axis draws eight
+    // minor grid lines a decade). They move only with the range or the size, so each is drawn
+    // once into a pixmap of its own, blitted after: the same pixels. Qt Charts adds new line
+    // items when the range grows, so this looks again before every paint.
+    const QList<QGraphicsItem *> items = scene()->items();
+    for (QGraphicsItem *item : items) {
+        if (item->type() == QGraphicsLineItem::Type && item->cacheMode() == QGraphicsItem::NoCache)
+            item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+    }
 }
 
 void LagHistogramChart::updateCategoryLabels()

@@ -31,8 +31,9 @@ public:
     // A different interval recounts the run from its first tick.
     void setIntervalNs(qint64 intervalNs);
     qint64 intervalNs() const;
-    // Adds the ticks recorded since the last call and redraws. Cheap, but meant for a few
-    // times a second, not every frame.
+    // Adds the ticks recorded since the last call and redraws, with the figures held back by
+    // setFigures(..., Redraw::AtRefresh). Each redraw lays out and paints the whole chart (a
+    // few ms on the GUI thread): meant for about once a second while live, not every frame.
     void refresh();
 
     // On by default: a handful of stalls next to thousands of punctual ticks.
@@ -44,15 +45,23 @@ public:
     // The buckets' own estimate, within 1.6 %.
     double p99Ms(bool corrected) const;
     // The run's figures (the same Summary the statistics strip shows), for the title and the
-    // legend; negative: none yet, show the buckets' estimate.
-    void setFigures(double p99Ms, double p99CorrectedMs);
+    // legend; negative: none yet, show the buckets' estimate. titleText() follows at once;
+    // AtRefresh leaves the drawn title and legend to the next refresh() (a live run's
+    // figures change a few times a second, and each change relays the chart out).
+    enum class Redraw { Now, AtRefresh };
+    void setFigures(double p99Ms, double p99CorrectedMs, Redraw redraw = Redraw::Now);
     QString titleText() const { return m_title; }
 
     static int categoryOf(qint64 latenessNs);
     static QString categoryName(int category);
 
+signals:
+    // After every redraw of the bars, the title or the legend (refresh, setFigures, recount).
+    void updated();
+
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
     // Light/dark switch: the colours set once in the constructor are read again.
     void changeEvent(QEvent *event) override;
 
@@ -65,8 +74,9 @@ private:
     void updateCategoryLabels();
     bool m_wrappedLabels = false;
     static constexpr int kLegendBelowPx = 900;
-    void updateLabels();
+    void updateLabels(Redraw redraw = Redraw::Now);
     void installYAxis();
+    void cacheGridLines();
     void showBarToolTip(bool status, int index, QBarSet *set);
 
     std::shared_ptr<const Recorder> m_recorder;
@@ -88,4 +98,5 @@ private:
     QString m_title; // the first line, with the p99s
     double m_figuresP99Ms = -1;
     double m_figuresP99CorrectedMs = -1;
+    bool m_labelsHeld = false; // setFigures(..., AtRefresh) not drawn yet
 };

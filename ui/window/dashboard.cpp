@@ -127,7 +127,7 @@ Dashboard::Dashboard(QWidget *parent)
 
 void Dashboard::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 originNs, qint64 intervalNs)
 {
-    m_refreshes = 0;
+    m_histogramShownNs = -1;
     m_summaryLongTasks = -1;
     m_gapTimer.stop();
     m_lastFrameNs = 0;
@@ -191,8 +191,13 @@ void Dashboard::refreshNow(qint64 nowNs)
     m_chart->refresh(nowNs);
     m_longTasks->refresh();
     // Counting every tick into two histograms is cheap, redrawing bars each frame is not.
-    if (!m_chart->isLive() || (m_refreshes++ % kHistogramEvery == 0 && m_histogram->isVisible()))
+    if (!m_chart->isLive()) {
         m_histogram->refresh();
+    } else if (m_histogram->isVisible()
+               && (m_histogramShownNs < 0 || nowNs - m_histogramShownNs >= kHistogramEveryNs)) {
+        m_histogramShownNs = nowNs;
+        m_histogram->refresh();
+    }
     updateLongTasksTab();
 }
 
@@ -202,8 +207,11 @@ void Dashboard::setSummary(const Summary &summary, const RunConfig &config, Exec
     // legend, the long-tasks tab and the verdict say the same numbers, rounded the same way.
     m_stats->setSummary(summary, currentMode);
     m_histogram->setIntervalNs(qint64(config.intervalMs) * 1000000);
+    // While live the histogram draws its new figures with its next bars (refreshNow).
     if (summary.ticks > 0)
-        m_histogram->setFigures(summary.p99Ms, summary.p99CorrectedMs);
+        m_histogram->setFigures(summary.p99Ms, summary.p99CorrectedMs,
+                                m_chart->isLive() ? LagHistogramChart::Redraw::AtRefresh
+                                                  : LagHistogramChart::Redraw::Now);
     m_summaryLongTasks = summary.ticks > 0 ? int(summary.longTasks) : -1;
     updateLongTasksTab();
     m_subtitle->setText(m_description.isEmpty() ? describeRun(summary, config) : m_description);

@@ -42,7 +42,7 @@ public:
     void setRecorder(std::shared_ptr<const Recorder> recorder, qint64 originNs, qint64 intervalNs = 0);
     // Redraws the charts with what the recorder holds up to nowNs. While live, at most every
     // kMinFrameNs, and in the gap right after a probe tick (see refreshCharts); the histogram
-    // follows every kHistogramEvery-th frame, and only while its tab shows.
+    // at most every kHistogramEveryNs, and only while its tab shows.
     void refreshCharts(qint64 nowNs);
     void setSummary(const Summary &summary, const RunConfig &config, ExecMode currentMode);
     // The header's second line for a run not of Loop Lab's own workload (a program's);
@@ -58,7 +58,9 @@ public:
     // by itself after every layout change; exports call it before they render).
     void alignPlots();
 
-    static constexpr int kHistogramEvery = 15;
+    // A histogram redraw lays out and paints the whole chart (several ms under load); its bars
+    // move slowly, once a second follows a run well enough.
+    static constexpr qint64 kHistogramEveryNs = 1'000'000'000;
     static constexpr qint64 kMinFrameNs = 30'000'000; // every other frame of a 16 ms timer
     static constexpr qint64 kFrameBudgetNs = 8'000'000; // what a live frame may take, at most
     static constexpr int kTabsHeight = 200;
@@ -91,7 +93,7 @@ private:
     QTabWidget *m_tabs;
     LagHistogramChart *m_histogram;
     LongTaskLog *m_longTasks;
-    int m_refreshes = 0;
+    qint64 m_histogramShownNs = -1; // nowNs of its last live redraw; -1: none this run
     std::shared_ptr<const Recorder> m_recorder;
     qint64 m_originNs = 0;
     qint64 m_intervalNs = 0;
