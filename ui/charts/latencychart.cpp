@@ -69,6 +69,7 @@ LatencyChart::LatencyChart(QWidget *parent)
     ChartStyle::prepareView(this, kMargins, ChartStyle::adjusted(font(), 0, true), ChartStyle::adjusted(font(), -1),
                             Qt::AlignBottom);
     c->setTitle(tr("Event-loop lag (ticker lateness)"));
+    setViewportUpdateMode(QGraphicsView::BoundingRectViewportUpdate);
 
     m_xAxis = ChartStyle::stepAxis();
     m_xAxis->setTitleText(tr("time (s)"));

@@ -1,9 +1,9 @@
 #include "charts/modebandsitem.h"
 
+#include "style/stripfill.h"
 #include "style/theme.h"
 
 #include <QPainter>
-#include <QPainterPath>
 
 #include <algorithm>
 #include <cmath>
@@ -57,9 +57,7 @@ void ModeBandsItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     auto fillAntialiased = [painter](const QRectF &r, const QColor &color) {
         if (r.width() <= 0 || r.height() <= 0)
             return;
-        QPainterPath path;
-        path.addRect(r);
-        painter->fillPath(path, color);
+        StripFill::fillRectAntialiased(painter, r, color);
     };
     // Mode by mode, as the area series were painted: where two bands meet, the edge pixel
     // blends in the same order. Antialiased, the rasterizer sweeps a path's whole bounding
@@ -77,7 +75,7 @@ void ModeBandsItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
             const double top = std::ceil(band.top());
             const double bottom = std::floor(band.bottom());
             if (!antialiased) {
-                painter->fillRect(band, color);
+                StripFill::fillRect(painter, band, color);
                 continue;
             }
             if (right <= left || bottom <= top) { // narrower than a pixel: all of it is edge
@@ -89,7 +87,7 @@ void ModeBandsItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
             fillAntialiased(QRectF(QPointF(left, band.top()), QPointF(right, top)), color);
             fillAntialiased(QRectF(QPointF(left, bottom), QPointF(right, band.bottom())), color);
             painter->setRenderHint(QPainter::Antialiasing, false);
-            painter->fillRect(QRectF(QPointF(left, top), QPointF(right, bottom)), color);
+            StripFill::fillRect(painter, QRectF(QPointF(left, top), QPointF(right, bottom)), color);
             painter->setRenderHint(QPainter::Antialiasing, true);
         }
     }

@@ -2,6 +2,7 @@
 
 #include "engine/kinds.h"
 #include "engine/recorder.h"
+#include "style/stripfill.h"
 #include "style/theme.h"
 #include "timeline/timelinelegend.h"
 #include "timeline/timelinestyle.h"
@@ -544,8 +545,8 @@ void TimelineView::paintDecimated(QPainter &p, const TimelineLayout &l)
         return;
     // Subtle: it says "nothing kept here", not "something happened here".
     const QRectF band(x0, l.rowsTop, x1 - x0, l.spansBottom - l.rowsTop);
-    p.fillRect(band, TimelineStyle::withAlpha(Theme::mutedTextColor(), 25));
-    p.fillRect(band, QBrush(TimelineStyle::withAlpha(Theme::mutedTextColor(), 60), Qt::BDiagPattern));
+    StripFill::fillRect(&p, band, TimelineStyle::withAlpha(Theme::mutedTextColor(), 25));
+    StripFill::fillRect(&p, band, QBrush(TimelineStyle::withAlpha(Theme::mutedTextColor(), 60), Qt::BDiagPattern));
     const QString text = tr("decimated");
     if (p.fontMetrics().horizontalAdvance(text) + 8 < band.width()) {
         p.setPen(Theme::mutedTextColor());
@@ -563,8 +564,8 @@ void TimelineView::paintRows(QPainter &p, const TimelineLayout &l)
     const double originX = m_axis.mapTimeToX(m_originNs);
     if (originX > l.plotLeft) {
         const int right = int(qMin<double>(originX, l.plotRight));
-        p.fillRect(QRect(l.plotLeft, l.rowsTop, right - l.plotLeft, l.rowsBottom - l.rowsTop),
-                   QColor(0, 0, 0, 12));
+        StripFill::fillRect(&p, QRect(l.plotLeft, l.rowsTop, right - l.plotLeft, l.rowsBottom - l.rowsTop),
+                            QColor(0, 0, 0, 12));
     }
 }
 
@@ -582,7 +583,8 @@ void TimelineView::paintModes(QPainter &p, const TimelineLayout &l, int legendLe
         const double x0 = qBound(left, m_axis.mapTimeToX(sw.ns), right);
         const double x1 = qBound(left, m_axis.mapTimeToX(endNs), right);
         if (x1 > x0)
-            p.fillRect(QRectF(x0, l.rowsTop, x1 - x0, l.rowsBottom - l.rowsTop), Theme::modeBandColor(sw.mode));
+            StripFill::fillRect(&p, QRectF(x0, l.rowsTop, x1 - x0, l.rowsBottom - l.rowsTop),
+                                Theme::modeBandColor(sw.mode));
     }
 
     const QFont font = TimelineStyle::smallFont(p.font());
