@@ -141,6 +141,22 @@ private:
     int m_depth = 0;
 };
 
+// Counts the paints of one widget: the live frame rate is how often the lag chart redraws.
+class PaintCounter : public QObject
+{
+public:
+    using QObject::QObject;
+    int paints = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
 RunConfig benchConfig(double durationS)
 {
     RunConfig config;
@@ -212,13 +228,18 @@ int main(int argc, char *argv[])
     QTimer::singleShot(500, &settle, &QEventLoop::quit);
     settle.exec();
     app.profiling = profile;
+    PaintCounter chartPaints;
+    window.dashboard()->latencyChart()->viewport()->installEventFilter(&chartPaints);
     // The window's own session, so its started/finished handlers drive the live charts
     // exactly as when the user presses Start; the config is set directly so both sides
     // run the same workload (the toolbar controls are private to the window).
     if (const int rc = runSession(window.session(), config))
         return rc;
     app.profiling = false;
+    const int framesDrawn = chartPaints.paints;
     printSummary("window", window.session()->summary());
+    const double runS = (window.session()->endNs() - window.session()->startNs()) / 1e9;
+    std::printf("window fps=%.1f frames=%d\n", runS > 0 ? framesDrawn / runS : 0.0, framesDrawn);
     // Evidence the charts were live: the cost of the last chart update.
     std::printf("window chart_update_ms=%.3f\n", double(window.dashboard()->latencyChart()->lastUpdateNs()) / 1e6);
     // What the status bar shows, over the whole run: our longest drawing slice and the ticks

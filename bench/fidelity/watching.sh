@@ -37,8 +37,8 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 echo "Cost of watching: pool / cpu, 2048 KB JSON every 100 ms, 2 workers, ${duration} s, 10 ms ticker"
 echo "window: QApplication (xcb on Xvfb :$display), MainWindow shown, live charts; headless: Session on QCoreApplication"
 echo
-echo "| round | headless p50 | headless p99 | window p50 | window p99 | p99 window - headless | last chart update | longest drawing slice (target <= 0.5 ms) | ticks due while drawing |"
-echo "|------:|-------------:|-------------:|-----------:|-----------:|----------------------:|------------------:|-----------------------------------------:|------------------------:|"
+echo "| round | headless p50 | headless p99 | window p50 | window p99 | p99 window - headless | last chart update | longest drawing slice (target <= 0.5 ms) | ticks due while drawing | live frame rate (target >= 30 fps) |"
+echo "|------:|-------------:|-------------:|-----------:|-----------:|----------------------:|------------------:|-----------------------------------------:|------------------------:|-----------------------------------:|"
 sum_h=0; sum_w=0
 for round in $(seq "$rounds"); do
     h="$("$bin" --headless --duration "$duration")"
@@ -47,10 +47,12 @@ for round in $(seq "$rounds"); do
     chart=$(echo "$w" | field chart_update_ms)
     slice=$(echo "$w" | field longest_slice_ms); due=$(echo "$w" | field due_while_drawing_pct)
     slice_verdict=$(awk -v s="$slice" 'BEGIN { print (s <= 0.5) ? "PASS" : "MISS" }')
+    fps=$(echo "$w" | field fps)
+    fps_verdict=$(awk -v f="$fps" 'BEGIN { print (f >= 30) ? "PASS" : "MISS" }')
     hp50=$(echo "$h" | field p50_ms); hp99=$(echo "$h" | field p99_ms)
     wp50=$(echo "$w" | field p50_ms); wp99=$(echo "$w" | field p99_ms)
     diff=$(awk -v a="$wp99" -v b="$hp99" 'BEGIN { printf "%+.3f", a - b }')
-    printf "| %5s | %9s ms | %9s ms | %7s ms | %7s ms | %18s ms | %14s ms | %30s ms %s | %21s %% |\n" "$round" "$hp50" "$hp99" "$wp50" "$wp99" "$diff" "$chart" "$slice" "$slice_verdict" "$due"
+    printf "| %5s | %9s ms | %9s ms | %7s ms | %7s ms | %18s ms | %14s ms | %30s ms %s | %21s %% | %23s fps %s |\n" "$round" "$hp50" "$hp99" "$wp50" "$wp99" "$diff" "$chart" "$slice" "$slice_verdict" "$due" "$fps" "$fps_verdict"
     sum_h=$(awk -v s="$sum_h" -v v="$hp99" 'BEGIN { print s + v }')
     sum_w=$(awk -v s="$sum_w" -v v="$wp99" 'BEGIN { print s + v }')
 done

@@ -158,6 +158,7 @@ void Dashboard::refreshCharts(qint64 nowNs)
     // lag. Draw at a sane rate, and start each frame in the gap right after a tick.
     if (m_gapTimer.isActive() || nowNs - m_lastFrameNs < kMinFrameNs)
         return;
+    m_lastFrameNs = nowNs;
     const qint64 waitNs = waitForGapNs(nowNs);
     if (waitNs <= 0) {
         refreshNow(nowNs);
@@ -185,7 +186,6 @@ qint64 Dashboard::waitForGapNs(qint64 nowNs) const
 
 void Dashboard::refreshNow(qint64 nowNs)
 {
-    m_lastFrameNs = nowNs;
     // The timeline first: it moves the shared range, and the chart's refresh draws it.
     m_timeline->refresh(nowNs);
     m_chart->refresh(nowNs);
