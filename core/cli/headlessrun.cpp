@@ -108,8 +108,7 @@ int HeadlessRun::exportSaved(const CliRequest &request, const PngEncoder &encode
         printOut(formatSummary(summary));
         json = RunExport::summaryJson(summary, run.config);
     } else { // a recorded program: what ran and its stalls, as record printed them
-        summary.work = run.program;
-        summary.mode = run.runtime;
+        Summarizer::setProgram(&summary, run.program, run.runtime);
         QString text = formatSummary(summary);
         text.insert(text.lastIndexOf(QStringLiteral("  verdict: ")), RecordRun::formatStalls(run.stalls, run.startNs));
         printOut(text);

@@ -41,9 +41,7 @@ Summary summarize(const StreamSource &source)
 {
     const StreamRecording &r = source.recording();
     Summary s = Summarizer::summarize(*r.recorder(), r.config(), r.startNs(), r.endNs());
-    // Not one of Loop Lab's own workloads: the program and its runtime say what ran.
-    s.work = programName(source);
-    s.mode = r.hello().runtime;
+    Summarizer::setProgram(&s, programName(source), r.hello().runtime);
     return s;
 }
 
