@@ -37,7 +37,7 @@ bool runSession(Session &session, const RunConfig &config, SignalBridge &signals
 }
 } // namespace
 
-QString HeadlessRun::formatSummary(const Summary &s)
+QString HeadlessRun::formatSummary(const Summary &s, const QString &extraRows)
 {
     auto row = [](const QString &name, const QString &value) -> QString {
         return QStringLiteral("  %1 %2\n").arg(name, -22).arg(value);
@@ -64,6 +64,7 @@ QString HeadlessRun::formatSummary(const Summary &s)
     out += row(QStringLiteral("queue wait median"), msText(s.queueWaitMsMedian));
     out += row(QStringLiteral("long tasks (>= 50 ms)"), QString::number(s.longTasks));
     out += row(QStringLiteral("loop busy"), QString::number(s.loopBusyPct, 'f', 1) + QStringLiteral(" %"));
+    out += extraRows;
     out += QStringLiteral("  verdict: ") + s.verdict + QLatin1Char('\n');
     return out;
 }
@@ -103,19 +104,14 @@ int HeadlessRun::exportSaved(const CliRequest &request, const PngEncoder &encode
     }
     data.clear();
     Summary summary = Summarizer::summarize(*run.recorder, run.config, run.startNs, run.endNs);
-    QJsonObject json;
-    if (run.program.isEmpty()) {
-        printOut(formatSummary(summary));
-        json = RunExport::summaryJson(summary, run.config);
-    } else { // a recorded program: what ran and its stalls, as record printed them
-        summary.work = run.program;
-        summary.mode = run.runtime;
-        QString text = formatSummary(summary);
-        text.insert(text.lastIndexOf(QStringLiteral("  verdict: ")), RecordRun::formatStalls(run.stalls, run.startNs));
-        printOut(text);
-        json = RunExport::summaryJson(summary, run.config);
+    // A recorded program: what ran and its stalls, as record printed them.
+    const bool program = !run.program.isEmpty();
+    if (program)
+        Summarizer::setProgram(&summary, run.program, run.runtime);
+    printOut(formatSummary(summary, program ? RecordRun::formatStalls(run.stalls, run.startNs) : QString()));
+    QJsonObject json = RunExport::summaryJson(summary, run.config);
+    if (program)
         json.insert(QStringLiteral("stalls"), RecordRun::stallsJson(run.stalls, run.startNs));
-    }
     CliRequest outputs = request;
     outputs.lesson = run.lesson;
     return finish(qMax(writeOutputs(outputs, run, json, encodePng), gate(request, json)));

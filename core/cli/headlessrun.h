@@ -26,5 +26,6 @@ public:
     static int compare(const CliRequest &request, const ComparePngEncoder &encodePng = {});
     static int demo();
 
-    static QString formatSummary(const Summary &summary);
+    // extraRows: more "  name value\n" rows, placed before the verdict line.
+    static QString formatSummary(const Summary &summary, const QString &extraRows = {});
 };

@@ -41,9 +41,7 @@ Summary summarize(const StreamSource &source)
 {
     const StreamRecording &r = source.recording();
     Summary s = Summarizer::summarize(*r.recorder(), r.config(), r.startNs(), r.endNs());
-    // Not one of Loop Lab's own workloads: the program and its runtime say what ran.
-    s.work = programName(source);
-    s.mode = r.hello().runtime;
+    Summarizer::setProgram(&s, programName(source), r.hello().runtime);
     return s;
 }
 
@@ -96,15 +94,15 @@ int report(const CliRequest &request, const QList<StreamSource *> &programs, con
     for (StreamSource *source : programs) {
         const StreamRecording &r = source->recording();
         const Summary summary = summarize(*source);
-        QString text = HeadlessRun::formatSummary(summary);
+        QString rows;
+        if (!source->endReason().isEmpty())
+            rows += QStringLiteral("  %1 %2\n").arg(QStringLiteral("stream cut off"), -22).arg(source->endReason());
+        if (r.dropped())
+            rows += QStringLiteral("  %1 %2 events\n").arg(QStringLiteral("dropped by the probe"), -22).arg(r.dropped());
+        rows += RecordRun::formatStalls(r.stalls(), r.startNs());
+        QString text = HeadlessRun::formatSummary(summary, rows);
         text.replace(0, text.indexOf(QLatin1Char('\n')),
                      QStringLiteral("Loop Lab record: %1 (%2, pid %3)").arg(programName(*source), r.hello().runtime).arg(r.hello().pid));
-        const qsizetype verdictAt = text.lastIndexOf(QStringLiteral("  verdict: "));
-        text.insert(verdictAt, RecordRun::formatStalls(r.stalls(), r.startNs()));
-        if (r.dropped())
-            text.insert(verdictAt, QStringLiteral("  %1 %2 events\n").arg(QStringLiteral("dropped by the probe"), -22).arg(r.dropped()));
-        if (!source->endReason().isEmpty())
-            text.insert(verdictAt, QStringLiteral("  %1 %2\n").arg(QStringLiteral("stream cut off"), -22).arg(source->endReason()));
         printOut(text + (programs.size() > 1 ? QStringLiteral("\n") : QString()));
         code = qMax(code, writeSource(request, *source, summary, programs.size() > 1, encodePng));
     }

@@ -191,10 +191,8 @@ Summary Session::summary() const
     if (!m_recorder)
         return {};
     Summary s = Summarizer::summarize(*m_recorder, m_config, m_startNs, endNs());
-    if (!m_program.program.isEmpty()) { // not one of Loop Lab's own workloads
-        s.work = m_program.program;
-        s.mode = m_program.runtime;
-    }
+    if (!m_program.program.isEmpty())
+        Summarizer::setProgram(&s, m_program.program, m_program.runtime);
     return s;
 }
 

@@ -89,6 +89,12 @@ Summary Summarizer::summarize(const Recorder &recorder, const RunConfig &config,
     return s;
 }
 
+void Summarizer::setProgram(Summary *s, const QString &program, const QString &runtime)
+{
+    s->work = program;
+    s->mode = runtime;
+}
+
 void Summarizer::histograms(const Recorder &recorder, qint64 intervalNs, LagHistogram *raw, LagHistogram *corrected)
 {
     TickTally tally = recorder.history().tickTally();

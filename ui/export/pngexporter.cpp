@@ -87,8 +87,7 @@ bool PngExporter::encodeRun(const LoadedRun &run, QSize size, QByteArray *png, Q
     dashboard.setRecorder(run.recorder, run.startNs, qint64(run.config.intervalMs) * 1000000);
     Summary summary = Summarizer::summarize(*run.recorder, run.config, run.startNs, run.endNs);
     if (!run.program.isEmpty()) {
-        summary.work = run.program;
-        summary.mode = run.runtime;
+        Summarizer::setProgram(&summary, run.program, run.runtime);
         dashboard.stats()->setModeText(run.runtime);
         dashboard.setDescription(run.description);
     }

@@ -913,8 +913,7 @@ void MainWindow::refreshProgram()
         const RunConfig config = r.config();
         m_liveStats.update(*r.recorder(), r.startNs(), now, qint64(config.intervalMs) * 1000000);
         Summary summary = m_liveStats.summary(config);
-        summary.work = r.hello().program;
-        summary.mode = r.hello().runtime;
+        Summarizer::setProgram(&summary, r.hello().program, r.hello().runtime);
         m_dashboard->setSummary(summary, config, currentMode());
     }
 }
@@ -938,9 +937,7 @@ Summary MainWindow::programSummary() const
 {
     const StreamRecording &r = m_shown->recording();
     Summary s = Summarizer::summarize(*r.recorder(), r.config(), r.startNs(), r.endNs());
-    // Not one of Loop Lab's own workloads: the program and its runtime say what ran.
-    s.work = r.hello().program;
-    s.mode = r.hello().runtime;
+    Summarizer::setProgram(&s, r.hello().program, r.hello().runtime);
     return s;
 }
 

@@ -4,6 +4,7 @@
 #include "loopstate.h"
 #include "probeclock.h"
 #include "probewatchdog.h"
+#include "taskfile.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -11,7 +12,6 @@
 #include <cstring>
 
 #include <dirent.h>
-#include <fcntl.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -40,14 +40,8 @@ void appendTs(std::string *out, int64_t ns)
 
 std::string readComm(int32_t tid)
 {
-    char path[64];
-    std::snprintf(path, sizeof path, "/proc/self/task/%d/comm", tid);
-    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return {};
     char text[64];
-    const ssize_t n = ::read(fd, text, sizeof text - 1);
-    ::close(fd);
+    const ssize_t n = readTaskFile(tid, "comm", text, sizeof text);
     if (n <= 0)
         return {};
     std::string name(text, size_t(n));

@@ -1,17 +1,16 @@
 #include "stacksampler.h"
 
 #include "probeclock.h"
+#include "taskfile.h"
 
 #include <atomic>
 #include <cerrno>
 #include <csignal>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
 
 #include <execinfo.h>
-#include <fcntl.h>
 #include <sys/syscall.h>
 #include <ucontext.h>
 #include <unistd.h>
@@ -67,17 +66,9 @@ void onSignal(int, siginfo_t *, void *context)
 // The signals blocked on thread `tid`, from /proc (the SigBlk line of its status).
 uint64_t blockedSignals(int32_t tid)
 {
-    char path[64];
-    std::snprintf(path, sizeof path, "/proc/self/task/%d/status", tid);
-    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return ~uint64_t(0);
     char text[4096];
-    const ssize_t n = ::read(fd, text, sizeof text - 1);
-    ::close(fd);
-    if (n <= 0)
+    if (readTaskFile(tid, "status", text, sizeof text) <= 0)
         return ~uint64_t(0);
-    text[n] = '\0';
     const char *line = std::strstr(text, "\nSigBlk:");
     return line ? std::strtoull(line + 8, nullptr, 16) : ~uint64_t(0);
 }
@@ -184,17 +175,9 @@ std::string StackSampler::parkedIn(int32_t tid)
 {
     // "nr arg1 … arg6 sp pc" while the thread sleeps in a system call, "running" otherwise
     // (proc(5)); the arguments are left out, a poll retried with the time left has others.
-    char path[64];
-    std::snprintf(path, sizeof path, "/proc/self/task/%d/syscall", tid);
-    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return {};
     char text[256];
-    const ssize_t n = ::read(fd, text, sizeof text - 1);
-    ::close(fd);
-    if (n <= 0)
+    if (readTaskFile(tid, "syscall", text, sizeof text) <= 0)
         return {};
-    text[n] = '\0';
     const char *words[9] = {};
     int count = 0;
     char *rest = nullptr;
