@@ -199,6 +199,7 @@ void Dashboard::refreshNow(qint64 nowNs)
         m_histogram->refresh();
     }
     updateLongTasksTab();
+    emit drawn(nowNs);
 }
 
 void Dashboard::setSummary(const Summary &summary, const RunConfig &config, ExecMode currentMode)

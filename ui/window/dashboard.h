@@ -75,6 +75,10 @@ public:
     // and the wrapped texts' heights at this width (the default sums the preferred heights).
     int heightForWidth(int width) const override;
 
+signals:
+    // A frame was drawn up to nowNs (live: in the gap after a probe tick, see refreshCharts).
+    void drawn(qint64 nowNs);
+
 protected:
     void changeEvent(QEvent *event) override;
 

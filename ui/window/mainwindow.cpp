@@ -55,7 +55,8 @@
 namespace {
 // Charts redraw at most once per frame; the statistics a few times a second.
 constexpr int kFrameMs = 16;
-constexpr int kFramesPerStatsUpdate = 15;
+constexpr int kFramesPerStatsUpdate = 15;     // of the 16 ms frame timer's ticks (a program's run)
+constexpr int kDrawnFramesPerStatsUpdate = 8; // of our own run's drawn frames (~31 fps): ~4 per second
 
 // The core's messages are written to follow "looplab: …" on a command line; in a dialog they
 // stand alone, so they start with a capital and end with a full stop.
@@ -127,10 +128,11 @@ MainWindow::MainWindow(QWidget *parent)
         if (!live && m_followAction->isChecked())
             m_followAction->setChecked(false);
     });
+    // While a run goes on, the costs show with the draw meter, twice a second: a label that
+    // changes every frame costs a layout and a second repaint of the window each time.
     auto showCost = [this] {
-        m_paintCost->setText(tr("chart %1 ms · timeline %2 ms")
-                                 .arg(double(m_dashboard->latencyChart()->lastUpdateNs()) / 1e6, 0, 'f', 2)
-                                 .arg(double(m_dashboard->timeline()->lastPaintNs()) / 1e6, 0, 'f', 2));
+        if (!m_frameTimer.isActive())
+            showPaintCost();
     };
     connect(m_dashboard->latencyChart(), &LatencyChart::updated, this, showCost);
     // Each ends now; the chart's refresh follows the timeline's in one slice.
@@ -141,6 +143,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_dashboard->latencyChart(), &LatencyChart::updated, this, addSlice);
     connect(m_dashboard->timeline(), &TimelineView::refreshed, this, addSlice);
     connect(m_dashboard->timeline(), &TimelineView::painted, this, showCost);
+    connect(m_dashboard, &Dashboard::drawn, this, &MainWindow::onDrawn);
 
     // Every toolbar button's tooltip names its shortcut, as the menus do.
     for (QAction *a : findChildren<QAction *>()) {
@@ -574,16 +577,34 @@ void MainWindow::onFrame()
     const auto recorder = m_session->recorder();
     if (!recorder)
         return;
-    const qint64 now = m_session->endNs();
     const qint64 startNs = MonotonicClock::nowNs();
-    m_dashboard->refreshCharts(now);
-    if (m_frame++ % kFramesPerStatsUpdate == 0) {
-        m_liveStats.update(*recorder, m_session->startNs(), now, qint64(m_session->config().intervalMs) * 1000000);
+    // The frame itself, and onDrawn() after it, may wait for the gap after a probe tick.
+    m_dashboard->refreshCharts(m_session->endNs());
+    m_drawMeter.addSlice(startNs, MonotonicClock::nowNs());
+}
+
+void MainWindow::onDrawn()
+{
+    // Our own run's frame: its statistics and meters go with it, in the same gap.
+    const auto recorder = m_session->recorder();
+    if (m_shown || !recorder || !m_frameTimer.isActive())
+        return;
+    const qint64 startNs = MonotonicClock::nowNs();
+    if (m_frame++ % kDrawnFramesPerStatsUpdate == 0) {
+        m_liveStats.update(*recorder, m_session->startNs(), m_session->endNs(),
+                           qint64(m_session->config().intervalMs) * 1000000);
         m_dashboard->setSummary(m_liveStats.summary(m_session->config()), m_session->config(), currentMode());
     }
-    m_drawMeter.addSlice(startNs, MonotonicClock::nowNs());
     if (startNs - m_drawShownNs >= DrawMeter::kWindowNs / 2)
         updateDrawMeter();
+    m_drawMeter.addSlice(startNs, MonotonicClock::nowNs());
+}
+
+void MainWindow::showPaintCost()
+{
+    m_paintCost->setText(tr("chart %1 ms · timeline %2 ms")
+                             .arg(double(m_dashboard->latencyChart()->lastUpdateNs()) / 1e6, 0, 'f', 2)
+                             .arg(double(m_dashboard->timeline()->lastPaintNs()) / 1e6, 0, 'f', 2));
 }
 
 void MainWindow::updateDrawMeter()
@@ -593,6 +614,7 @@ void MainWindow::updateDrawMeter()
         return;
     m_drawShownNs = MonotonicClock::nowNs();
     m_drawMeter.update(*recorder, m_drawShownNs);
+    showPaintCost();
     m_drawSlices->setText(tr("longest slice %1 ms · %2 % of ticks due while drawing")
                               .arg(double(m_drawMeter.longestNs()) / 1e6, 0, 'f', 2)
                               .arg(100.0 * m_drawMeter.dueShare(), 0, 'f', 1));

@@ -100,6 +100,8 @@ private:
     void writeSettings() const;
     RunConfig configFromControls() const;
     void onFrame();
+    void onDrawn();
+    void showPaintCost();
     void onStarted();
     void onFinished();
     void updateRunActions();
