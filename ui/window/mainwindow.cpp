@@ -55,8 +55,8 @@
 namespace {
 // Charts redraw at most once per frame; the statistics a few times a second.
 constexpr int kFrameMs = 16;
-constexpr int kFramesPerStatsUpdate = 15;     // of the 16 ms frame timer's ticks (a program's run)
-constexpr int kDrawnFramesPerStatsUpdate = 8; // of our own run's drawn frames (~31 fps): ~4 per second
+constexpr int kFramesPerStatsUpdate = 15; // of the 16 ms frame timer's ticks (a program's run)
+constexpr qint64 kStatsEveryNs = 250'000'000; // our own run's figures, with the first frame after
 
 // The core's messages are written to follow "looplab: …" on a command line; in a dialog they
 // stand alone, so they start with a capital and end with a full stop.
@@ -561,6 +561,7 @@ void MainWindow::onStarted()
     m_followAction->setChecked(true);
     m_dashboard->setLive(true);
     m_frame = 0;
+    m_statsShownNs = 0;
     m_drawMeter.reset(m_session->recorder().get());
     m_drawShownNs = 0;
     m_frameTimer.start();
@@ -590,7 +591,10 @@ void MainWindow::onDrawn()
     if (m_shown || !recorder || !m_frameTimer.isActive())
         return;
     const qint64 startNs = MonotonicClock::nowNs();
-    if (m_frame++ % kDrawnFramesPerStatsUpdate == 0) {
+    // By time, not by frame count: a blocked loop draws a few frames a second, and its
+    // figures must not lag behind its chart.
+    if (startNs - m_statsShownNs >= kStatsEveryNs) {
+        m_statsShownNs = startNs;
         m_liveStats.update(*recorder, m_session->startNs(), m_session->endNs(),
                            qint64(m_session->config().intervalMs) * 1000000);
         m_dashboard->setSummary(m_liveStats.summary(m_session->config()), m_session->config(), currentMode());

@@ -135,6 +135,7 @@ private:
     LiveStats m_liveStats;
     QTimer m_frameTimer;
     int m_frame = 0;
+    qint64 m_statsShownNs = 0; // when our own run's figures were last updated
 
     QActionGroup *m_modeGroup = nullptr;
     QAction *m_startStopAction = nullptr;
