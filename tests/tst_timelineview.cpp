@@ -108,6 +108,7 @@ private slots:
     void paintsSomething();
     void paintsKindColours();
     void programSpansAreTheProgramsCode();
+    void programRunWithoutSpansHasNoOwnKinds();
     void clearsWithNullRecorder();
     void paintsManySpans();
     void levelOfDetailDrawsTheSamePicture_data();
@@ -656,6 +657,33 @@ void tst_TimelineView::programSpansAreTheProgramsCode()
     }
     QVERIFY2(code > 0, "no code swatch in the legend");
     QCOMPARE(ours, 0);
+}
+
+// A program that has sent no span yet: its legend already leaves out Loop Lab's I/O and CPU.
+void tst_TimelineView::programRunWithoutSpansHasNoOwnKinds()
+{
+    auto r = std::make_shared<Recorder>();
+    r->registerLane(QStringLiteral("app.py loop"));
+    m_view->setRecorder(r, kOrigin);
+    m_view->refresh(kNow);
+    auto legendSwatches = [&](QRgb colour) {
+        const QImage image = m_view->grab().toImage();
+        int count = 0;
+        for (int y = 0; y < m_view->layout().rowsTop; ++y) {
+            for (int x = m_view->layout().plotLeft; x < image.width(); ++x)
+                count += image.pixel(x, y) == colour;
+        }
+        return count;
+    };
+    const QRgb io = Theme::workColor(WorkKind::Io).rgb();
+    const QRgb code = Theme::workColor(WorkKind::Code).rgb();
+    QVERIFY(legendSwatches(io) > 0); // one of our own runs, before its first task
+    m_view->setProgramRun(true);
+    QCOMPARE(legendSwatches(io), 0);
+    QCOMPARE(legendSwatches(Theme::workColor(WorkKind::Cpu).rgb()), 0);
+    QVERIFY(legendSwatches(code) > 0);
+    m_view->setProgramRun(false);
+    QVERIFY(legendSwatches(io) > 0);
 }
 
 void tst_TimelineView::clearsWithNullRecorder()

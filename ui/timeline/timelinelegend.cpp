@@ -61,9 +61,9 @@ int swatchSize(const QFontMetrics &fm)
 }
 } // namespace
 
-int TimelineLegend::flags(const TimelineSnapshot &snapshot)
+int TimelineLegend::flags(const TimelineSnapshot &snapshot, bool programRun)
 {
-    int flags = 0;
+    int flags = programRun && !snapshot.seenOurs() ? ShowCode | OnlyCode : 0;
     if (snapshot.seenWait())
         flags |= ShowWait;
     if (snapshot.seenItem())

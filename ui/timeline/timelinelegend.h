@@ -9,8 +9,9 @@ class TimelineSnapshot;
 class TimelineLegend
 {
 public:
-    // Which optional entries show for this run.
-    static int flags(const TimelineSnapshot &snapshot);
+    // Which optional entries show for this run; a program's run has no I/O or CPU entries
+    // until a span of Loop Lab's own kinds shows up.
+    static int flags(const TimelineSnapshot &snapshot, bool programRun = false);
     // Where a legend with these entries starts so that it ends at right.
     static int left(const QFontMetrics &fm, int flags, int right);
     // Paints it from left on, over a background band that reaches the widget's right edge.

@@ -60,6 +60,14 @@ TimelineView::TimelineView(QWidget *parent)
 
 TimelineView::~TimelineView() = default;
 
+void TimelineView::setProgramRun(bool program)
+{
+    if (program == m_programRun)
+        return;
+    m_programRun = program;
+    update();
+}
+
 void TimelineView::setRecorder(std::shared_ptr<const Recorder> recorder, qint64 originNs)
 {
     m_recorder = std::move(recorder);
@@ -501,7 +509,7 @@ void TimelineView::paintEvent(QPaintEvent *)
         p.setRenderHint(QPainter::Antialiasing, false);
         p.fillRect(rect(), Theme::backgroundColor());
         const TimelineLayout l = layout();
-        const int legendFlags = TimelineLegend::flags(m_snapshot);
+        const int legendFlags = TimelineLegend::flags(m_snapshot, m_programRun);
         const int legendLeft = TimelineLegend::left(fontMetrics(), legendFlags, width() - kRightMargin);
         // The rows scroll under the axis and legend: everything in them is clipped below it.
         p.setClipRect(QRect(0, l.viewTop, width(), height() - l.viewTop));

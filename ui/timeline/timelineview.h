@@ -28,6 +28,9 @@ public:
 
     // Shows this run's data; originNs is time zero of the axis (the run start). Null clears.
     void setRecorder(std::shared_ptr<const Recorder> recorder, qint64 originNs);
+    // A recorded program's run: its spans are its own code, so the legend leaves out Loop
+    // Lab's I/O and CPU even before the first span arrives.
+    void setProgramRun(bool program);
     // Pulls new and changed spans from the recorder. Called by the window's frame timer while
     // a run is going (at most once per frame), and once after it stops. nowNs = current time
     // while running, the run end afterwards; in live mode the view follows nowNs.
@@ -139,6 +142,7 @@ private:
     void paintHover(QPainter &p, const TimelineLayout &l);
 
     std::shared_ptr<const Recorder> m_recorder;
+    bool m_programRun = false;
     qint64 m_originNs = 0;
     TimelineSnapshot m_snapshot;
     SpanBatcher m_batcher{m_snapshot};

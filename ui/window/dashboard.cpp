@@ -226,6 +226,7 @@ void Dashboard::setSummary(const Summary &summary, const RunConfig &config, Exec
 void Dashboard::setDescription(const QString &text)
 {
     m_description = text;
+    m_timeline->setProgramRun(!text.isEmpty());
     if (!text.isEmpty())
         m_subtitle->setText(text);
 }
@@ -239,6 +240,7 @@ void Dashboard::clear(ExecMode currentMode)
 {
     m_stats->clear(currentMode);
     m_description.clear();
+    m_timeline->setProgramRun(false);
     m_subtitle->setText(tr("No run yet: press Start (Space), or pick a lesson on the right."));
     m_verdict->clear();
     setRecorder(nullptr, 0);
