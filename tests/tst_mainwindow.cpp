@@ -46,6 +46,7 @@ private slots:
     void lessonsPanelAgreesWithTheRestoredMode();
     void everyModeHasAToggle();
     void lessonSetsModeAndStarts();
+    void lessonLanesFitTheTimeline();
     void saveOpenRoundTrip();
     void openDamagedKeepsView();
     void recentRunsAndTitleFollowTheFile();
@@ -259,6 +260,29 @@ void tst_MainWindow::lessonSetsModeAndStarts()
     QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->summary().tasks >= 3, 10000);
     m_window->stopRun();
     QVERIFY(m_window->dashboard()->verdictText().contains(QStringLiteral("queued")));
+}
+
+// The pool lesson's run has more lanes than the default timeline shows: the timeline makes
+// room for all of them (from the chart) instead of hiding the last behind its scroll bar.
+void tst_MainWindow::lessonLanesFitTheTimeline()
+{
+    m_window->resize(1200, 900);
+    QTRY_COMPARE(m_window->dashboard()->height() > 700, true); // laid out at the new size
+    QTest::qWait(50);
+    TimelineView *timeline = m_window->dashboard()->timeline();
+    const int chartBefore = m_window->dashboard()->latencyChart()->height();
+    const int before = timeline->height();
+    QVERIFY(m_window->applyLesson(QStringLiteral("pool")));
+    QCOMPARE(m_window->session()->config().workers, 4);
+    // The GUI thread and the pool threads the run needed (two or three of the four: a pool
+    // starts a thread only when every started one is busy).
+    QTRY_VERIFY_WITH_TIMEOUT(timeline->laneNames().size() >= 3, 10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(before < timeline->preferredHeight(), "the window is tall enough for every lane", 10000);
+    QTRY_VERIFY2(timeline->height() >= timeline->preferredHeight(),
+                 qPrintable(QStringLiteral("timeline %1 px, wants %2").arg(timeline->height()).arg(timeline->preferredHeight())));
+    QVERIFY(timeline->height() > before);
+    QVERIFY(m_window->dashboard()->latencyChart()->height() < chartBefore); // the room came from the chart
+    m_window->stopRun();
 }
 
 void tst_MainWindow::saveOpenRoundTrip()

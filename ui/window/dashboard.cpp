@@ -188,6 +188,8 @@ void Dashboard::refreshNow(qint64 nowNs)
 {
     // The timeline first: it moves the shared range, and the chart's refresh draws it.
     m_timeline->refresh(nowNs);
+    if (m_timeline->preferredHeight() != m_fittedHeight) // lanes came or went
+        growTimelineToFit();
     m_chart->refresh(nowNs);
     m_longTasks->refresh();
     // Counting every tick into two histograms is cheap, redrawing bars each frame is not.
@@ -306,6 +308,23 @@ void Dashboard::fitTimeline()
     const int timeline = qBound(m_timeline->minimumSizeHint().height(), m_timeline->preferredHeight(),
                                 (total - tabs) * 2 / 5);
     m_splitter->setSizes({total - tabs - timeline, timeline, tabs});
+}
+
+void Dashboard::growTimelineToFit()
+{
+    m_fittedHeight = m_timeline->preferredHeight();
+    QList<int> sizes = m_splitter->sizes();
+    if (!isVisible() || sizes.size() != 3 || m_fittedHeight <= sizes.at(1))
+        return;
+    // At most the share fitTimeline() gives it, and never below the chart's minimum.
+    const int cap = qMin((sizes.at(0) + sizes.at(1)) * 2 / 5,
+                         sizes.at(0) + sizes.at(1) - m_chart->minimumSizeHint().height());
+    const int grown = qMin(m_fittedHeight, cap) - sizes.at(1);
+    if (grown <= 0)
+        return;
+    sizes[0] -= grown;
+    sizes[1] += grown;
+    m_splitter->setSizes(sizes);
 }
 
 int Dashboard::heightForWidth(int width) const

@@ -54,6 +54,9 @@ public:
     // Gives the timeline the height its lanes need, the tabs their default height and the
     // chart the rest (for exports).
     void fitTimeline();
+    // A run whose lanes do not fit gets room from the chart, up to the share fitTimeline()
+    // gives the timeline; what the user made larger stays.
+    void growTimelineToFit();
     // Lines the lag chart's plot up with the timeline's, so one time is one x in both (done
     // by itself after every layout change; exports call it before they render).
     void alignPlots();
@@ -109,6 +112,7 @@ private:
     qint64 m_pendingNowNs = 0; // nowNs of the frame waiting in m_gapTimer
     QElapsedTimer m_pendingSince;
     QTimer m_gapTimer;
+    int m_fittedHeight = -1; // the timeline's preferred height growTimelineToFit() last saw
     int m_shownStalls = -1;
     int m_summaryLongTasks = -1; // from the last setSummary(); -1: none for this run yet
     QString m_description;
