@@ -628,6 +628,19 @@ void tst_TimelineView::paintsKindColours()
     QVERIFY(colourAt(0, 2000) != Theme::workColor(WorkKind::Io).rgb());
 }
 
+namespace {
+// Pixels of exactly this colour in the legend's band (above the rows, right of the names).
+int legendPixels(const QImage &image, const TimelineLayout &l, QRgb colour)
+{
+    int count = 0;
+    for (int y = 0; y < l.rowsTop; ++y) {
+        for (int x = l.plotLeft; x < image.width(); ++x)
+            count += image.pixel(x, y) == colour;
+    }
+    return count;
+}
+} // namespace
+
 // A program's spans (its executor calls, slow callbacks) are its own code, neither of Loop
 // Lab's workloads: their own colour, and a legend without I/O and CPU.
 void tst_TimelineView::programSpansAreTheProgramsCode()
@@ -647,16 +660,9 @@ void tst_TimelineView::programSpansAreTheProgramsCode()
              qPrintable(m_view->toolTipFor(int(id))));
     // The legend's swatches: the program's colour, not Loop Lab's I/O blue or CPU orange.
     const TimelineLayout l = m_view->layout();
-    int code = 0, ours = 0;
-    for (int y = 0; y < l.rowsTop; ++y) {
-        for (int x = l.plotLeft; x < image.width(); ++x) {
-            const QRgb c = image.pixel(x, y);
-            code += c == Theme::workColor(WorkKind::Code).rgb();
-            ours += c == Theme::workColor(WorkKind::Io).rgb() || c == Theme::workColor(WorkKind::Cpu).rgb();
-        }
-    }
-    QVERIFY2(code > 0, "no code swatch in the legend");
-    QCOMPARE(ours, 0);
+    QVERIFY2(legendPixels(image, l, Theme::workColor(WorkKind::Code).rgb()) > 0, "no code swatch in the legend");
+    QCOMPARE(legendPixels(image, l, Theme::workColor(WorkKind::Io).rgb()), 0);
+    QCOMPARE(legendPixels(image, l, Theme::workColor(WorkKind::Cpu).rgb()), 0);
 }
 
 // A program that has sent no span yet: its legend already leaves out Loop Lab's I/O and CPU.
@@ -666,15 +672,7 @@ void tst_TimelineView::programRunWithoutSpansHasNoOwnKinds()
     r->registerLane(QStringLiteral("app.py loop"));
     m_view->setRecorder(r, kOrigin);
     m_view->refresh(kNow);
-    auto legendSwatches = [&](QRgb colour) {
-        const QImage image = m_view->grab().toImage();
-        int count = 0;
-        for (int y = 0; y < m_view->layout().rowsTop; ++y) {
-            for (int x = m_view->layout().plotLeft; x < image.width(); ++x)
-                count += image.pixel(x, y) == colour;
-        }
-        return count;
-    };
+    auto legendSwatches = [&](QRgb colour) { return legendPixels(m_view->grab().toImage(), m_view->layout(), colour); };
     const QRgb io = Theme::workColor(WorkKind::Io).rgb();
     const QRgb code = Theme::workColor(WorkKind::Code).rgb();
     QVERIFY(legendSwatches(io) > 0); // one of our own runs, before its first task
