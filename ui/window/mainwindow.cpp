@@ -55,8 +55,7 @@
 namespace {
 // Charts redraw at most once per frame; the statistics a few times a second.
 constexpr int kFrameMs = 16;
-constexpr int kFramesPerStatsUpdate = 15; // of the 16 ms frame timer's ticks (a program's run)
-constexpr qint64 kStatsEveryNs = 250'000'000; // our own run's figures, with the first frame after
+constexpr qint64 kStatsEveryNs = 250'000'000; // a live run's figures, with the first frame after
 
 // The core's messages are written to follow "looplab: …" on a command line; in a dialog they
 // stand alone, so they start with a capital and end with a full stop.
@@ -560,7 +559,6 @@ void MainWindow::onStarted()
                              qint64(m_session->config().intervalMs) * 1000000);
     m_followAction->setChecked(true);
     m_dashboard->setLive(true);
-    m_frame = 0;
     m_statsShownNs = 0;
     m_drawMeter.reset(m_session->recorder().get());
     m_drawShownNs = 0;
@@ -915,7 +913,7 @@ void MainWindow::showSource(StreamSource *source)
     m_dashboard->setRecorder(r.recorder(), r.startNs(), qint64(r.config().intervalMs) * 1000000);
     m_dashboard->longTaskLog()->setCulprits(r.stalls());
     m_dashboard->setDescription(describeProgram());
-    m_frame = 0;
+    m_statsShownNs = 0;
     if (source->isConnected()) {
         m_followAction->setChecked(true);
         m_dashboard->setLive(true);
@@ -935,7 +933,9 @@ void MainWindow::refreshProgram()
     const qint64 now = m_shown->isConnected() ? qMax(r.endNs(), MonotonicClock::nowNs()) : r.endNs();
     m_dashboard->longTaskLog()->setCulprits(r.stalls());
     m_dashboard->refreshCharts(now);
-    if (m_frame++ % kFramesPerStatsUpdate == 0) {
+    const qint64 shownNs = MonotonicClock::nowNs();
+    if (shownNs - m_statsShownNs >= kStatsEveryNs) {
+        m_statsShownNs = shownNs;
         const RunConfig config = r.config();
         m_liveStats.update(*r.recorder(), r.startNs(), now, qint64(config.intervalMs) * 1000000);
         Summary summary = m_liveStats.summary(config);

@@ -134,8 +134,7 @@ private:
     Dashboard *m_dashboard;
     LiveStats m_liveStats;
     QTimer m_frameTimer;
-    int m_frame = 0;
-    qint64 m_statsShownNs = 0; // when our own run's figures were last updated
+    qint64 m_statsShownNs = 0; // when the live run's figures were last updated
 
     QActionGroup *m_modeGroup = nullptr;
     QAction *m_startStopAction = nullptr;
